@@ -1,0 +1,23 @@
+// Bundles the extension, the CLI and (when present) the webview with esbuild.
+// `vscode` stays external: the editor provides it. playwright-core stays external so that it is
+// loaded lazily, only when a browser journey runs.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['vscode', 'playwright-core'],
+};
+const entries = [
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+];
+if (existsSync('src/extension/extension.ts')) entries.push({ entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' });
+if (existsSync('webview/main.ts')) entries.push({ entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', external: [] });
+await Promise.all(entries.map((e) => build({ ...common, ...e })));
+if (!watch) console.log(`[build] ${entries.map((e) => e.outfile).join(', ')}`);

@@ -1,0 +1,6 @@
+import { EXIT_USAGE, type CommandIO } from '../io';
+
+export async function statusCommand(_args: string[], io: CommandIO): Promise<number> {
+  io.err('release-safety status: not available in this build yet.\n');
+  return EXIT_USAGE;
+}

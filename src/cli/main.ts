@@ -1,0 +1,62 @@
+/**
+ * `release-safety lint | run | status`: the CLI on the same core as the extension.
+ * Exit codes (spec §4): 0 ok, 1 findings / failures / breach, 2 usage or config error,
+ * 3 inconclusive or stale (status).
+ */
+import { lintCommand } from './commands/lint';
+import { runCommand } from './commands/run';
+import { statusCommand } from './commands/status';
+import { EXIT_USAGE, type CommandIO } from './io';
+
+const USAGE = `Usage:
+  release-safety lint [PATH ...] [--format text|json|sarif] [--max-warnings N]
+  release-safety run FILE [--journey NAME] [--reporter text|json|junit] [--output FILE] [--env-file FILE]
+  release-safety status FILE [--once] [--window DURATION] [--format text|json]
+  release-safety --help | --version`;
+
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'lint':
+      return lintCommand(rest, io);
+    case 'run':
+      return runCommand(rest, io);
+    case 'status':
+      return statusCommand(rest, io);
+    case '--version':
+    case '-v':
+      io.out(`${VERSION}\n`);
+      return 0;
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      io.out(`${USAGE}\n`);
+      return command === undefined ? EXIT_USAGE : 0;
+    default:
+      io.err(`release-safety: unknown command "${command}".\n${USAGE}\n`);
+      return EXIT_USAGE;
+  }
+}
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0';
+
+if (require.main === module || process.argv[1]?.endsWith('release-safety')) {
+  const io: CommandIO = {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: !!process.stdin.isTTY,
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`release-safety: unexpected error: ${(e as Error)?.message ?? e}\nPlease report it with the command you ran.\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * Lints one file's text: parse, sniff, build each document's model once, run the rules that
+ * apply, then apply severities and suppression comments. Pure: no file system, no editor.
+ */
+import { parseFile, type ParsedFile, type ParseLimits, type SourceDocument } from '../parse/parseFile';
+import type { Finding, Severity } from './finding';
+import type { LintSettings, Rule, RuleContext } from './rule';
+import { DEFAULT_LINT_SETTINGS } from './rule';
+import { allRules } from './rules/index';
+import { buildCanaryPlan } from '../plan/buildPlan';
+import { buildSyntheticConfig } from '../synthetic/buildSynthetic';
+import type { CanaryPlan } from '../plan/canaryPlan';
+import type { SyntheticConfig } from '../synthetic/model';
+import { severityFor, type LintConfig } from '../config/lintConfig';
+import { findSuppressions, isSuppressed } from './suppression';
+
+export interface LintOptions {
+  config?: LintConfig;
+  settings?: Partial<LintSettings>;
+  limits?: ParseLimits;
+  /** Rules to run (default: the whole catalog). */
+  rules?: Rule[];
+}
+
+export interface LintResult {
+  file: ParsedFile;
+  findings: Finding[];
+  /** Rules that threw (a bug of ours): reported, never fatal. */
+  internalErrors: string[];
+}
+
+const CANARY_KINDS = new Set(['canary', 'argo-rollout', 'flagger-canary']);
+
+export function lintText(text: string, options: LintOptions = {}): LintResult {
+  const file = parseFile(text, options.limits);
+  return lintParsed(file, options);
+}
+
+export function lintParsed(file: ParsedFile, options: LintOptions = {}): LintResult {
+  const settings: LintSettings = {
+    ...DEFAULT_LINT_SETTINGS,
+    ...(options.config?.maxFirstStep !== undefined ? { maxFirstStep: options.config.maxFirstStep } : {}),
+    ...stripUndefined(options.settings ?? {}),
+  };
+  const rules = options.rules ?? allRules;
+  const raw: Finding[] = [...file.findings];
+  const internalErrors: string[] = [];
+  for (const document of file.documents) {
+    if (!document.kind) continue;
+    // A document with syntax errors gets only those: its tree is not what the user meant.
+    if (file.findings.some((f) => f.docIndex === document.index)) continue;
+    const ctx = makeContext(file, document, settings, raw);
+    for (const rule of rules) {
+      if (!rule.meta.appliesTo.includes(document.kind)) continue;
+      if (severityFor(options.config?.rules, rule.meta.id) === 'off') continue;
+      ctx.current = rule;
+      try {
+        rule.check(ctx);
+      } catch (e) {
+        internalErrors.push(`${rule.meta.id} failed on document ${document.index + 1}: ${(e as Error).message}`);
+      }
+    }
+  }
+  const findings = finish(file, raw, options.config);
+  return { file, findings, internalErrors };
+}
+
+interface MutableContext extends RuleContext {
+  current?: Rule;
+}
+
+function makeContext(file: ParsedFile, document: SourceDocument, settings: LintSettings, out: Finding[]): MutableContext {
+  let plan: CanaryPlan | undefined | null = null;
+  let synthetic: SyntheticConfig | undefined | null = null;
+  const ctx: MutableContext = {
+    file,
+    document,
+    settings,
+    get plan() {
+      if (plan === null) plan = CANARY_KINDS.has(document.kind ?? '') ? buildCanaryPlan(document, file) : undefined;
+      return plan;
+    },
+    get synthetic() {
+      if (synthetic === null) synthetic = document.kind === 'synthetic' ? buildSyntheticConfig(document, file) : undefined;
+      return synthetic;
+    },
+    report(r) {
+      const rule = ctx.current!;
+      out.push({
+        rule: rule.meta.id,
+        severity: rule.meta.defaultSeverity,
+        message: r.message,
+        offset: r.offset,
+        length: r.length,
+        ...(r.fix ? { fix: r.fix } : {}),
+        ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}),
+        docIndex: document.index,
+      });
+    },
+  };
+  return ctx;
+}
+
+function finish(file: ParsedFile, raw: Finding[], config: LintConfig | undefined): Finding[] {
+  const suppressions = findSuppressions(file.text, file.lineIndex);
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const f of raw) {
+    const setting = severityFor(config?.rules, f.rule);
+    if (setting === 'off') continue;
+    const line = file.lineIndex.positionAt(f.offset).line;
+    if (isSuppressed(suppressions, line, f.rule)) continue;
+    const key = `${f.rule}:${f.offset}:${f.length}:${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(setting ? { ...f, severity: setting as Severity } : f);
+  }
+  return out.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,80 @@
+/**
+ * One normalised canary plan, built from a native, Argo Rollouts or Flagger document, so that
+ * each canary rule (and the live evaluator) is written once. Every part keeps its source node's
+ * range; `anchor` is where findings about something missing point (the document's canary key).
+ */
+import type { Ref } from '../parse/yamlNodes';
+import type { MetricUnit } from '../model/metrics';
+import type { Threshold } from '../model/threshold';
+
+export type CanaryFormat = 'native' | 'argo' | 'flagger';
+
+export interface PlanStep {
+  /** Traffic percent, or null when the source value is not a number. */
+  weight: number | null;
+  ref: Ref;
+}
+
+export interface PlanMetric {
+  name: string;
+  ref: Ref;
+  /** The metric's unit (well-known, declared, or unknown). */
+  unit?: MetricUnit;
+  /** Native: the threshold as written, parsed and fitted to the unit when possible. */
+  threshold?: { text: string; ref: Ref; parsed?: Threshold; error?: string; errorRef?: Ref };
+  /** Native: custom PromQL; Flagger: inline query; Argo: provider query. */
+  query?: string;
+  /** A well-known (native) or built-in (Flagger) metric. */
+  builtin: boolean;
+  /** Flagger `templateRef` / Argo template reference. */
+  templateRef?: string;
+  /** Watches errors: error-rate, success-rate, request-success-rate. */
+  watchesErrors: boolean;
+}
+
+export interface PlanAlert {
+  channel: string;
+  ref: Ref;
+  /** Events it hears about; undefined means all. */
+  on?: string[];
+}
+
+export interface PlanPause {
+  /** null: waits for a human forever (`pause: {}`). */
+  durationMs: number | null;
+  ref: Ref;
+}
+
+export interface CanarySourceConfig {
+  scrape?: { canary: string; baseline: string };
+  prometheus?: { url: string; canary: string; baseline: string };
+  /** Metric naming conventions (spec §2.3). */
+  requestsMetric: string;
+  latencyMetric: string;
+  statusLabel: string;
+  ref: Ref;
+}
+
+export interface CanaryPlan {
+  format: CanaryFormat;
+  docIndex: number;
+  /** Where "missing X" findings point: `canary:` (native), `canary:` under strategy (Argo), `analysis:` or `spec:` (Flagger). */
+  anchor: Ref;
+  service?: string;
+  steps: PlanStep[];
+  stepsRef?: Ref;
+  /** Flagger: `stepWeight` / `maxWeight` as written (steps are derived from them). */
+  stepWeight?: { value: number; ref: Ref };
+  maxWeight?: { value: number; ref: Ref };
+  /** How long each step is watched. `ms` null when it does not parse. */
+  interval?: { text: string; ms: number | null; ref: Ref };
+  metrics: PlanMetric[];
+  metricsRef?: Ref;
+  rollback: { automated: boolean; ref?: Ref; value?: string };
+  alerts: PlanAlert[];
+  alertsRef?: Ref;
+  failureLimit?: number;
+  minRequests?: number;
+  pauses: PlanPause[];
+  source?: CanarySourceConfig;
+}
