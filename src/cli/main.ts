@@ -7,6 +7,7 @@ import { lintCommand } from './commands/lint';
 import { runCommand } from './commands/run';
 import { statusCommand } from './commands/status';
 import { EXIT_USAGE, type CommandIO } from './io';
+import { UsageError } from './args';
 
 const USAGE = `Usage:
   release-safety lint [PATH ...] [--format text|json|sarif] [--max-warnings N]
@@ -15,6 +16,19 @@ const USAGE = `Usage:
   release-safety --help | --version`;
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    // A usage mistake is the caller's to fix: say what and show how, exit 2 (spec §4).
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n${e.usage ?? USAGE}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+async function dispatch(argv: string[], io: CommandIO): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'lint':
