@@ -24,6 +24,18 @@ export interface RequestExpect {
   json?: Array<{ path: string; expected: unknown; ref: Ref }>;
   bodyContains?: Located<string>;
   headers?: Array<{ name: string; expected: string; ref: Ref }>;
+  /** The `expect:` value. */
+  ref?: Ref;
+}
+
+/** A string leaf of a request body, with the key it sits under (for secret checks). */
+export interface BodyField {
+  /** Keys from the body's root to this value, e.g. ['auth', 'password']. */
+  path: string[];
+  key: string;
+  keyRef: Ref;
+  value: string;
+  ref: Ref;
 }
 
 export interface RequestStep {
@@ -31,9 +43,16 @@ export interface RequestStep {
   method: string;
   /** Path or absolute URL as written (variables not yet substituted). */
   url: string;
-  headers: Array<{ name: string; value: string; ref: Ref }>;
+  /** The `request:` value (`GET /api/health`). */
+  urlRef?: Ref;
+  /** `ref` is the header value's range, `keyRef` the header name's. */
+  headers: Array<{ name: string; value: string; ref: Ref; keyRef: Ref }>;
+  headersRef?: Ref;
   /** JSON-like body (object/array) or text. */
   body?: unknown;
+  bodyRef?: Ref;
+  /** Every string leaf of a map/list body, with its key. */
+  bodyFields?: BodyField[];
   capture?: Array<{ name: string; path: string; ref: Ref }>;
   expect?: RequestExpect;
   sideEffects?: Located<string>;
@@ -46,6 +65,12 @@ export interface BrowserStep {
   selector?: string;
   /** fill: value; press: key; select: option; expect_text: contains. */
   value?: string;
+  /** Ranges of the above, when written. */
+  targetRef?: Ref;
+  selectorRef?: Ref;
+  valueRef?: Ref;
+  /** The step kind's value (string or map). */
+  argRef?: Ref;
 }
 
 export type StepSpec = RequestStep | BrowserStep;
@@ -53,8 +78,10 @@ export type StepSpec = RequestStep | BrowserStep;
 export interface Step {
   index: number;
   name?: string;
-  /** The step's own timeout (`timeout:`), ms. */
+  nameRef?: Ref;
+  /** The step's own timeout (`timeout:`, or `{selector, timeout}` inside the step), ms. */
   timeoutMs?: number;
+  timeoutRef?: Ref;
   /** The whole step item (for Test Explorer ranges and failure locations). */
   ref: Ref;
   /** The step kind's key (`request:`, `goto:` ...). */
@@ -77,10 +104,22 @@ export interface Journey {
   /** Own alerts, or the inherited ones. */
   alerts: PlanAlert[];
   alertsInherited: boolean;
+  /** The journey's own `alerts:` value, when written. */
+  alertsRef?: Ref;
   retries?: number;
   /** The journey's overall limit (`timeout:` on the journey), ms. */
   timeoutMs?: number;
+  timeoutRef?: Ref;
   steps: Step[];
+  stepsRef?: Ref;
+}
+
+/** Something the builder could not read (a wrong type, an unknown step); the schema rules report these to the user. */
+export interface SyntheticProblem {
+  message: string;
+  ref: Ref;
+  /** The journey it belongs to, when inside one: the runner refuses such journeys. */
+  journeyIndex?: number;
 }
 
 export interface SyntheticConfig {
@@ -89,9 +128,11 @@ export interface SyntheticConfig {
   anchor: Ref;
   baseUrl?: Located<string>;
   frequency?: Located<string>;
+  frequencyMs?: number;
   locations?: Located<string[]>;
   alerts: PlanAlert[];
   alertsRef?: Ref;
   journeys: Journey[];
   journeysRef?: Ref;
+  problems?: SyntheticProblem[];
 }
