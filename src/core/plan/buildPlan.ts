@@ -1,8 +1,20 @@
 /** Builds the normalised canary plan of a document (native, Argo Rollout or Flagger Canary). */
 import type { ParsedFile, SourceDocument } from '../parse/parseFile';
 import type { CanaryPlan } from './canaryPlan';
+import { buildNativePlan } from './fromNative';
+import { buildArgoPlan } from './fromArgo';
+import { buildFlaggerPlan } from './fromFlagger';
 
-// Filled in by the plan builders (native, Argo, Flagger).
-export function buildCanaryPlan(_document: SourceDocument, _file: ParsedFile): CanaryPlan | undefined {
-  return undefined;
+/** undefined for documents that are not canaries (a blue-green Rollout, a synthetic file, ...). */
+export function buildCanaryPlan(document: SourceDocument, file: ParsedFile): CanaryPlan | undefined {
+  switch (document.kind) {
+    case 'canary':
+      return buildNativePlan(document, file);
+    case 'argo-rollout':
+      return buildArgoPlan(document);
+    case 'flagger-canary':
+      return buildFlaggerPlan(document);
+    default:
+      return undefined;
+  }
 }

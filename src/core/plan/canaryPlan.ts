@@ -35,6 +35,10 @@ export interface PlanMetric {
 export interface PlanAlert {
   channel: string;
   ref: Ref;
+  /** `slack` of `slack:#deploys` (native), the Argo notification service, or `alertprovider` (Flagger). */
+  kind?: string;
+  /** `#deploys` of `slack:#deploys`, the Argo recipient, or the Flagger provider's name. */
+  target?: string;
   /** Events it hears about; undefined means all. */
   on?: string[];
 }
@@ -67,14 +71,35 @@ export interface CanaryPlan {
   stepWeight?: { value: number; ref: Ref };
   maxWeight?: { value: number; ref: Ref };
   /** How long each step is watched. `ms` null when it does not parse. */
-  interval?: { text: string; ms: number | null; ref: Ref };
+  interval?: { text: string; ms: number | null; ref: Ref; error?: string };
   metrics: PlanMetric[];
   metricsRef?: Ref;
   rollback: { automated: boolean; ref?: Ref; value?: string };
   alerts: PlanAlert[];
   alertsRef?: Ref;
   failureLimit?: number;
+  failureLimitRef?: Ref;
   minRequests?: number;
+  minRequestsRef?: Ref;
   pauses: PlanPause[];
   source?: CanarySourceConfig;
+  /** Flagger: the weights are derived from `stepWeight` / `maxWeight`, not written one by one. */
+  stepsDerived?: boolean;
+  /** Argo: the analyses that gate the rollout (background or at a step). */
+  analyses?: PlanAnalysis[];
+  /** Flagger: the webhooks (load tests, gates, acceptance tests). */
+  webhooks?: PlanWebhook[];
+}
+
+export interface PlanAnalysis {
+  kind: 'background' | 'step';
+  /** `templateName` / `clusterTemplate` names referenced. */
+  templates: string[];
+  ref: Ref;
+}
+
+export interface PlanWebhook {
+  name?: string;
+  type?: string;
+  ref: Ref;
 }
