@@ -1,0 +1,39 @@
+/**
+ * synthetic/single-location: from one location, a network problem there looks like an outage
+ * (a false page at night) and a regional outage elsewhere goes unseen. Two or more locations
+ * tell "the site is down" from "our probe is down".
+ */
+import type { Rule } from '../../rule';
+import { docsUrl } from '../../rule';
+import type { Ref } from '../../../parse/yamlNodes';
+
+const ID = 'synthetic/single-location';
+
+export const singleLocation: Rule = {
+  meta: {
+    id: ID,
+    defaultSeverity: 'info',
+    description: 'Journeys run from at least two locations, so one probe\'s network trouble is not mistaken for an outage.',
+    docsUrl: docsUrl(ID),
+    fixable: false,
+    appliesTo: ['synthetic'],
+  },
+  check(ctx) {
+    const config = ctx.synthetic;
+    if (!config) return;
+    const seen = new Set<number>();
+    for (const journey of config.journeys) {
+      const distinct = new Set(journey.locations).size;
+      if (distinct >= 2) continue;
+      // Own or inherited `locations:`, or the `synthetic:` key when there is none at all.
+      const ref: Ref = journey.locationsRef ?? config.anchor;
+      if (seen.has(ref.offset)) continue;
+      seen.add(ref.offset);
+      const where = distinct === 0 ? 'no `locations`' : `only one location (${journey.locations[0]})`;
+      ctx.report({
+        ...ref,
+        message: `Journeys here run from ${where}: a network problem at the probe looks like an outage, and an outage elsewhere goes unseen. List at least two, e.g. \`locations: [us-east, eu-west]\`.`,
+      });
+    }
+  },
+};
