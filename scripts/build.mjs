@@ -2,7 +2,7 @@
 // `vscode` stays external: the editor provides it. playwright-core stays external so that it is
 // loaded lazily, only when a browser journey runs.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -13,6 +13,8 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   external: ['vscode', 'playwright-core'],
+  // The CLI's --version and SARIF's tool.driver.version come from package.json.
+  define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },

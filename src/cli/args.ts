@@ -90,7 +90,7 @@ export function nonNegativeInteger(spec: CommandSpec, option: string, value: str
 /** Turns node's parseArgs errors into a sentence in the user's words. */
 function describeParseError(command: string, e: Error & { code?: string }): string {
   const prefix = `release-safety ${command}:`;
-  const option = /'(-[^' ]+)/.exec(e.message)?.[1];
+  const option = /'(?:-\w, )?(--?[\w-]+)/.exec(e.message)?.[1];
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `${prefix} unknown option ${option ?? ''}.`.replace(' .', '.');

@@ -6,6 +6,8 @@ export interface CommandIO {
   env: NodeJS.ProcessEnv;
   /** Standard input is a terminal: only then may a command prompt. */
   isTTY: boolean;
+  /** Standard output is a terminal: only then may a reporter use colour (and NO_COLOR is unset). */
+  stdoutIsTTY?: boolean;
   /** Aborted on Ctrl+C (watching commands stop cleanly). */
   signal?: AbortSignal;
 }

@@ -8,6 +8,7 @@ import { runCommand } from './commands/run';
 import { statusCommand } from './commands/status';
 import { EXIT_USAGE, type CommandIO } from './io';
 import { UsageError } from './args';
+import { VERSION } from './version';
 
 const USAGE = `Usage:
   release-safety lint [PATH ...] [--format text|json|sarif] [--max-warnings N]
@@ -53,8 +54,6 @@ async function dispatch(argv: string[], io: CommandIO): Promise<number> {
   }
 }
 
-declare const __VERSION__: string | undefined;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0';
 
 if (require.main === module || process.argv[1]?.endsWith('release-safety')) {
   const io: CommandIO = {
@@ -63,6 +62,7 @@ if (require.main === module || process.argv[1]?.endsWith('release-safety')) {
     cwd: process.cwd(),
     env: process.env,
     isTTY: !!process.stdin.isTTY,
+    stdoutIsTTY: !!process.stdout.isTTY,
   };
   main(process.argv.slice(2), io).then(
     (code) => {

@@ -1,25 +1,68 @@
-import { readFileSync } from 'node:fs';
+/**
+ * `release-safety lint [PATH ...] [--format text|json|sarif] [--max-warnings N] [--fix]` (spec §4).
+ * Exit 0: no error-level finding (and warnings <= --max-warnings when given); 1: otherwise;
+ * 2: a usage error or a path that cannot be read (the readable files are still linted and shown).
+ * Findings go to stdout in the chosen format; warnings about paths and configs go to stderr,
+ * so `--format json > out.json` stays valid JSON.
+ */
+import { defineCommand, nonNegativeInteger, oneOf, parseCommandArgs } from '../args';
 import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
-import { lintText } from '../../core/lint/engine';
-import { resolve } from 'node:path';
+import { findFiles } from '../lint/findFiles';
+import { ConfigFinder } from '../lint/configFinder';
+import { displayPathOf, lintFiles } from '../lint/lintFiles';
+import { countSeverities, type Reporter } from '../reporters/report';
+import { stylishReporter } from '../reporters/stylish';
+import { jsonReporter } from '../reporters/json';
+import { sarifReporter } from '../reporters/sarif';
+import { VERSION } from '../version';
 
-// Minimal first cut: lints the files named; the full command (folders, formats, config) follows.
+export const LINT_COMMAND = defineCommand({
+  name: 'lint',
+  usage: `Usage: release-safety lint [PATH ...] [--format text|json|sarif] [--max-warnings N] [--fix]
+  PATH            a file, or a folder searched for *.yaml / *.yml (default: the current folder)
+  -f, --format    text (default), json or sarif
+  --max-warnings  fail (exit 1) when there are more than N warnings
+  --fix           apply the safe automatic fixes to the files, then report what is left
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable path.`,
+  options: {
+    format: { type: 'string', short: 'f' },
+    'max-warnings': { type: 'string' },
+    fix: { type: 'boolean' },
+  },
+});
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+const REPORTERS: Record<(typeof FORMATS)[number], Reporter> = { text: stylishReporter, json: jsonReporter, sarif: sarifReporter };
+
 export async function lintCommand(args: string[], io: CommandIO): Promise<number> {
-  let errors = 0;
-  for (const p of args) {
-    let text: string;
-    try {
-      text = readFileSync(resolve(io.cwd, p), 'utf8');
-    } catch (e) {
-      io.err(`release-safety lint: cannot read ${p}: ${(e as Error).message}\n`);
-      return EXIT_USAGE;
-    }
-    const { file, findings } = lintText(text);
-    for (const f of findings) {
-      const pos = file.lineIndex.positionAt(f.offset);
-      io.out(`${p}:${pos.line + 1}:${pos.character + 1} ${f.severity} ${f.message} ${f.rule}\n`);
-      if (f.severity === 'error') errors++;
-    }
+  const { values, positionals, help } = parseCommandArgs(LINT_COMMAND, args);
+  if (help) {
+    io.out(`${LINT_COMMAND.usage}\n`);
+    return EXIT_OK;
   }
-  return errors ? EXIT_FAIL : EXIT_OK;
+  const format = oneOf(LINT_COMMAND, 'format', values.format ?? 'text', FORMATS);
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : nonNegativeInteger(LINT_COMMAND, 'max-warnings', values['max-warnings']);
+
+  const warn = (message: string) => io.err(`release-safety lint: ${message}\n`);
+  const found = findFiles(positionals, io.cwd);
+  const configs = new ConfigFinder((configPath, problem) => warn(`warning: ${displayPathOf(configPath, io.cwd)}: ${problem}`));
+  const run = lintFiles(found.files, { cwd: io.cwd, configs, fix: values.fix === true });
+
+  const color = format === 'text' && io.stdoutIsTTY === true && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
+  io.out(REPORTERS[format]({ files: run.files, cwd: io.cwd, color, version: VERSION }));
+
+  for (const folder of found.emptyFolders) warn(`warning: no *.yaml or *.yml files in ${folder}.`);
+  for (const path of run.excluded) warn(`warning: ${path} is excluded by the "exclude" of its .release-safety.yaml; not checked.`);
+  for (const m of run.internalErrors) warn(`warning: a rule failed (a bug in Release Safety; please report it): ${m}`);
+  const problems = [...found.problems, ...run.problems];
+  for (const p of problems) warn(p.message);
+
+  const counts = countSeverities(run.files);
+  if (problems.length) return EXIT_USAGE;
+  if (counts.error > 0) return EXIT_FAIL;
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) {
+    warn(`too many warnings (${counts.warning}; --max-warnings is ${maxWarnings}).`);
+    return EXIT_FAIL;
+  }
+  return EXIT_OK;
 }

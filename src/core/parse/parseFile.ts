@@ -65,8 +65,10 @@ export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
   }
   docs.forEach((doc, index) => {
     for (const err of doc.errors) {
-      const [start, end] = err.pos;
-      file.findings.push({ ...syntax(start, Math.max(0, end - start), cleanMessage(err.message)), docIndex: index });
+      // yaml may point one past the end (an unclosed quote at EOF): keep ranges inside the text.
+      const start = Math.min(err.pos[0], text.length);
+      const end = Math.min(Math.max(err.pos[1], start), text.length);
+      file.findings.push({ ...syntax(start, end - start, cleanMessage(err.message)), docIndex: index });
     }
     const kind = safeSniff(doc);
     const [start, , end] = doc.range;

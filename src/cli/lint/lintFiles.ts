@@ -1,0 +1,88 @@
+/**
+ * Lints the files a `release-safety lint` run found: each with the config that governs it,
+ * optionally fixing them first. Returns the one result model the reporters read.
+ */
+import { writeFileSync } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
+import { lintText } from '../../core/lint/engine';
+import { fixAll } from '../../core/lint/applyFixes';
+import type { Finding } from '../../core/lint/finding';
+import { LineIndex } from '../../core/text/lineIndex';
+import type { ConfigFinder } from './configFinder';
+import type { FoundFile, PathProblem } from './findFiles';
+import { describeFsError } from './findFiles';
+import { readSource } from './readSource';
+
+export interface FileResult {
+  /** Absolute path. */
+  path: string;
+  /** Relative to the working folder, `/`-separated: what reporters print. */
+  displayPath: string;
+  findings: Finding[];
+  /** Converts the findings' offsets to line/column (only reporters do that). */
+  lineIndex: LineIndex;
+  /** Fixes written to the file by --fix. */
+  fixed: number;
+}
+
+export interface LintRunResult {
+  files: FileResult[];
+  /** Files that could not be read or written. */
+  problems: PathProblem[];
+  /** Files left out by a config's `exclude` though named on the command line. */
+  excluded: string[];
+  /** Rule crashes (our bugs): shown as warnings, never fatal. */
+  internalErrors: string[];
+}
+
+export interface LintFilesOptions {
+  cwd: string;
+  configs: ConfigFinder;
+  fix?: boolean;
+}
+
+export function lintFiles(found: readonly FoundFile[], options: LintFilesOptions): LintRunResult {
+  const out: LintRunResult = { files: [], problems: [], excluded: [], internalErrors: [] };
+  for (const { path, explicit } of found) {
+    const displayPath = displayPathOf(path, options.cwd);
+    if (options.configs.isExcluded(path)) {
+      if (explicit) out.excluded.push(displayPath);
+      continue;
+    }
+    const source = readSource(path, displayPath);
+    if (source.kind === 'unreadable') {
+      out.problems.push({ path: displayPath, message: source.message });
+      continue;
+    }
+    if (source.kind === 'finding') {
+      out.files.push({ path, displayPath, findings: [source.finding], lineIndex: new LineIndex(''), fixed: 0 });
+      continue;
+    }
+    const config = options.configs.forFile(path)?.config;
+    let text = source.text;
+    let fixed = 0;
+    if (options.fix) {
+      const result = fixAll(text, { config });
+      if (result.applied > 0 && result.text !== text) {
+        try {
+          writeFileSync(path, result.text);
+          text = result.text;
+          fixed = result.applied;
+        } catch (e) {
+          out.problems.push({ path: displayPath, message: `could not write the fixes: ${describeFsError(e, displayPath)}` });
+        }
+      }
+    }
+    const result = lintText(text, { config });
+    out.internalErrors.push(...result.internalErrors.map((m) => `${displayPath}: ${m}`));
+    out.files.push({ path, displayPath, findings: result.findings, lineIndex: result.file.lineIndex, fixed });
+  }
+  return out;
+}
+
+/** Relative to the working folder when inside it (short, stable in CI logs), else absolute. */
+export function displayPathOf(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  return (inside ? rel : path).split(sep).join('/');
+}
