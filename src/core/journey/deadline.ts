@@ -1,0 +1,92 @@
+/**
+ * The three things that can stop a step: the user (cancellation), the journey's limit and the
+ * step's own timeout. One combined AbortSignal goes to fetch / Playwright; when it fires, `why()`
+ * says which of the three it was, so the failure can say so in words.
+ */
+import { formatDuration } from '../model/duration';
+import type { FailureKind } from './result';
+
+export interface AbortWhy {
+  kind: FailureKind;
+  message: string;
+}
+
+/** A journey's clock: cancelled by the user's signal or by its own limit. */
+export class JourneyDeadline {
+  private readonly limit = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  readonly signal: AbortSignal;
+
+  constructor(readonly userSignal: AbortSignal | undefined, readonly limitMs: number) {
+    this.timer = setTimeout(() => this.limit.abort(new Error('journey limit')), limitMs);
+    this.timer.unref?.();
+    this.signal = userSignal ? AbortSignal.any([userSignal, this.limit.signal]) : this.limit.signal;
+  }
+
+  get cancelled(): boolean {
+    return !!this.userSignal?.aborted;
+  }
+
+  get expired(): boolean {
+    return this.limit.signal.aborted;
+  }
+
+  /** A clock for one step inside this journey. */
+  step(timeoutMs: number): StepDeadline {
+    return new StepDeadline(this, timeoutMs);
+  }
+
+  why(): AbortWhy | undefined {
+    if (this.cancelled) return { kind: 'cancelled', message: 'cancelled before the step finished' };
+    if (this.expired) return { kind: 'timeout', message: `the journey ran out of time: its limit is ${formatDuration(this.limitMs)} (set "timeout:" on the journey to change it)` };
+    return undefined;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+export class StepDeadline {
+  private readonly own = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  readonly signal: AbortSignal;
+  readonly startedAt = performance.now();
+
+  constructor(private readonly journey: JourneyDeadline, readonly timeoutMs: number) {
+    this.timer = setTimeout(() => this.own.abort(new Error('step timeout')), timeoutMs);
+    this.timer.unref?.();
+    this.signal = AbortSignal.any([journey.signal, this.own.signal]);
+  }
+
+  /** Which clock stopped the step; `phase` says what was being waited for. */
+  why(phase = 'the step to finish'): AbortWhy | undefined {
+    const j = this.journey.why();
+    if (j) return j;
+    if (this.own.signal.aborted) return { kind: 'timeout', message: `timed out after ${formatDuration(this.timeoutMs)} waiting for ${phase} (the step's timeout; set "timeout:" on the step to change it)` };
+    return undefined;
+  }
+
+  /** Milliseconds left before this step must stop. */
+  remainingMs(): number {
+    return Math.max(0, this.timeoutMs - (performance.now() - this.startedAt));
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+/** Waits `ms` unless the signal fires first (then resolves early: the caller checks why). */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
