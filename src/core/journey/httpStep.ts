@@ -86,7 +86,7 @@ export async function runHttpStep(step: Step & { spec: RequestStep }, baseUrl: s
     body = buildBody(spec.body, scope, headers);
   } catch (e) {
     const message = e instanceof VariableError ? e.message : `the URL is not valid: ${(e as Error).message}`;
-    return { failure: { kind: 'config', message, ref: step.keyRef }, timings: { totalMs: 0 }, attempts: 0 };
+    return { failure: { kind: 'config', message, ref: spec.urlRef ?? step.keyRef }, timings: { totalMs: 0 }, attempts: 0 };
   }
   const limits: HttpLimits = { maxRedirects: options.maxRedirects, maxBytes: options.maxBytes, followRedirects: !expectsRedirect(spec.expect) };
   const attemptsAllowed = 1 + (IDEMPOTENT_METHODS.has(method) ? Math.max(0, options.retries) : 0);
@@ -117,12 +117,12 @@ async function attemptOnce(
   try {
     const out = await httpFetch(request, limits, deadline);
     if (!out.ok) {
-      const ref: Ref = step.keyRef;
+      const ref: Ref = step.spec.urlRef ?? step.keyRef;
       return { failure: { kind: out.kind, message: out.message, ref }, timings: { ttfbMs: out.ttfbMs, totalMs: out.totalMs }, attempts: attempt, httpStatus: out.status, redirects: out.redirects };
     }
     const r = out.response;
     const base = { timings: { ttfbMs: r.ttfbMs, totalMs: r.totalMs }, attempts: attempt, httpStatus: r.status, redirects: r.redirects };
-    const failed = checkExpectations(step.spec, r, scope, step.keyRef);
+    const failed = checkExpectations(step.spec, r, scope, step.spec.urlRef ?? step.keyRef);
     if (failed) return { ...base, failure: failed };
     const cap = applyCaptures(step.spec, r);
     if ('failure' in cap) return { ...base, failure: cap.failure };

@@ -198,12 +198,12 @@ async function runJourney(
   let browserJourney: Awaited<ReturnType<BrowserSession['journey']>> | undefined;
   let failure: StepFailure | undefined;
   try {
-    for (const step of journey.steps) {
+    for (const [position, step] of journey.steps.entries()) {
       const name = stepLabel(step);
       if (deadline.signal.aborted) {
         const why = deadline.why()!;
         failure ??= { ...why, stepIndex: step.index, ref: step.ref };
-        steps.push(...skippedSteps(step.index));
+        steps.push(...skippedSteps(position));
         break;
       }
       emit.stepStarted(info, { index: step.index, name });
@@ -249,7 +249,7 @@ async function runJourney(
       emit.stepFinished(info, steps[steps.length - 1]);
       if (outcome.failure) {
         failure = result.error;
-        steps.push(...skippedSteps(step.index + 1));
+        steps.push(...skippedSteps(position + 1));
         break;
       }
     }

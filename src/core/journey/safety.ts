@@ -41,6 +41,13 @@ export function loadJourneyFile(text: string, options: { config?: LintConfig } =
   }
   const journeys = configs.flatMap((c) => c.journeys);
   const refusals = refusalsFor(configs, findings);
+  // What the builder could not read is refused too, even where a rule's severity was lowered.
+  for (const config of configs) {
+    for (const p of config.problems ?? []) {
+      const targets = p.journeyIndex !== undefined ? [config.journeys[p.journeyIndex]].filter(Boolean) : config.journeys;
+      for (const j of targets) if (!refusals.has(j)) refusals.set(j, { message: p.message, ref: p.ref });
+    }
+  }
   return { file, configs, journeys, refusals, problems, findings };
 }
 

@@ -128,16 +128,16 @@ export function stepTexts(step: Step): Array<{ text: string; ref: Ref }> {
   };
   const spec = step.spec;
   if (spec.kind === 'request') {
-    add(spec.url, step.keyRef);
+    add(spec.url, spec.urlRef ?? step.keyRef);
     for (const h of spec.headers) add(h.value, h.ref);
-    add(spec.body, step.ref);
+    add(spec.body, spec.bodyRef ?? step.ref);
     for (const j of spec.expect?.json ?? []) add(j.expected, j.ref);
     for (const h of spec.expect?.headers ?? []) add(h.expected, h.ref);
     if (spec.expect?.bodyContains) add(spec.expect.bodyContains.value, spec.expect.bodyContains.ref);
   } else {
-    add(spec.target, step.keyRef);
-    add(spec.selector, step.keyRef);
-    add(spec.value, step.ref);
+    add(spec.target, spec.targetRef ?? step.keyRef);
+    add(spec.selector, spec.selectorRef ?? step.keyRef);
+    add(spec.value, spec.valueRef ?? step.ref);
   }
   return out;
 }
