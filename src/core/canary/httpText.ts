@@ -1,0 +1,104 @@
+/**
+ * GET over Node's global fetch with a timeout, a body size limit and errors in plain words.
+ * Credentials written into a URL (`http://user:pass@host`) move into an Authorization header,
+ * because fetch refuses such URLs and because they must never show up in a message.
+ */
+import { SourceError } from './source';
+
+export interface Endpoint {
+  /** The URL without credentials. */
+  url: string;
+  /** Safe to print: no user, no password, no query string (it may carry a token). */
+  display: string;
+  headers: Record<string, string>;
+}
+
+export function endpointOf(raw: string, what: string): Endpoint {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    throw new SourceError(`The ${what} URL is not a valid URL; write it as http://host:port/path.`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    throw new SourceError(`The ${what} URL uses ${u.protocol.replace(/:$/, '')}; use http or https.`);
+  }
+  const headers: Record<string, string> = {};
+  if (u.username || u.password) {
+    const user = decodeURIComponent(u.username);
+    const pass = decodeURIComponent(u.password);
+    headers.authorization = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+    u.username = '';
+    u.password = '';
+  }
+  return { url: u.toString(), display: `${u.origin}${u.pathname}`, headers };
+}
+
+export interface GetOptions {
+  timeoutMs: number;
+  maxBytes: number;
+  signal?: AbortSignal;
+  accept?: string;
+}
+
+export interface TextResponse {
+  status: number;
+  text: string;
+}
+
+/** Resolves for any HTTP status (callers decide); rejects with a SourceError for network trouble. */
+export async function getText(endpoint: Endpoint, url: string, options: GetOptions): Promise<TextResponse> {
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { ...endpoint.headers, accept: options.accept ?? '*/*' }, signal, redirect: 'follow' });
+  } catch (e) {
+    throw networkError(e, endpoint, options, timeout);
+  }
+  try {
+    const text = await readLimited(response, options.maxBytes, endpoint);
+    return { status: response.status, text };
+  } catch (e) {
+    if (e instanceof SourceError) throw e;
+    throw networkError(e, endpoint, options, timeout);
+  }
+}
+
+async function readLimited(response: Response, maxBytes: number, endpoint: Endpoint): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(endpoint, maxBytes);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let total = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(endpoint, maxBytes);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+function tooLarge(endpoint: Endpoint, maxBytes: number): SourceError {
+  return new SourceError(`${endpoint.display} answered more than ${Math.round(maxBytes / 1024 / 1024)} MB; point the source at an endpoint with fewer series.`);
+}
+
+function networkError(e: unknown, endpoint: Endpoint, options: GetOptions, timeout: AbortSignal): SourceError {
+  if (timeout.aborted) return new SourceError(`${endpoint.display} did not answer within ${options.timeoutMs / 1000}s; check that it is up and reachable.`);
+  if (options.signal?.aborted) return new SourceError('Stopped.');
+  const cause = (e as { cause?: { code?: string } })?.cause?.code;
+  if (cause === 'ECONNREFUSED') return new SourceError(`Could not connect to ${endpoint.display} (connection refused); is the service running?`);
+  if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN') return new SourceError(`The host of ${endpoint.display} is unknown; check the URL.`);
+  if (cause === 'ECONNRESET' || cause === 'UND_ERR_SOCKET') return new SourceError(`${endpoint.display} closed the connection; check that it is healthy.`);
+  return new SourceError(`Could not read ${endpoint.display} (${cause ?? (e as Error)?.message ?? 'network error'}).`);
+}
