@@ -30,8 +30,8 @@ export const DEFAULT_TRAFFIC: TrafficSettings = {
   canary: { errorRate: 0.3, latencyMs: 82 },
 };
 
-/** Histogram buckets in seconds, as the Prometheus client libraries default them. */
-export const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Histogram buckets in seconds: the client libraries' defaults, finer where the demo's latencies fall. */
+export const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 2.5, 5, 10];
 const HANDLERS = [
   { path: '/api/cart', share: 0.6 },
   { path: '/api/checkout', share: 0.4 },

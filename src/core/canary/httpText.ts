@@ -96,9 +96,11 @@ function tooLarge(endpoint: Endpoint, maxBytes: number): SourceError {
 function networkError(e: unknown, endpoint: Endpoint, options: GetOptions, timeout: AbortSignal): SourceError {
   if (timeout.aborted) return new SourceError(`${endpoint.display} did not answer within ${options.timeoutMs / 1000}s; check that it is up and reachable.`);
   if (options.signal?.aborted) return new SourceError('Stopped.');
-  const cause = (e as { cause?: { code?: string } })?.cause?.code;
+  const c = (e as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } })?.cause;
+  const cause = c?.code ?? c?.errors?.find((x) => x?.code)?.code;
+  if (c?.message === 'bad port') return new SourceError(`${endpoint.display} uses a port that fetch blocks for safety; serve the metrics on another port.`);
   if (cause === 'ECONNREFUSED') return new SourceError(`Could not connect to ${endpoint.display} (connection refused); is the service running?`);
   if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN') return new SourceError(`The host of ${endpoint.display} is unknown; check the URL.`);
   if (cause === 'ECONNRESET' || cause === 'UND_ERR_SOCKET') return new SourceError(`${endpoint.display} closed the connection; check that it is healthy.`);
-  return new SourceError(`Could not read ${endpoint.display} (${cause ?? (e as Error)?.message ?? 'network error'}).`);
+  return new SourceError(`Could not read ${endpoint.display} (${cause ?? c?.message ?? (e as Error)?.message ?? 'network error'}).`);
 }
