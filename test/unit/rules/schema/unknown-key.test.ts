@@ -1,0 +1,37 @@
+import { runRuleTests } from '../ruleTester';
+import { unknownKey } from '../../../../src/core/lint/rules/schema/unknown-key';
+
+runRuleTests(unknownKey, {
+  valid: [
+    'canary:\n  service: checkout\n  steps: [1, 5, 100]\n  interval: 5m\n  metrics:\n    - name: error-rate\n      threshold: "<= 1%"\n  on_failure: rollback\n  failure_limit: 1\n  min_requests: 100\n  alerts:\n    - channel: slack:#deploys\n      on: [breach, rollback]\n  source:\n    prometheus: { url: http://prom:9090, canary: \'{track="canary"}\', baseline: \'{track="stable"}\' }\n',
+    'synthetic:\n  journeys:\n    - name: a\n      steps:\n        - request: GET /\n          headers: { X-Anything-Goes: yes }\n          body: { any: { nested: key } }\n          capture: { id: "$.id" }\n',
+    { name: 'other documents are not checked', code: 'apiVersion: v1\nkind: ConfigMap\nintervall: 5m\n' },
+    { name: 'a YAML merge key is not a typo', code: 'canary:\n  <<: {}\n  steps: [1, 100]\n' },
+  ],
+  invalid: [
+    {
+      name: 'a typo, with the closest key',
+      code: 'canary:\n  steps: [1, 100]\n  intervall: 5m\n',
+      errors: [{ text: 'intervall', message: '`intervall` is not a key of canary; did you mean `interval`?' }],
+      output: null,
+    },
+    {
+      name: 'a key that lost its indentation',
+      code: 'canary:\n  steps: [1, 100]\ninterval: 5m\n',
+      errors: [{ text: 'interval', message: '`interval` sits at the top level, outside `canary:`, so it does not apply; indent it under `canary:`.' }],
+    },
+    {
+      name: 'nested keys of metrics, steps and expect',
+      code: 'synthetic:\n  journeys:\n    - name: a\n      steps:\n        - request: GET /\n          expect: { stauts: 200 }\n        - clik: "#go"\n',
+      errors: [
+        { text: 'stauts', message: '`stauts` is not a key of `expect`; did you mean `status`?' },
+        { text: 'clik', message: '`clik` is not a key of a step; did you mean `click`?' },
+      ],
+    },
+    {
+      name: 'no close key: the valid ones are listed',
+      code: 'canary:\n  metrics:\n    - name: error-rate\n      colour: red\n',
+      errors: [{ text: 'colour', message: '`colour` is not a key of a canary metric; use one of: `name`, `threshold`, `query`, `unit`.' }],
+    },
+  ],
+});
