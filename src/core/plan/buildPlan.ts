@@ -11,9 +11,9 @@ export function buildCanaryPlan(document: SourceDocument, file: ParsedFile): Can
     case 'canary':
       return buildNativePlan(document, file);
     case 'argo-rollout':
-      return buildArgoPlan(document);
+      return buildArgoPlan(document, file);
     case 'flagger-canary':
-      return buildFlaggerPlan(document);
+      return buildFlaggerPlan(document, file);
     default:
       return undefined;
   }

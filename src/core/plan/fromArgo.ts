@@ -5,18 +5,18 @@
  * `notifications.argoproj.io/subscribe.TRIGGER.SERVICE` annotations.
  */
 import type { Node, Pair, YAMLMap } from 'yaml';
-import type { SourceDocument } from '../parse/parseFile';
+import type { ParsedFile, SourceDocument } from '../parse/parseFile';
 import { asMap, asSeq, entries, nodeAt, pairOf, refOf, valueOf, type Ref } from '../parse/yamlNodes';
 import { parseDuration } from '../model/duration';
 import type { CanaryPlan, PlanAnalysis } from './canaryPlan';
-import { emptyPlan, numberValue, pairKeyRef, textValue } from './planParts';
+import { emptyPlan, numberValue, pairKeyRef, textValue, tightRef } from './planParts';
 
 const SUBSCRIBE_PREFIX = 'notifications.argoproj.io/subscribe.';
 const SUBSCRIPTIONS_KEY = 'notifications.argoproj.io/subscriptions';
 
 type Doc = SourceDocument['doc'];
 
-export function buildArgoPlan(document: SourceDocument): CanaryPlan | undefined {
+export function buildArgoPlan(document: SourceDocument, file: ParsedFile): CanaryPlan | undefined {
   const doc = document.doc;
   const root = asMap(doc.contents, doc);
   const strategy = asMap(nodeAt(root, ['spec', 'strategy'], doc), doc);
@@ -34,13 +34,13 @@ export function buildArgoPlan(document: SourceDocument): CanaryPlan | undefined 
 
   const stepsNode = valueOf(canary, 'steps', doc);
   if (stepsNode) {
-    plan.stepsRef = refOf(stepsNode);
+    plan.stepsRef = tightRef(stepsNode, file.text);
     for (const item of asSeq(stepsNode, doc)?.items ?? []) readStep(asMap(item, doc), plan, analyses, doc);
   }
 
   plan.analyses = analyses;
   if (analyses.length > 0) plan.rollback = { automated: true, ref: analyses[0].ref };
-  readSubscriptions(asMap(nodeAt(root, ['metadata', 'annotations'], doc), doc), plan, doc);
+  readSubscriptions(asMap(nodeAt(root, ['metadata', 'annotations'], doc), doc), plan, file, doc);
   return plan;
 }
 
@@ -93,7 +93,7 @@ function templateNames(node: unknown, doc: Doc): string[] {
   return names;
 }
 
-function readSubscriptions(annotations: YAMLMap | undefined, plan: CanaryPlan, doc: Doc): void {
+function readSubscriptions(annotations: YAMLMap | undefined, plan: CanaryPlan, file: ParsedFile, doc: Doc): void {
   if (!annotations) return;
   for (const [key, pair] of entries(annotations)) {
     if (key.startsWith(SUBSCRIBE_PREFIX)) {
@@ -107,11 +107,11 @@ function readSubscriptions(annotations: YAMLMap | undefined, plan: CanaryPlan, d
       for (const recipient of recipients.length ? recipients : ['']) {
         plan.alerts.push({ channel: `${service}:${recipient}`, kind: service, target: recipient, ref, ...(trigger ? { on: [trigger] } : {}) });
       }
-      plan.alertsRef ??= refOf(annotations);
+      plan.alertsRef ??= tightRef(annotations, file.text);
     } else if (key === SUBSCRIPTIONS_KEY && textValue(pair.value, doc)) {
       // The older multi-line form: a YAML list of {recipients, triggers} kept as one entry.
       plan.alerts.push({ channel: 'subscriptions', ref: pairKeyRef(pair, plan.anchor) });
-      plan.alertsRef ??= refOf(annotations);
+      plan.alertsRef ??= tightRef(annotations, file.text);
     }
   }
 }

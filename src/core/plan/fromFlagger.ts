@@ -4,13 +4,13 @@
  * webhook counts towards `threshold`, after which Flagger rolls back on its own.
  */
 import type { Node, YAMLMap } from 'yaml';
-import type { SourceDocument } from '../parse/parseFile';
+import type { ParsedFile, SourceDocument } from '../parse/parseFile';
 import { asMap, asSeq, nodeAt, pairOf, refOf, valueOf } from '../parse/yamlNodes';
 import { parseDuration } from '../model/duration';
 import type { MetricUnit } from '../model/metrics';
 import type { Threshold } from '../model/threshold';
 import type { CanaryPlan, PlanMetric } from './canaryPlan';
-import { emptyPlan, numberValue, pairKeyRef, textValue } from './planParts';
+import { emptyPlan, looksLikeErrorMetric, numberValue, pairKeyRef, textValue, tightRef, valueRefIn } from './planParts';
 
 type Doc = SourceDocument['doc'];
 
@@ -25,7 +25,7 @@ const DEFAULT_MAX_WEIGHT = 100;
 /** Derived ladders longer than this say nothing more (and a tiny stepWeight must not loop long). */
 const MAX_DERIVED_STEPS = 200;
 
-export function buildFlaggerPlan(document: SourceDocument): CanaryPlan | undefined {
+export function buildFlaggerPlan(document: SourceDocument, file: ParsedFile): CanaryPlan | undefined {
   const doc = document.doc;
   const root = asMap(doc.contents, doc);
   const specPair = pairOf(root, 'spec');
@@ -44,7 +44,7 @@ export function buildFlaggerPlan(document: SourceDocument): CanaryPlan | undefin
   if (intervalNode) {
     const text = textValue(intervalNode, doc) ?? '';
     const parsed = parseDuration(text);
-    plan.interval = { text, ms: parsed.ok ? parsed.ms : null, ref: refOf(intervalNode), ...(parsed.ok ? {} : { error: parsed.error }) };
+    plan.interval = { text, ms: parsed.ok ? parsed.ms : null, ref: valueRefIn(analysis, 'interval', file.text, anchor)!, ...(parsed.ok ? {} : { error: parsed.error }) };
   }
   const thresholdNode = valueOf(analysis, 'threshold', doc);
   const failureLimit = numberValue(thresholdNode, doc);
@@ -52,7 +52,7 @@ export function buildFlaggerPlan(document: SourceDocument): CanaryPlan | undefin
   if (failureLimit !== undefined) plan.failureLimit = failureLimit;
 
   readWeights(analysis, plan, doc);
-  readMetrics(analysis, plan, doc);
+  readMetrics(analysis, plan, file, doc);
 
   const webhooksNode = valueOf(analysis, 'webhooks', doc);
   const webhooks = asSeq(webhooksNode, doc)?.items ?? [];
@@ -60,15 +60,15 @@ export function buildFlaggerPlan(document: SourceDocument): CanaryPlan | undefin
     const map = asMap(w, doc);
     const name = textValue(valueOf(map, 'name', doc), doc);
     const type = textValue(valueOf(map, 'type', doc), doc);
-    return { ref: refOf(w as Node), ...(name !== undefined ? { name } : {}), ...(type !== undefined ? { type } : {}) };
+    return { ref: tightRef(w as Node, file.text), ...(name !== undefined ? { name } : {}), ...(type !== undefined ? { type } : {}) };
   });
   if (plan.metrics.length > 0 || plan.webhooks.length > 0) {
-    plan.rollback = { automated: true, ref: plan.metricsRef ?? refOf(webhooksNode) };
+    plan.rollback = { automated: true, ref: plan.metricsRef ?? tightRef(webhooksNode, file.text) };
   }
 
   const alertsNode = valueOf(analysis, 'alerts', doc);
   if (alertsNode) {
-    plan.alertsRef = refOf(alertsNode);
+    plan.alertsRef = valueRefIn(analysis, 'alerts', file.text, plan.anchor);
     for (const item of asSeq(alertsNode, doc)?.items ?? []) {
       const map = asMap(item, doc);
       const provider = textValue(nodeAt(map, ['providerRef', 'name'], doc), doc) ?? textValue(valueOf(map, 'name', doc), doc);
@@ -112,10 +112,10 @@ function readWeights(analysis: YAMLMap, plan: CanaryPlan, doc: Doc): void {
   }
 }
 
-function readMetrics(analysis: YAMLMap, plan: CanaryPlan, doc: Doc): void {
+function readMetrics(analysis: YAMLMap, plan: CanaryPlan, file: ParsedFile, doc: Doc): void {
   const node = valueOf(analysis, 'metrics', doc);
   if (!node) return;
-  plan.metricsRef = refOf(node);
+  plan.metricsRef = valueRefIn(analysis, 'metrics', file.text, plan.anchor);
   for (const item of asSeq(node, doc)?.items ?? []) {
     const map = asMap(item, doc);
     if (!map) continue;
@@ -128,22 +128,22 @@ function readMetrics(analysis: YAMLMap, plan: CanaryPlan, doc: Doc): void {
       name,
       ref: refOf(nameNode ?? (item as Node)),
       builtin: !!builtin,
-      watchesErrors: builtin?.watchesErrors ?? false,
+      watchesErrors: builtin ? builtin.watchesErrors : looksLikeErrorMetric(name, query),
       ...(builtin ? { unit: builtin.unit } : {}),
       ...(templateRef !== undefined ? { templateRef } : {}),
       ...(query !== undefined ? { query } : {}),
     };
-    const threshold = readThresholdRange(valueOf(map, 'thresholdRange', doc), name, doc);
+    const threshold = readThresholdRange(valueOf(map, 'thresholdRange', doc), name, file, doc);
     if (threshold) metric.threshold = threshold;
     plan.metrics.push(metric);
   }
 }
 
 /** `thresholdRange: {min: 99}` reads as ">= 99", `{max: 500}` as "<= 500". */
-function readThresholdRange(node: Node | undefined, name: string, doc: Doc): PlanMetric['threshold'] | undefined {
+function readThresholdRange(node: Node | undefined, name: string, file: ParsedFile, doc: Doc): PlanMetric['threshold'] | undefined {
   const range = asMap(node, doc);
   if (!node || !range) return undefined;
-  const ref = refOf(node);
+  const ref = tightRef(node, file.text);
   const minNode = valueOf(range, 'min', doc);
   const maxNode = valueOf(range, 'max', doc);
   // With both, the side that guards the metric: a floor for a success rate, a ceiling otherwise.

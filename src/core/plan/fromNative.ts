@@ -6,7 +6,7 @@ import { parseDuration } from '../model/duration';
 import { METRIC_UNITS, wellKnownMetric, type MetricUnit } from '../model/metrics';
 import { fitThresholdToUnit, parseThreshold } from '../model/threshold';
 import type { CanaryPlan, CanarySourceConfig, PlanAlert, PlanMetric } from './canaryPlan';
-import { emptyPlan, numberValue, pairKeyRef, refInsideScalar, textValue } from './planParts';
+import { emptyPlan, looksLikeErrorMetric, numberValue, pairKeyRef, refInsideScalar, textValue, tightRef, valueRefIn } from './planParts';
 
 export const DEFAULT_REQUESTS_METRIC = 'http_requests_total';
 export const DEFAULT_LATENCY_METRIC = 'http_request_duration_seconds';
@@ -30,32 +30,32 @@ export function buildNativePlan(document: SourceDocument, file: ParsedFile): Can
   const service = textValue(valueOf(canary, 'service', doc), doc);
   if (service !== undefined) plan.service = service;
 
-  readSteps(canary, plan, doc);
-  readInterval(canary, plan, doc);
+  readSteps(canary, plan, file, doc);
+  readInterval(canary, plan, file, doc);
   readMetrics(canary, plan, file, doc);
-  readRollback(canary, plan, doc);
-  readAlerts(canary, plan, doc);
+  readRollback(canary, plan, file, doc);
+  readAlerts(canary, plan, file, doc);
 
   const failureLimitNode = valueOf(canary, 'failure_limit', doc);
   const failureLimit = numberValue(failureLimitNode, doc);
-  if (failureLimitNode) plan.failureLimitRef = refOf(failureLimitNode);
+  if (failureLimitNode) plan.failureLimitRef = valueRefIn(canary, 'failure_limit', file.text, anchor);
   if (failureLimit !== undefined) plan.failureLimit = failureLimit;
   const minRequestsNode = valueOf(canary, 'min_requests', doc);
   const minRequests = numberValue(minRequestsNode, doc);
-  if (minRequestsNode) plan.minRequestsRef = refOf(minRequestsNode);
+  if (minRequestsNode) plan.minRequestsRef = valueRefIn(canary, 'min_requests', file.text, anchor);
   if (minRequests !== undefined) plan.minRequests = minRequests;
 
-  const source = readSource(asMap(valueOf(canary, 'source', doc), doc), doc);
+  const source = readSource(asMap(valueOf(canary, 'source', doc), doc), file, doc);
   if (source) plan.source = source;
   return plan;
 }
 
 type Doc = SourceDocument['doc'];
 
-function readSteps(canary: YAMLMap, plan: CanaryPlan, doc: Doc): void {
+function readSteps(canary: YAMLMap, plan: CanaryPlan, file: ParsedFile, doc: Doc): void {
   const node = valueOf(canary, 'steps', doc);
   if (!node) return;
-  plan.stepsRef = refOf(node);
+  plan.stepsRef = valueRefIn(canary, 'steps', file.text, plan.anchor);
   const seq = asSeq(node, doc);
   if (!seq) return;
   for (const item of seq.items) {
@@ -64,7 +64,7 @@ function readSteps(canary: YAMLMap, plan: CanaryPlan, doc: Doc): void {
   }
 }
 
-function readInterval(canary: YAMLMap, plan: CanaryPlan, doc: Doc): void {
+function readInterval(canary: YAMLMap, plan: CanaryPlan, file: ParsedFile, doc: Doc): void {
   const node = valueOf(canary, 'interval', doc);
   if (!node) return;
   const text = textValue(node, doc);
@@ -73,7 +73,7 @@ function readInterval(canary: YAMLMap, plan: CanaryPlan, doc: Doc): void {
   plan.interval = {
     text: text ?? '',
     ms: result.ok ? result.ms : null,
-    ref: refOf(node),
+    ref: valueRefIn(canary, 'interval', file.text, plan.anchor)!,
     ...(result.ok ? {} : { error: result.error }),
   };
 }
@@ -81,7 +81,7 @@ function readInterval(canary: YAMLMap, plan: CanaryPlan, doc: Doc): void {
 function readMetrics(canary: YAMLMap, plan: CanaryPlan, file: ParsedFile, doc: Doc): void {
   const node = valueOf(canary, 'metrics', doc);
   if (!node) return;
-  plan.metricsRef = refOf(node);
+  plan.metricsRef = valueRefIn(canary, 'metrics', file.text, plan.anchor);
   const seq = asSeq(node, doc);
   if (!seq) return;
   for (const item of seq.items) {
@@ -97,7 +97,7 @@ function readMetrics(canary: YAMLMap, plan: CanaryPlan, file: ParsedFile, doc: D
       name,
       ref: refOf(nameNode ?? (item as Node)),
       builtin: !!known,
-      watchesErrors: known?.watchesErrors ?? false,
+      watchesErrors: known ? known.watchesErrors : query !== undefined && looksLikeErrorMetric(name, query),
       ...(unit ? { unit } : {}),
       ...(query !== undefined ? { query } : {}),
     };
@@ -125,17 +125,17 @@ function readThreshold(node: Node, unit: MetricUnit | undefined, file: ParsedFil
   return { text, ref, error: fitted.error, errorRef: at >= 0 ? refInsideScalar(node, file.text, at, unitText.length) : ref };
 }
 
-function readRollback(canary: YAMLMap, plan: CanaryPlan, doc: Doc): void {
+function readRollback(canary: YAMLMap, plan: CanaryPlan, file: ParsedFile, doc: Doc): void {
   const node = valueOf(canary, 'on_failure', doc);
   if (!node) return;
   const value = textValue(node, doc);
-  plan.rollback = { automated: value === 'rollback', ref: refOf(node), ...(value !== undefined ? { value } : {}) };
+  plan.rollback = { automated: value === 'rollback', ref: valueRefIn(canary, 'on_failure', file.text, plan.anchor)!, ...(value !== undefined ? { value } : {}) };
 }
 
-function readAlerts(canary: YAMLMap, plan: CanaryPlan, doc: Doc): void {
+function readAlerts(canary: YAMLMap, plan: CanaryPlan, file: ParsedFile, doc: Doc): void {
   const node = valueOf(canary, 'alerts', doc);
   if (!node) return;
-  plan.alertsRef = refOf(node);
+  plan.alertsRef = valueRefIn(canary, 'alerts', file.text, plan.anchor);
   const seq = asSeq(node, doc);
   if (!seq) return;
   for (const item of seq.items) {
@@ -161,13 +161,13 @@ function splitChannel(channel: string): { kind?: string; target?: string } {
   return { kind: channel.slice(0, i).trim(), target: channel.slice(i + 1).trim() };
 }
 
-function readSource(map: YAMLMap | undefined, doc: Doc): CanarySourceConfig | undefined {
+function readSource(map: YAMLMap | undefined, file: ParsedFile, doc: Doc): CanarySourceConfig | undefined {
   if (!map) return undefined;
   const source: CanarySourceConfig = {
     requestsMetric: textValue(valueOf(map, 'requests_metric', doc), doc) ?? DEFAULT_REQUESTS_METRIC,
     latencyMetric: textValue(valueOf(map, 'latency_metric', doc), doc) ?? DEFAULT_LATENCY_METRIC,
     statusLabel: textValue(valueOf(map, 'status_label', doc), doc) ?? DEFAULT_STATUS_LABEL,
-    ref: refOf(map),
+    ref: tightRef(map, file.text),
   };
   const scrape = asMap(valueOf(map, 'scrape', doc), doc);
   if (scrape) {

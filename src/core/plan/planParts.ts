@@ -1,6 +1,6 @@
 /** Pieces every plan builder needs: an empty plan, numbers read from nodes, refs inside strings. */
-import { isScalar, type Node, type Pair } from 'yaml';
-import { asScalar, refOf, type AnyDoc, type Ref } from '../parse/yamlNodes';
+import { isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { asScalar, pairOf, refOf, type AnyDoc, type Ref } from '../parse/yamlNodes';
 import type { CanaryFormat, CanaryPlan } from './canaryPlan';
 
 export function emptyPlan(format: CanaryFormat, docIndex: number, anchor: Ref): CanaryPlan {
@@ -44,4 +44,36 @@ export function refInsideScalar(node: Node | undefined, text: string, column: nu
   // An empty range at the end of the value still needs a visible squiggle: widen it to one char.
   if (len === 0) return from > 0 ? { offset: start + from - 1, length: 1 } : whole;
   return { offset: start + from, length: len };
+}
+
+/**
+ * The range of a node without the line breaks and blank lines that a block collection's range
+ * takes with it, so that a finding on a whole list ends where the list's text ends.
+ */
+export function tightRef(node: Node | undefined | null, text: string): Ref {
+  const r = refOf(node);
+  let end = r.offset + r.length;
+  while (end > r.offset && /\s/.test(text[end - 1])) end--;
+  return { offset: r.offset, length: end - r.offset };
+}
+
+/**
+ * A custom metric (native with its own query, Flagger MetricTemplate) watches errors when its
+ * name or query says so: `checkout-5xx-ratio`, `error-ratio`, a query over `status=~"5.."`.
+ * Generous on purpose: `canary/no-error-metric` must not nag a team that does watch errors.
+ */
+export function looksLikeErrorMetric(name: string, query?: string): boolean {
+  const words = `${name} ${query ?? ''}`.toLowerCase();
+  return /error|success|fail|5xx|5\.\.|\bstatus\b.*[=~]+\s*["']?5/.test(words);
+}
+
+/**
+ * Where a finding about `key`'s value points: the value as written, or the key itself when the
+ * value is empty (`on_failure:` with nothing after it) so the squiggle is never zero-width.
+ */
+export function valueRefIn(map: YAMLMap | undefined, key: string, text: string, fallback: Ref): Ref | undefined {
+  const pair = pairOf(map, key);
+  if (!pair) return undefined;
+  const r = tightRef(pair.value as Node | null, text);
+  return r.length > 0 ? r : pairKeyRef(pair, fallback);
 }

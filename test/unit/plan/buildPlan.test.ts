@@ -216,7 +216,7 @@ test('flagger: derived steps, failure limit, metrics, webhooks and alerts', () =
   assert.deepEqual(p.metrics.map((m) => [m.name, m.builtin, m.watchesErrors, m.templateRef, m.threshold?.text]), [
     ['request-success-rate', true, true, undefined, '>= 99'],
     ['request-duration', true, false, undefined, '<= 500'],
-    ['error-ratio', false, false, 'error-ratio', undefined],
+    ['error-ratio', false, true, 'error-ratio', undefined],
   ]);
   assert.equal(p.webhooks?.length, 1);
   assert.equal(p.rollback.automated, true);

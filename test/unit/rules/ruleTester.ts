@@ -3,7 +3,7 @@
  *   runRuleTests(rule, { valid: [...], invalid: [...] })
  * Each invalid case lists every finding the rule must report, in order, with its full range
  * (`offset`+`length`, or 1-based `line`/`column`/`endLine`/`endColumn`, or the exact `text` the
- * range covers, optionally the `occurrence` of that text). When `output` is given, the rule's fixes
+ * range covers, optionally the `occurrence` of that text, or the first one `after` another text). When `output` is given, the rule's fixes
  * are applied and the result must equal it, parse, and no longer get that finding; `output: null`
  * asserts that no fix is offered. `suggestions` work the same for suggestions (never auto-applied).
  */
@@ -33,6 +33,8 @@ export interface ExpectedFinding {
   text?: string;
   /** 0-based: which occurrence of `text` (default 0). */
   occurrence?: number;
+  /** Look for `text` only after the first occurrence of this text (e.g. `after: 'min_requests: '`). */
+  after?: string;
 }
 
 export interface ExpectedSuggestion {
@@ -63,8 +65,13 @@ export function lintWithRule(rule: Rule, code: string, settings?: Partial<LintSe
 }
 
 /** The range of the `occurrence`-th `text` in `code` (throws when absent: the test is wrong). */
-export function rangeOf(code: string, text: string, occurrence = 0): { offset: number; length: number } {
+export function rangeOf(code: string, text: string, occurrence = 0, after?: string): { offset: number; length: number } {
   let at = -1;
+  if (after !== undefined) {
+    const a = code.indexOf(after);
+    if (a < 0) throw new Error(`"${after}" is not in the test code`);
+    at = a + after.length - 1;
+  }
   for (let i = 0; i <= occurrence; i++) {
     at = code.indexOf(text, at + 1);
     if (at < 0) throw new Error(`"${text}" (occurrence ${occurrence}) is not in the test code`);
@@ -81,7 +88,7 @@ function position(code: string, offset: number): { line: number; column: number 
 
 function assertRange(code: string, actual: Finding, expected: ExpectedFinding, label: string): void {
   if (expected.text !== undefined) {
-    const want = rangeOf(code, expected.text, expected.occurrence ?? 0);
+    const want = rangeOf(code, expected.text, expected.occurrence ?? 0, expected.after);
     assert.deepEqual(
       { offset: actual.offset, length: actual.length, text: code.slice(actual.offset, actual.offset + actual.length) },
       { ...want, text: expected.text },

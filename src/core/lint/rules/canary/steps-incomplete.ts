@@ -1,0 +1,24 @@
+/** canary/steps-incomplete: a native plan whose last step is below 100 never finishes the release. */
+import { docsUrl, type Rule } from '../../rule';
+
+export const stepsIncomplete: Rule = {
+  meta: {
+    id: 'canary/steps-incomplete',
+    defaultSeverity: 'warning',
+    description: 'The last native step should be 100, or the rollout never completes.',
+    docsUrl: docsUrl('canary/steps-incomplete'),
+    fixable: false,
+    appliesTo: ['canary'],
+  },
+  check(ctx) {
+    const plan = ctx.plan;
+    if (!plan || plan.format !== 'native') return;
+    const last = plan.steps[plan.steps.length - 1];
+    // Out-of-range and non-numeric steps are canary/steps-order's findings.
+    if (!last || last.weight === null || !(last.weight > 0) || last.weight >= 100) return;
+    ctx.report({
+      ...last.ref,
+      message: `The last step is ${last.weight}%: the rollout stops there and never reaches all users, leaving two versions in production. End the steps with 100.`,
+    });
+  },
+};

@@ -1,0 +1,73 @@
+/** The canary rules as a set: the spec's own example is clean, fixes combine, every rule has its doc. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { lintText } from '../../../../src/core/lint/engine';
+import { canaryRules } from '../../../../src/core/lint/rules/canary/index';
+import { applyEdits } from '../../../../src/core/lint/fixes/yamlEdits';
+
+const SPEC_EXAMPLE = `canary:
+  service: checkout                 # shown in the panel and the status bar
+  steps: [1, 5, 25, 50, 100]        # percent of traffic per stage, strictly increasing, 0 < p <= 100
+  interval: 5m                      # how long each stage is watched: 30s, 5m, 1h, 1h30m
+  metrics:
+    - name: error-rate
+      threshold: "<= 1%"
+    - name: p99-latency
+      threshold: "<= baseline * 1.1"
+  on_failure: rollback              # rollback | pause | alert
+  failure_limit: 1                  # breaching checks tolerated before on_failure acts (default 0)
+  min_requests: 100                 # per check; fewer requests => verdict "inconclusive", never "healthy"
+  alerts:                           # who hears about it: a list of channels
+    - channel: slack:#checkout-deploys
+      on: [breach, rollback]        # default: all events
+  source:                           # where live status comes from (optional; see 2.3)
+    scrape:
+      canary: http://canary.checkout.internal:8080/metrics
+      baseline: http://stable.checkout.internal:8080/metrics
+`;
+
+test('the example of spec §2.1 gets no canary finding', () => {
+  const r = lintText(SPEC_EXAMPLE, { rules: canaryRules });
+  assert.deepEqual(r.internalErrors, []);
+  assert.deepEqual(r.findings.map((f) => f.rule), []);
+});
+
+test('the catalog is the canary half of spec §3, in its order, each with a doc page', () => {
+  assert.deepEqual(canaryRules.map((r) => r.meta.id), [
+    'canary/missing-rollback', 'canary/missing-metrics', 'canary/missing-alerts', 'canary/straight-to-full',
+    'canary/big-first-step', 'canary/steps-order', 'canary/steps-incomplete', 'canary/endless-pause',
+    'canary/invalid-threshold', 'canary/unknown-metric', 'canary/no-error-metric', 'canary/missing-interval',
+    'canary/short-interval', 'canary/no-sample-guard',
+  ]);
+  for (const r of canaryRules) assert.ok(existsSync(`docs/rules/${r.meta.id}.md`), `docs/rules/${r.meta.id}.md is missing`);
+});
+
+test('all fixes of a bare canary apply together, keep comments, and leave only unfixable findings', () => {
+  const text = '# a first draft\ncanary:\n  steps: [1, 10, 100]   # ramp\n  metrics:\n    - name: error-rate\n      threshold: "<= 1%"\n';
+  const before = lintText(text, { rules: canaryRules }).findings;
+  assert.deepEqual(before.map((f) => f.rule).sort(), ['canary/missing-alerts', 'canary/missing-interval', 'canary/missing-rollback', 'canary/no-sample-guard']);
+  const fixed = applyEdits(text, before.flatMap((f) => f.fix?.edits ?? []));
+  const after = lintText(fixed, { rules: canaryRules });
+  assert.deepEqual(after.file.findings, [], fixed);
+  assert.deepEqual(after.findings.map((f) => f.rule), []);
+  assert.match(fixed, /^# a first draft\n/);
+  assert.match(fixed, /# ramp\n/);
+  for (const line of ['  on_failure: rollback', '  interval: 5m', '  min_requests: 100', '  alerts:\n    - channel: slack:#CHANGE-ME']) assert.ok(fixed.includes(line), `${line} in\n${fixed}`);
+});
+
+test('hostile canaries end in findings, never in a thrown rule', () => {
+  const inputs = [
+    'canary: [1, 2]',
+    'canary:\n  steps: {a: 1}\n  metrics: 5\n  alerts: "x"\n  interval: [1]\n  on_failure: {a: b}\n',
+    'canary:\n  metrics:\n    - 5\n    - name: [x]\n      threshold: {a: 1}\n',
+    'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    canary:\n      steps: 5\n',
+    'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    canary:\n      steps:\n      - pause: 5\n      - setWeight: [1]\n      - analysis: x\n',
+    'apiVersion: flagger.app/v1beta1\nkind: Canary\nspec:\n  analysis:\n    stepWeight: 1e308\n    maxWeight: -1\n    metrics: {}\n    alerts: [1, {providerRef: 2}]\n',
+    'a: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\ncanary:\n  steps: *c\n  metrics: *c\n',
+  ];
+  for (const text of inputs) {
+    const r = lintText(text, { rules: canaryRules });
+    assert.deepEqual(r.internalErrors, [], text);
+  }
+});

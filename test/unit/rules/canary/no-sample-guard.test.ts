@@ -1,0 +1,27 @@
+import { runRuleTests } from '../ruleTester';
+import { noSampleGuard } from '../../../../src/core/lint/rules/canary/no-sample-guard';
+import { GOOD, native } from './fixtures';
+
+runRuleTests(noSampleGuard, {
+  valid: [...GOOD, { name: 'any positive count', code: native('min_requests: 100', 'min_requests: 20') }],
+  invalid: [
+    {
+      name: 'missing: the fix adds min_requests: 100',
+      code: native('  min_requests: 100\n', ''),
+      errors: [{ text: 'canary', message: 'Without "min_requests", a check over three requests can call the canary healthy. Add "min_requests: 100" so thin traffic is "inconclusive" instead.' }],
+      output: native('  min_requests: 100\n', '').replace('      on: [breach, rollback]\n', '      on: [breach, rollback]\n  min_requests: 100\n'),
+    },
+    {
+      name: 'zero guards nothing: replaced in place',
+      code: native('min_requests: 100', 'min_requests: 0  # off'),
+      errors: [{ text: '0', after: 'min_requests: ', message: /"min_requests: 0" guards nothing/ }],
+      output: native('min_requests: 100', 'min_requests: 100  # off'),
+    },
+    {
+      name: 'not a number: no fix',
+      code: native('min_requests: 100', 'min_requests: many'),
+      errors: [{ text: 'many', message: '"min_requests" must be a number of requests per check, e.g. 100.' }],
+      output: null,
+    },
+  ],
+});
