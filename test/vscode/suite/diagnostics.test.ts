@@ -11,6 +11,20 @@ import {
   waitForDiagnostics, workspaceUri,
 } from '../helpers';
 import { docsUrl } from '../../../src/core/lint/rule';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CONFIG_FILE_NAME, parseLintConfig, type LintConfig } from '../../../src/core/config/lintConfig';
+
+/** The nearest `.release-safety.yaml` above a file (within the workspace), as the editor applies it. */
+function configFor(uri: vscode.Uri): LintConfig | undefined {
+  const stop = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
+  for (let dir = dirname(uri.fsPath); stop && dir.startsWith(stop); dir = dirname(dir)) {
+    const candidate = join(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return parseLintConfig(readFileSync(candidate, 'utf8')).config;
+    if (dir === stop) break;
+  }
+  return undefined;
+}
 
 /** The diagnostics of one rule (other rules may add findings to the fixtures as they land). */
 function syntaxOnly(list: vscode.Diagnostic[]): vscode.Diagnostic[] {
@@ -37,7 +51,7 @@ describe('diagnostics', () => {
     for (const uri of files) {
       const rel = vscode.workspace.asRelativePath(uri);
       const { doc, event } = await openAndLint(rel);
-      const expected = event.ours ? sortPlain(expectedFromCore(doc)) : [];
+      const expected = event.ours ? sortPlain(expectedFromCore(doc, configFor(uri))) : [];
       const actual = await waitForDiagnostics(uri, (d) => d.length === expected.length);
       assert.deepEqual(sortPlain(actual.map(plain)), expected, rel);
       if (expected.length) withFindings++;
