@@ -55,6 +55,10 @@ export async function openBrowserSession(options: BrowserOptions, redactor: Reda
       const page = await context.newPage();
       // A cancelled or expired journey closes its context: every pending Playwright call rejects at once.
       const onAbort = () => void context.close().catch(() => undefined);
+      if (deadline.signal.aborted) {
+        onAbort();
+        throw new Error('the journey stopped while the browser was starting');
+      }
       deadline.signal.addEventListener('abort', onAbort, { once: true });
       return new PageJourney(journey, page, context, deadline, dir, redactor, () => deadline.signal.removeEventListener('abort', onAbort));
     },
@@ -161,7 +165,8 @@ class PageJourney implements BrowserJourney {
         const until = performance.now() + timeout;
         // Polls: the text may arrive after a fetch on the page.
         for (;;) {
-          actual = await page.locator(selector).first().innerText({ timeout: Math.max(1, until - performance.now()) }).catch((e) => (isTimeout(e) ? null : Promise.reject(e)));
+          const seen = await page.locator(selector).first().innerText({ timeout: Math.max(1, until - performance.now()) }).catch((e) => (isTimeout(e) ? null : Promise.reject(e)));
+          if (seen !== null) actual = seen;
           if (actual !== null && actual.includes(expected)) return {};
           if (performance.now() >= until) break;
           await page.waitForTimeout(100);
