@@ -1,6 +1,157 @@
-import { EXIT_USAGE, type CommandIO } from '../io';
+/**
+ * `release-safety run FILE [--journey NAME] [--reporter text|json|junit] [--output FILE] [--env-file FILE]`
+ * (spec §4). Exit 0: every journey passed; 1: a journey failed (or the run was cancelled);
+ * 2: a usage or config error: unreadable file, YAML errors, no journeys, an unknown --journey,
+ * a journey lint refuses (nothing is run then), or a variable/secret that is not set (nothing sent).
+ *
+ * `${env:X}` and `${secret:X}` both come from the environment here, with --env-file (dotenv
+ * syntax) filling in what the environment does not set. Everything printed or written passes the
+ * redactor once more, on top of the runner's own redaction.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { defineCommand, oneOf, parseCommandArgs, UsageError } from '../args';
+import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
+import { ConfigFinder } from '../lint/configFinder';
+import { loadJourneyFile } from '../../core/journey/safety';
+import { run } from '../../core/journey/runner';
+import { Redactor } from '../../core/journey/redact';
+import { secretNames } from '../../core/journey/variables';
+import type { Journey } from '../../core/synthetic/model';
+import type { Ref } from '../../core/parse/yamlNodes';
+import type { LineIndex } from '../../core/text/lineIndex';
+import { journeyTextReporter } from '../reporters/journeyText';
+import { journeyJsonReporter } from '../reporters/journeyJson';
+import { journeyJunitReporter } from '../reporters/journeyJunit';
+import { countStatuses, type JourneyReporter } from '../reporters/journeyReport';
 
-export async function runCommand(_args: string[], io: CommandIO): Promise<number> {
-  io.err('release-safety run: not available in this build yet.\n');
-  return EXIT_USAGE;
+export const RUN_COMMAND = defineCommand({
+  name: 'run',
+  usage: `Usage: release-safety run FILE [--journey NAME] [--reporter text|json|junit] [--output FILE] [--env-file FILE]
+  FILE          a synthetic journeys file (a YAML document with a top-level "synthetic:" key)
+  --journey     run only the journey with this name (default: all of them)
+  --reporter    text (default), json or junit
+  --output      write the report to this file instead of standard output
+  --env-file    KEY=VALUE lines (dotenv syntax) for \${env:..} and \${secret:..}; the environment wins
+Secrets (\${secret:NAME}) come from the environment. RELEASE_SAFETY_BROWSER_PATH picks the browser.
+Exit codes: 0 all passed, 1 a journey failed, 2 usage or config error (unsafe journeys are refused, not run).`,
+  options: {
+    journey: { type: 'string' },
+    reporter: { type: 'string', short: 'r' },
+    output: { type: 'string', short: 'o' },
+    'env-file': { type: 'string' },
+  },
+  maxPositionals: 1,
+});
+
+const REPORTERS = ['text', 'json', 'junit'] as const;
+const REPORTER_OF: Record<(typeof REPORTERS)[number], JourneyReporter> = { text: journeyTextReporter, json: journeyJsonReporter, junit: journeyJunitReporter };
+
+export async function runCommand(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals, help } = parseCommandArgs(RUN_COMMAND, args);
+  if (help) {
+    io.out(`${RUN_COMMAND.usage}\n`);
+    return EXIT_OK;
+  }
+  if (positionals.length === 0) throw new UsageError('release-safety run: which file? Name a synthetic journeys file.', RUN_COMMAND.usage);
+  const reporterName = oneOf(RUN_COMMAND, 'reporter', values.reporter ?? 'text', REPORTERS);
+  const fail = (message: string) => {
+    io.err(`release-safety run: ${message}\n`);
+    return EXIT_USAGE;
+  };
+
+  const path = resolve(io.cwd, positionals[0]);
+  const shown = displayPath(path, io.cwd);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return fail(`cannot read ${shown}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
+  }
+
+  const env: Record<string, string | undefined> = {};
+  if (values['env-file'] !== undefined) {
+    const envPath = resolve(io.cwd, values['env-file']);
+    try {
+      Object.assign(env, parseEnv(readFileSync(envPath, 'utf8')));
+    } catch (e) {
+      return fail(`cannot read the env file ${displayPath(envPath, io.cwd)}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
+    }
+  }
+  // The real environment wins over the file, as dotenv does: CI can override a checked-in default.
+  for (const [k, v] of Object.entries(io.env)) if (v !== undefined) env[k] = v;
+  const lookup = (name: string) => env[name];
+
+  const configWarnings: string[] = [];
+  const found = new ConfigFinder((configPath, problem) => configWarnings.push(`warning: ${displayPath(configPath, io.cwd)}: ${problem}`)).forFile(path);
+  for (const w of configWarnings) io.err(`release-safety run: ${w}\n`);
+  const loaded = loadJourneyFile(text, { config: found?.config });
+  const where = (ref: Ref) => location(shown, loaded.file.lineIndex, ref);
+  if (loaded.problems.length) {
+    for (const p of loaded.problems) io.err(`${where(p)} error ${p.message} (${p.rule})\n`);
+    return fail(`${shown} has YAML errors; fix them and run again.`);
+  }
+  if (loaded.journeys.length === 0) return fail(`${shown} has no journeys: expected a document with "synthetic:" and a "journeys:" list.`);
+
+  let journeys: Journey[] = loaded.journeys;
+  if (values.journey !== undefined) {
+    journeys = journeys.filter((j) => j.name === values.journey);
+    if (journeys.length === 0) return fail(`no journey named "${values.journey}" in ${shown}. Journeys: ${loaded.journeys.map((j) => `"${j.name}"`).join(', ')}.`);
+  }
+  const refused = journeys.filter((j) => loaded.refusals.has(j));
+  if (refused.length) {
+    for (const j of refused) {
+      const r = loaded.refusals.get(j)!;
+      io.err(`${where(r.ref)} journey "${j.name}" refused: ${r.message}\n`);
+    }
+    return fail(`${refused.length} journey${refused.length > 1 ? 's are' : ' is'} not safe to run; nothing was run. Fix the errors above (release-safety lint ${shown}).`);
+  }
+
+  // Defence in depth: the runner redacts its results; the CLI also filters all it prints or writes.
+  const redactor = new Redactor();
+  for (const j of journeys) for (const name of secretNames(j)) redactor.add(lookup(name));
+  const out = (s: string) => io.out(redactor.text(s));
+
+  const output = values.output === undefined ? undefined : resolve(io.cwd, values.output);
+  const result = await run(journeys, {
+    env: lookup,
+    secrets: lookup,
+    secretHint: (name) => `export ${name}=... or add it to the --env-file file`,
+    signal: io.signal,
+    browser: {
+      ...(env.RELEASE_SAFETY_BROWSER_PATH ? { browserPath: env.RELEASE_SAFETY_BROWSER_PATH } : {}),
+      // Screenshots sit next to the report when there is one, so CI can keep them as artifacts.
+      ...(output ? { screenshotDir: join(dirname(output), 'screenshots') } : {}),
+    },
+  });
+
+  const color = reporterName === 'text' && !output && io.stdoutIsTTY === true && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
+  const report = redactor.text(REPORTER_OF[reporterName]({ result, file: shown, lineIndex: loaded.file.lineIndex, color }));
+  if (output) {
+    try {
+      mkdirSync(dirname(output), { recursive: true });
+      writeFileSync(output, report);
+    } catch (e) {
+      io.out(report);
+      return fail(`cannot write ${displayPath(output, io.cwd)}: ${(e as Error).message}; the report was printed instead.`);
+    }
+    const c = countStatuses(result);
+    out(`${result.journeys.length} journeys: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}; ${reporterName} report written to ${displayPath(output, io.cwd)}\n`);
+  } else {
+    out(report);
+  }
+
+  if (result.journeys.some((j) => j.error?.kind === 'config')) return EXIT_USAGE;
+  return result.status === 'passed' ? EXIT_OK : EXIT_FAIL;
+}
+
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+function location(file: string, lineIndex: LineIndex, ref: Ref): string {
+  const p = lineIndex.positionAt(ref.offset);
+  return `${file}:${p.line + 1}:${p.character + 1}`;
 }

@@ -34,7 +34,7 @@ export interface RunOptions {
   /** `${secret:NAME}`: the editor's SecretStorage, the environment in the CLI. May prompt (async). */
   secrets?: (name: string) => string | undefined | Promise<string | undefined>;
   /** Appended to "the secret X is not set": where to set it, in the words of the caller. */
-  secretHint?: string;
+  secretHint?: (name: string) => string;
   signal?: AbortSignal;
   /** Journeys at once; default 1 (one at a time). */
   concurrency?: number;
@@ -180,12 +180,12 @@ async function runJourney(
   }
   if (options.signal?.aborted) return finish(skippedSteps(0), { kind: 'cancelled', message: 'the run was cancelled before this journey started', ref: journey.nameRef }, 'skipped');
 
-  const hint = options.secretHint ? `: ${options.secretHint}` : '';
   const problems = checkJourneyVariables(journey, { env: options.env, secrets });
   if (problems.length) {
     const p = problems[0];
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more variable problem${problems.length > 2 ? 's' : ''})` : '';
-    const message = `${p.message}${p.variable?.kind === 'secret' ? hint : ''}${more}; nothing was sent`;
+    const hint = p.variable?.kind === 'secret' && options.secretHint ? `: ${options.secretHint(p.variable.name)}` : '';
+    const message = `${p.message}${hint}${more}; nothing was sent`;
     const error: StepFailure = { kind: 'config', message, stepIndex: p.stepIndex, ref: p.ref };
     return finish(skippedSteps(0), error, 'failed');
   }
@@ -207,9 +207,22 @@ async function runJourney(
         break;
       }
       emit.stepStarted(info, { index: step.index, name });
+      // The browser starts before the first browser step's clock: its start-up is not the page's time.
+      let launchFailure: StepOutcome | undefined;
+      if (step.spec.kind !== 'request' && !browserJourney) {
+        const l0 = performance.now();
+        try {
+          browserJourney = await (await session()).journey(journey, deadline);
+        } catch (e) {
+          // Launching failed (missing, crashed, cancelled): the message says what to install or set.
+          const why = deadline.why();
+          launchFailure = { failure: { kind: why?.kind ?? 'browser', message: why?.message ?? (e as Error).message, ref: step.keyRef }, timings: { totalMs: performance.now() - l0 }, attempts: 1 };
+        }
+      }
       const t0 = performance.now();
       let outcome: StepOutcome;
-      if (step.spec.kind === 'request') {
+      if (launchFailure) outcome = launchFailure;
+      else if (step.spec.kind === 'request') {
         outcome = await runHttpStep(step as Step & { spec: RequestStep }, journey.baseUrl?.value, scope, deadline, {
           stepTimeoutMs: options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS,
           retries: journey.retries ?? 0,
@@ -218,13 +231,7 @@ async function runJourney(
           retryDelayMs: options.retryDelayMs ?? 250,
         });
       } else {
-        try {
-          browserJourney ??= await (await session()).journey(journey, deadline);
-          outcome = await browserJourney.runStep(step, scope, options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);
-        } catch (e) {
-          // Launching the browser failed (missing, crashed): the message says what to install or set.
-          outcome = { failure: { kind: deadline.why()?.kind ?? 'browser', message: deadline.why()?.message ?? (e as Error).message, ref: step.keyRef }, timings: { totalMs: performance.now() - t0 }, attempts: 1 };
-        }
+        outcome = await browserJourney!.runStep(step, scope, options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);
       }
       for (const [k, v] of outcome.captured ?? []) {
         captured.set(k, v);

@@ -224,7 +224,7 @@ describe('retries, variables and cancellation', () => {
   });
 
   it('says where to set a missing secret', async () => {
-    const j = await runText(apiFile(server.url, `        - request: GET /count\n          headers: { Authorization: "Bearer \${secret:API_TOKEN}" }\n`), { secretHint: 'export API_TOKEN=... before running' });
+    const j = await runText(apiFile(server.url, `        - request: GET /count\n          headers: { Authorization: "Bearer \${secret:API_TOKEN}" }\n`), { secretHint: (name) => `export ${name}=... before running` });
     assert.match(j.error!.message, /the secret API_TOKEN is not set \(\$\{secret:API_TOKEN\}\): export API_TOKEN=\.\.\. before running; nothing was sent/);
   });
 

@@ -1,0 +1,43 @@
+/**
+ * JUnit XML as CI servers read it (Jenkins, GitLab, GitHub test reporters): one testsuite per
+ * file, one testcase per journey; a failed journey carries <failure> with the failing step's
+ * message and location, a skipped one <skipped> with the reason. Steps go into <system-out>.
+ */
+import { countStatuses, formatMs, locationOf, type JourneyReporter } from './journeyReport';
+
+export const journeyJunitReporter: JourneyReporter = (input) => {
+  const r = input.result;
+  const c = countStatuses(r);
+  const seconds = (ms: number) => (ms / 1000).toFixed(3);
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const counts = `tests="${r.journeys.length}" failures="${c.failed}" errors="0" skipped="${c.skipped}" time="${seconds(r.durationMs)}"`;
+  out.push(`<testsuites name="release-safety run" ${counts}>`);
+  out.push(`  <testsuite name="${attr(input.file)}" ${counts}>`);
+  for (const j of r.journeys) {
+    out.push(`    <testcase name="${attr(j.name)}" classname="${attr(input.file)}" time="${seconds(j.durationMs)}">`);
+    if (j.status === 'failed' && j.error) {
+      const details = [j.error.message, ...(j.error.expected !== undefined ? [`expected: ${j.error.expected}`] : []), ...(j.error.actual !== undefined ? [`actual: ${j.error.actual}`] : []), `at ${locationOf(input, j.error.ref)}`];
+      const step = j.error.stepIndex !== undefined ? j.steps.find((s) => s.index === j.error!.stepIndex) : undefined;
+      if (step?.screenshot) details.push(`screenshot: ${step.screenshot}`);
+      out.push(`      <failure message="${attr(j.error.message)}" type="${attr(j.error.kind)}">${text(details.join('\n'))}</failure>`);
+    } else if (j.status === 'skipped') {
+      out.push(`      <skipped message="${attr(j.error?.message ?? 'not run')}"/>`);
+    }
+    const steps = j.steps.map((s) => `${s.status.padEnd(7)} ${s.name} (${formatMs(s.durationMs)})${s.error && s.status === 'failed' ? `: ${s.error.message}` : ''}`);
+    out.push(`      <system-out>${text(steps.join('\n'))}</system-out>`);
+    out.push('    </testcase>');
+  }
+  out.push('  </testsuite>', '</testsuites>');
+  return `${out.join('\n')}\n`;
+};
+
+/** Characters XML 1.0 cannot hold at all (control characters a response body may carry). */
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function text(s: string): string {
+  return s.replace(INVALID_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function attr(s: string): string {
+  return text(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
+}
