@@ -3,7 +3,7 @@
 // groups that are started with setsid and killed as a whole, and the headless Chromium that drives
 // the workbench. Used by test-vscode.mjs (path B), test/ui (path A) and start.mjs.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -141,6 +141,28 @@ export function codeServerEnv(dataRoot) {
   };
 }
 
+/**
+ * User settings for code-server (path A): a quiet, offline workbench that shows our work rather
+ * than the AI chat, the welcome page and update checks.
+ */
+export const WORKBENCH_SETTINGS = {
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'security.workspace.trust.enabled': false,
+};
+
+export function writeUserSettings(dataRoot, settings = WORKBENCH_SETTINGS) {
+  const dir = join(dataRoot, 'user', 'User');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
 /** Installs a .vsix into an extensions dir with code-server's CLI (about a second). */
 export function installVsix(dataRoot, vsix = vsixPath) {
   const r = spawnSync(node24, [codeServerBin, '--extensions-dir', join(dataRoot, 'ext'), '--user-data-dir', join(dataRoot, 'user'), '--install-extension', vsix], {
@@ -153,6 +175,7 @@ export function installVsix(dataRoot, vsix = vsixPath) {
 
 /** Starts code-server itself with the whole workbench (path A). */
 export async function startCodeServer({ dataRoot, port, log, host = '127.0.0.1' }) {
+  if (!existsSync(join(dataRoot, 'user', 'User', 'settings.json'))) writeUserSettings(dataRoot);
   const child = startGroup(node24, [
     codeServerBin,
     '--bind-addr', `${host}:${port}`, '--auth', 'none',

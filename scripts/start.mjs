@@ -1,0 +1,129 @@
+// `npm start`: the whole product in a browser, for a newcomer without VS Code.
+//  1. installs what it needs once (scripts/ensure-system-deps.sh: Node 24, code-server; cached),
+//  2. builds the extension and packages release-safety.vsix,
+//  3. starts the demo companions (COMPANIONS below) when their scripts exist,
+//  4. starts the real VS Code from code-server on 127.0.0.1:8080 with the fresh .vsix installed and
+//     examples/ open, and prints the URL.
+// Ctrl+C stops everything it started (each in its own process group).
+//   PORT=8081 npm start      another port;   npm start -- --no-build   skip build and package
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  repoRoot, startCodeServer, startGroup, stopGroup, installVsix, vsixPath, requireSystemDeps,
+} from './test-vscode-harness.mjs';
+
+const PORT = Number(process.env.PORT ?? 8080);
+const HOST = '127.0.0.1';
+// Kept between runs (in .vscode-test/, ignored by git): your open editors and settings survive;
+// the first run writes quiet defaults (no AI chat, no welcome page, no update checks).
+const DATA_ROOT = join(repoRoot, '.vscode-test', 'start');
+const WORKSPACE = join(repoRoot, 'examples');
+
+/**
+ * Demo services started next to VS Code when their script exists on this checkout: the canary
+ * endpoints the live panel watches (a canary and a baseline serving Prometheus metrics) and an API
+ * for the example journeys. Each runs with Node in its own process group; add a line to add one.
+ */
+export const COMPANIONS = [
+  { name: 'demo canary services', script: 'scripts/demo-services.mjs', args: [] },
+  { name: 'demo API for journeys', script: 'scripts/demo-api.mjs', args: [] },
+];
+
+/** The file opened first (the first that exists). */
+const FIRST_FILES = ['mistakes/canary-analysis.yaml', 'mistakes/synthetic.yaml', 'canary-analysis.yaml'];
+
+const started = [];
+let stopping = false;
+
+function step(label, cmd, args) {
+  console.log(`[start] ${label}`);
+  const r = spawnSync(cmd, args, { cwd: repoRoot, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`[start] "${label}" failed (exit ${r.status ?? r.signal}); nothing was started.`);
+    process.exit(1);
+  }
+}
+
+function startCompanions() {
+  for (const c of COMPANIONS) {
+    if (!existsSync(join(repoRoot, c.script))) continue;
+    const child = startGroup(process.execPath, [c.script, ...c.args], {
+      log: (d) => process.stdout.write(d.replace(/^(?=.)/gm, `[${c.name}] `)),
+    });
+    child.on('exit', (code, signal) => {
+      if (!stopping) console.error(`[start] ${c.name} stopped (${signal ?? `exit ${code}`}); VS Code keeps running.`);
+    });
+    started.push({ name: c.name, child });
+    console.log(`[start] ${c.name}: ${c.script} (pid ${child.pid})`);
+  }
+}
+
+async function portIsFree(port) {
+  try {
+    await fetch(`http://${HOST}:${port}/`, { signal: AbortSignal.timeout(1000) });
+    return false;
+  } catch (e) {
+    return e.cause?.code === 'ECONNREFUSED';
+  }
+}
+
+async function stopAll(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\n[start] stopping everything it started...');
+  await Promise.all(started.map((s) => stopGroup(s.child)));
+  process.exit(code);
+}
+
+async function main() {
+  const noBuild = process.argv.includes('--no-build');
+  step('system dependencies (installed once, cached in ~/.cache/release-safety)', 'bash', ['scripts/ensure-system-deps.sh']);
+  requireSystemDeps();
+  if (!noBuild || !existsSync(vsixPath)) {
+    step('build', process.execPath, ['scripts/build.mjs']);
+    step('package release-safety.vsix', process.execPath, ['scripts/package.mjs']);
+  }
+  if (!(await portIsFree(PORT))) {
+    console.error(`[start] ${HOST}:${PORT} is already in use (another \`npm start\`?). Stop it, or run: PORT=8081 npm start`);
+    process.exit(1);
+  }
+  mkdirSync(DATA_ROOT, { recursive: true });
+  console.log('[start] installing the fresh .vsix into code-server');
+  installVsix(DATA_ROOT);
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+  process.on('SIGHUP', () => void stopAll(0));
+  startCompanions();
+  console.log(`[start] starting VS Code (code-server) on ${HOST}:${PORT}`);
+  const server = await startCodeServer({
+    dataRoot: DATA_ROOT,
+    port: PORT,
+    host: HOST,
+    log: (d) => {
+      if (process.env.RELEASE_SAFETY_VERBOSE) process.stdout.write(d);
+    },
+  }).catch(async (e) => {
+    console.error(`[start] VS Code did not start: ${e.message}`);
+    await stopAll(1);
+  });
+  started.push({ name: 'code-server', child: server });
+  server.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[start] code-server stopped (${signal ?? `exit ${code}`}).`);
+      void stopAll(1);
+    }
+  });
+  // Land on an example with mistakes, so the first screen already shows findings.
+  const first = FIRST_FILES.map((f) => join(WORKSPACE, f)).find((f) => existsSync(f));
+  const payload = first ? `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://${HOST}:${PORT}${first}`]]))}` : '';
+  const url = `http://${HOST}:${PORT}/?folder=${encodeURIComponent(WORKSPACE)}${payload}`;
+  console.log(`\n  Release Safety in VS Code:  ${url}\n`);
+  console.log('  Open a file under mistakes/ to see the findings; Ctrl+. on one for its quick fixes.');
+  console.log('  Press Ctrl+C to stop.\n');
+}
+
+main().catch(async (e) => {
+  console.error(`[start] ${e.message}`);
+  await stopAll(1);
+});
