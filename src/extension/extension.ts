@@ -18,7 +18,7 @@ export interface ReleaseSafetyApi {
   readonly diagnostics: DiagnosticsController;
   findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined;
   findingsOf(document: vscode.TextDocument): readonly Finding[] | undefined;
-  lintWorkspace(): Promise<LintWorkspaceSummary>;
+  lintWorkspace(token?: vscode.CancellationToken): Promise<LintWorkspaceSummary>;
 }
 
 export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
     diagnostics,
     findingFor,
     findingsOf,
-    lintWorkspace: () => lintWorkspace(diagnostics),
+    lintWorkspace: (token) => lintWorkspace(diagnostics, token),
   };
 }
 

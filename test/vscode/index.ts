@@ -23,6 +23,8 @@ export async function run(): Promise<void> {
       const runner = mocha.run((failures) => {
         const passed = runner.stats?.passes ?? 0;
         const failed = runner.stats?.failures ?? failures;
+        const pending = runner.stats?.pending ?? 0;
+        if (pending) console.log(`(${pending} pending: skipped on purpose, see above)`);
         console.log(`${passed} passed, ${failed} failed`);
         if (failures > 0) reject(new Error(`${failures} test(s) failed.`));
         else if (passed === 0) reject(new Error('no test ran: check the suite files and --grep.'));
