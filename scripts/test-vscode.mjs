@@ -17,7 +17,7 @@ const grep = args.includes('--grep') ? args[args.indexOf('--grep') + 1] : undefi
 const keep = args.includes('--keep');
 const verbose = !!process.env.RELEASE_SAFETY_VSCODE_VERBOSE;
 // The workbench's own chatter about features that need an account or the internet (offline here).
-const WORKBENCH_NOISE = /^\[(ChatModelSelection|AgentHost|AgentHost:remote|AccountPolicyGate|Extension Host|Service Worker)\]|^Creating a socket|^Creation of workbench contribution|^Updating additional builtin|authentication provider 'github'|^\s+at .*workbench\.js|getaddrinfo ENOTFOUND|open-vsx\.org/;
+const WORKBENCH_NOISE = /^\[(ChatModelSelection|AgentHost|AgentHost:remote|AccountPolicyGate|Extension Host|Service Worker)\]|^Creating a socket|^Resolv(ing|ed) connection token|^Creation of workbench contribution|^Updating additional builtin|authentication provider 'github'|^\s+at .*workbench\.js|getaddrinfo ENOTFOUND|open-vsx\.org/;
 
 /** Bundles the test entry and every suite file (one output file each) into out/vscode-test. */
 export async function buildVSCodeTests(outDir = join(repoRoot, 'out/vscode-test')) {

@@ -34,7 +34,7 @@ export function sleep(ms: number): Promise<void> {
  * Resolves with the first lint event for `uri` (at `version`, when given) that happens after
  * this call, or rejects after `ms`.
  */
-export async function nextLint(uri: vscode.Uri, version?: number, ms = 10_000): Promise<LintEvent> {
+export async function nextLint(uri: vscode.Uri, version?: number, ms = 20_000): Promise<LintEvent> {
   const { diagnostics } = await api();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -90,7 +90,7 @@ export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 /** Waits (bounded) until our diagnostics of `uri` satisfy `ok`. */
-export async function waitForDiagnostics(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, ms = 10_000): Promise<vscode.Diagnostic[]> {
+export async function waitForDiagnostics(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, ms = 20_000): Promise<vscode.Diagnostic[]> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const d = ours(uri);

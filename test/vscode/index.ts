@@ -13,7 +13,7 @@ export async function run(): Promise<void> {
     reporter: 'spec',
     // The log goes through the smoke-test driver into a CI log: no escape codes there.
     color: !!process.env.FORCE_COLOR,
-    timeout: 30_000,
+    timeout: 60_000,
     ...(process.env.RELEASE_SAFETY_TEST_GREP ? { grep: process.env.RELEASE_SAFETY_TEST_GREP } : {}),
   });
   const suiteDir = join(__dirname, 'suite');

@@ -44,7 +44,8 @@ describe('diagnostics', () => {
   });
   afterEach(closeAllEditors);
 
-  it('shows exactly the core findings, at the right ranges, for every example and fixture', async () => {
+  it('shows exactly the core findings, at the right ranges, for every example and fixture', async function () {
+    this.timeout(240_000); // one open/lint/close per file, on a machine that may be busy
     const files = [...(await yamlFilesUnder('examples')), ...(await yamlFilesUnder('fixtures'))].filter((u) => !u.path.includes('/configured/') && !u.path.includes('/unopened/'));
     assert.ok(files.length >= 6, `expected the fixtures in the workspace, found ${files.length} files`);
     let withFindings = 0;
