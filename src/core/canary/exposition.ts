@@ -75,7 +75,9 @@ function readLine(text: string, start: number, end: number, out: Exposition, kee
   if (nameEnd === i) return 'a sample starts with a metric name';
   const name = text.slice(i, nameEnd);
   i = nameEnd;
-  const labels: Record<string, string> = Object.create(null);
+  // Series the caller does not keep are still checked, but nothing is allocated for their labels.
+  const wanted = !keep || keep(name);
+  const labels: Record<string, string> | null = wanted ? Object.create(null) : null;
   if (i < end && text.charCodeAt(i) === 123 /* { */) {
     const r = readLabels(text, i + 1, end, labels);
     if (typeof r === 'string') return r;
@@ -96,7 +98,7 @@ function readLine(text: string, start: number, end: number, out: Exposition, kee
     if (skipBlank(text, tsEnd, end) < end) return 'unexpected text after the timestamp';
     timestampMs = Number(ts);
   }
-  if (keep && !keep(name)) return undefined;
+  if (!labels) return undefined;
   if (out.samples.length >= maxSeries) {
     out.truncated = true;
     return undefined;
@@ -128,7 +130,7 @@ function readComment(text: string, i: number, end: number, out: Exposition): str
 }
 
 /** Reads `name="value",...}` starting after `{`; returns the index after `}` or a reason. */
-function readLabels(text: string, i: number, end: number, labels: Record<string, string>): number | string {
+function readLabels(text: string, i: number, end: number, labels: Record<string, string> | null): number | string {
   for (;;) {
     i = skipBlank(text, i, end);
     if (i >= end) return 'labels are not closed with }';
@@ -154,8 +156,10 @@ function readLabels(text: string, i: number, end: number, labels: Record<string,
       i++;
     }
     if (i >= end) return `the value of label ${labelName} is not closed with "`;
-    const raw = text.slice(valueStart, i);
-    labels[labelName] = escaped ? unescape(raw, true) : raw;
+    if (labels) {
+      const raw = text.slice(valueStart, i);
+      labels[labelName] = escaped ? unescape(raw, true) : raw;
+    }
     i = skipBlank(text, i + 1, end);
     const c = text.charCodeAt(i);
     if (c === 44 /* , */) i++;

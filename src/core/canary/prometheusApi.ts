@@ -15,6 +15,8 @@ export type RangeAnswer = { ok: true; points: { t: number; v: number | null }[] 
 export interface ApiOptions {
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Evaluation time (seconds since the epoch): one per reading, so its queries see the same data. */
+  timeSec?: number;
 }
 
 const MAX_BYTES = 16 * 1024 * 1024;
@@ -54,7 +56,9 @@ export function sampleValue(text: unknown): { value: number | null; nonFinite?: 
 }
 
 export async function instantQuery(base: Endpoint, query: string, options: ApiOptions): Promise<InstantAnswer> {
-  const r = await call(base, '/api/v1/query', { query }, options);
+  const params: Record<string, string> = { query };
+  if (options.timeSec !== undefined) params.time = options.timeSec.toFixed(3);
+  const r = await call(base, '/api/v1/query', params, options);
   if (!r.ok) return r;
   const data = r.data as { resultType?: string; result?: unknown };
   if (data?.resultType === 'scalar' && Array.isArray(data.result)) return { ok: true, ...sampleValue(data.result[1]), series: 1 };

@@ -59,7 +59,8 @@ export class PrometheusSource implements CanarySource {
   }
 
   async read(signal?: AbortSignal): Promise<SourceSample> {
-    const api = { timeoutMs: this.options.timeoutMs ?? 10_000, ...(signal ? { signal } : {}) };
+    const now = this.clock();
+    const api = { timeoutMs: this.options.timeoutMs ?? 10_000, timeSec: now / 1000, ...(signal ? { signal } : {}) };
     const metricErrors: Record<string, string> = Object.create(null);
     const readSide = async (side: Side): Promise<{ m: SideMeasurement; dataAt: number | null }> => {
       const selector = this.options[side];
@@ -94,7 +95,7 @@ export class PrometheusSource implements CanarySource {
     const [canary, baseline] = await Promise.all([readSide('canary'), readSide('baseline')]);
     const times = [canary.dataAt, baseline.dataAt].filter((t): t is number => t !== null);
     // The older side decides freshness: a baseline that stopped reporting makes the comparison stale too.
-    const at = times.length ? Math.min(...times) : this.clock();
+    const at = times.length ? Math.min(...times) : now;
     return { at, windowMs: this.windowMs, canary: canary.m, baseline: baseline.m, metricErrors, notes: [] };
   }
 

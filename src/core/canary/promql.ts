@@ -56,7 +56,11 @@ export function requestsQuery(selector: string, names: MetricNames, windowMs: nu
   return `sum(increase(${names.requestsMetric}${normaliseSelector(selector)}[${promDuration(windowMs)}]))`;
 }
 
-/** When the side's request counter was last scraped: tells fresh data from old. */
+/**
+ * When the side's request counter was last scraped: tells fresh data from old. A plain
+ * `timestamp()` would return nothing once Prometheus marks a vanished target's series stale, so
+ * the last timestamp seen in the past 10 minutes is asked for instead.
+ */
 export function dataTimeQuery(selector: string, names: MetricNames): string {
-  return `max(timestamp(${names.requestsMetric}${normaliseSelector(selector)}))`;
+  return `max(max_over_time(timestamp(${names.requestsMetric}${normaliseSelector(selector)})[10m:]))`;
 }

@@ -45,6 +45,8 @@ export interface CanarySource {
   readonly description: string;
   /** One reading; rejects with a SourceError (in plain words) when the source cannot answer. */
   read(signal?: AbortSignal): Promise<SourceSample>;
+  /** Forgets state kept between readings (the scrape source's previous scrape), e.g. after a pause. */
+  reset?(): void;
   /** Past values for charts, when the source keeps history (Prometheus). */
   history?(options: { rangeMs: number; stepMs: number; signal?: AbortSignal }): Promise<SourceHistory>;
 }

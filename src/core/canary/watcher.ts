@@ -97,6 +97,9 @@ export class CanaryWatcher {
   async run(signal: AbortSignal): Promise<void> {
     if (this.running) throw new Error('this watcher is already running');
     this.running = true;
+    // Resumed after a pause: a rate over the gap would blur what happened in it.
+    const last = this.latest;
+    if (last && this.clock() - last.at > 2 * this.options.intervalMs) this.source.reset?.();
     try {
       while (!signal.aborted) {
         let reading: CanaryReading;

@@ -34,7 +34,7 @@ test('names and the status label come from the source settings', () => {
   assert.match(gateQuery({ kind: 'error-rate' }, SEL, names, 60_000)!, /rpc_calls_total\{job="checkout",track="canary",status=~"5\.\*"\}/);
   assert.match(gateQuery({ kind: 'latency', quantile: 0.5 }, SEL, names, 60_000)!, /rpc_latency_seconds_bucket/);
   assert.equal(requestsQuery(SEL, names, 120_000), 'sum(increase(rpc_calls_total{job="checkout",track="canary"}[120s]))');
-  assert.equal(dataTimeQuery(SEL, names), 'max(timestamp(rpc_calls_total{job="checkout",track="canary"}))');
+  assert.equal(dataTimeQuery(SEL, names), 'max(max_over_time(timestamp(rpc_calls_total{job="checkout",track="canary"})[10m:]))');
 });
 
 test('a custom query gets {{selector}} and {{interval}} filled in, every time they appear', () => {
