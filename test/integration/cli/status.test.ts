@@ -126,6 +126,7 @@ test('usage and config errors exit 2 with a message that says what to fix', asyn
     [[write('u.yaml', canaryYaml('http://127.0.0.1:9/metrics', 'http://127.0.0.1:9/metrics', { metrics: '    - name: queue-depth\n      threshold: "<= 5"' })), '--once'], /queue-depth is not well known and has no query/],
     [[write('s.yaml', 'canary: [unclosed\n'), '--once'], /s\.yaml:\d+:\d+: /],
     [[write('o.yaml', 'other: thing\n'), '--once'], /has no canary/],
+    [[write('a.yaml', 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: web\nspec:\n  strategy:\n    canary:\n      steps:\n        - setWeight: 20\n'), '--once'], /live status reads the source of a native canary file/],
     [[write('x.yaml', canaryYaml('not a url', 'http://127.0.0.1:9/metrics')), '--once'], /canary URL is not a valid URL/],
   ];
   for (const [args, message] of cases) {
