@@ -1,0 +1,184 @@
+/**
+ * What a hover says at an offset of a YAML file: a threshold in words, the steps timeline with
+ * the time to full and the worst-case time to roll back, alert channels, synthetic step kinds,
+ * journeys and `${secret:..}` / `${env:..}` variables. Pure: the editor only renders the lines.
+ */
+import { isPair, isScalar, visit, type Document } from 'yaml';
+import { parseFile, type ParsedFile } from '../parse/parseFile';
+import type { Ref } from '../parse/yamlNodes';
+import { buildCanaryPlan } from '../plan/buildPlan';
+import type { CanaryPlan } from '../plan/canaryPlan';
+import { buildSyntheticConfig } from '../synthetic/buildSynthetic';
+import type { Journey } from '../synthetic/model';
+import { describeAlert, listWords } from './alertWords';
+import { spanWords } from './spanWords';
+import { stepKindDoc } from './stepKinds';
+import { describeGate, describeMetric } from './thresholdWords';
+import { rollbackWorstCase, stepsTimeline } from './timeline';
+
+export interface HoverInfo {
+  /** The source range the hover is about (the editor highlights it). */
+  ref: Ref;
+  title: string;
+  /** Plain sentences; `code` in backticks. */
+  lines: string[];
+}
+
+const CANARY_KINDS = new Set(['canary', 'argo-rollout', 'flagger-canary']);
+
+export function hoverAt(text: string, offset: number, file: ParsedFile = parseFile(text)): HoverInfo | undefined {
+  const document = file.documents.find((d) => offset >= d.offset && offset <= d.offset + d.length);
+  if (!document?.kind) return undefined;
+  const variable = variableAt(text, offset);
+  if (variable) return variable;
+  // A hover on a key means its value: `steps:` explains the steps.
+  const at = keyToValueOffset(document.doc, offset) ?? offset;
+  const candidates: Candidate[] = [];
+  try {
+    if (CANARY_KINDS.has(document.kind)) {
+      const plan = buildCanaryPlan(document, file);
+      if (plan) candidates.push(...canaryCandidates(plan));
+    } else if (document.kind === 'synthetic') {
+      const config = buildSyntheticConfig(document, file);
+      for (const journey of config?.journeys ?? []) candidates.push(...journeyCandidates(journey));
+    }
+  } catch {
+    return undefined; // a model builder choking on half-typed YAML must never break the hover
+  }
+  let best: Candidate | undefined;
+  for (const c of candidates) {
+    if (!contains(c.ref, at)) continue;
+    if (!best || c.ref.length < best.ref.length) best = c;
+  }
+  return best ? { ref: best.ref, ...best.info() } : undefined;
+}
+
+interface Candidate {
+  ref: Ref;
+  info(): { title: string; lines: string[] };
+}
+
+function canaryCandidates(plan: CanaryPlan): Candidate[] {
+  const out: Candidate[] = [];
+  const timing = () => {
+    const t = stepsTimeline(plan);
+    const r = rollbackWorstCase(plan);
+    return [
+      t.text,
+      `Time to full: ${t.toFullMs === null ? t.toFullWords : spanWords(t.toFullMs)} (${t.how}).`,
+      `Worst case to roll back: ${r.ms === null ? r.words : spanWords(r.ms)} (${r.how}).`,
+    ];
+  };
+  const stepsInfo = () => ({ title: 'Canary steps', lines: timing() });
+  if (plan.stepsRef) out.push({ ref: plan.stepsRef, info: stepsInfo });
+  for (const s of plan.steps) out.push({ ref: s.ref, info: stepsInfo });
+  if (plan.stepWeight) out.push({ ref: plan.stepWeight.ref, info: stepsInfo });
+  if (plan.maxWeight) out.push({ ref: plan.maxWeight.ref, info: stepsInfo });
+  if (plan.interval) {
+    const interval = plan.interval;
+    out.push({
+      ref: interval.ref,
+      info: () => ({
+        title: 'Interval',
+        lines: [interval.ms === null ? `"${interval.text}" is not a duration.` : `Each step is watched for ${spanWords(interval.ms)} before the next one.`, ...timing()],
+      }),
+    });
+  }
+  for (const m of plan.metrics) {
+    out.push({ ref: m.ref, info: () => ({ title: `Metric ${m.name}`, lines: [describeMetric(m), capitalise(describeGate(m))] }) });
+    if (m.threshold) out.push({ ref: m.threshold.ref, info: () => ({ title: 'Threshold', lines: [capitalise(describeGate(m)) + '.', describeMetric(m)] }) });
+  }
+  if (plan.rollback.ref) {
+    out.push({ ref: plan.rollback.ref, info: () => { const r = rollbackWorstCase(plan); return { title: 'Rollback', lines: [`The canary ${r.words}.`, `How: ${r.how}.`] }; } });
+  }
+  for (const a of plan.alerts) out.push({ ref: a.ref, info: () => ({ title: 'Alert channel', lines: [capitalise(describeAlert(a)) + '.'] }) });
+  if (plan.alertsRef) {
+    out.push({
+      ref: plan.alertsRef,
+      info: () => ({ title: 'Alerts', lines: plan.alerts.length ? plan.alerts.map((a) => capitalise(describeAlert(a)) + '.') : ['Nobody hears about a breach: add a channel such as slack:#deploys.'] }),
+    });
+  }
+  out.push({
+    ref: plan.anchor,
+    info: () => ({
+      title: plan.service ? `Canary of ${plan.service}` : 'Canary',
+      lines: [
+        ...timing(),
+        plan.metrics.length ? `Gates: ${plan.metrics.map((m) => describeGate(m)).join('; ')}.` : 'No metrics: nothing decides whether the canary is healthy.',
+        plan.alerts.length ? `Alerts: ${plan.alerts.map((a) => describeAlert(a)).join('; ')}.` : 'No alerts: nobody hears about a breach.',
+      ],
+    }),
+  });
+  return out;
+}
+
+function journeyCandidates(journey: Journey): Candidate[] {
+  const out: Candidate[] = [
+    {
+      ref: journey.nameRef,
+      info: () => ({ title: `Journey: ${journey.name}`, lines: journeySummary(journey) }),
+    },
+  ];
+  for (const step of journey.steps) {
+    const doc = stepKindDoc(step.spec.kind);
+    if (!doc) continue;
+    out.push({ ref: step.keyRef, info: () => ({ title: `Step \`${doc.kind}\``, lines: [`${capitalise(doc.words)}.`, doc.browser ? 'A browser step: the journey runs in a local Chromium.' : 'An API step: no browser needed.'] }) });
+  }
+  return out;
+}
+
+function journeySummary(j: Journey): string[] {
+  const lines = [`${j.kind === 'browser' ? 'A browser journey' : 'An API journey'} of ${j.steps.length} step${j.steps.length === 1 ? '' : 's'}.`];
+  const where = j.locations.length ? ` from ${listWords(j.locations)}` : '';
+  if (j.frequencyMs !== undefined) lines.push(`Runs every ${spanWords(j.frequencyMs)}${where}.`);
+  else if (where) lines.push(`Runs${where}.`);
+  lines.push(j.alerts.length ? `Alerts${j.alertsInherited ? ' (inherited)' : ''}: ${j.alerts.map((a) => describeAlert(a)).join('; ')}.` : 'No alerts: a failure of this journey reaches nobody.');
+  return lines;
+}
+
+const VARIABLE = /\$\{(?:(secret|env):)?([A-Za-z_][A-Za-z0-9_.-]*)\}/g;
+
+function variableAt(text: string, offset: number): HoverInfo | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd);
+  VARIABLE.lastIndex = 0;
+  for (let m = VARIABLE.exec(line); m; m = VARIABLE.exec(line)) {
+    const ref = { offset: lineStart + m.index, length: m[0].length };
+    if (!contains(ref, offset)) continue;
+    const [, source, name] = m;
+    const lines =
+      source === 'secret'
+        ? [`\`${name}\` comes from the editor's secret storage (the environment in the CLI).`, 'Its value never appears in any output, log or report.']
+        : source === 'env'
+          ? [`\`${name}\` comes from the environment variable ${name} (or an --env-file in the CLI).`, 'For passwords and tokens use ${secret:' + name + '} instead: secrets are masked in every output.']
+          : [`\`${name}\` is a value captured by an earlier step (\`capture:\`).`];
+    return { ref, title: source === 'secret' ? 'Secret' : source === 'env' ? 'Environment variable' : 'Captured value', lines };
+  }
+  return undefined;
+}
+
+/** When the offset is on a map key, the offset of that key's value (so a hover on `steps:` explains the steps). */
+function keyToValueOffset(doc: Document.Parsed, offset: number): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) return undefined;
+      const [start, end] = pair.key.range;
+      if (offset < start || offset > end) return undefined;
+      const value = pair.value as { range?: [number, number, number] } | null;
+      if (value?.range) found = value.range[0];
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function contains(ref: Ref, offset: number): boolean {
+  return offset >= ref.offset && offset <= ref.offset + ref.length;
+}
+
+function capitalise(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
+}
