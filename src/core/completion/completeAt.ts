@@ -64,7 +64,7 @@ function emptyDocument(ctx: CursorContext): CompletionEntry[] {
 function keyEntries(ctx: CursorContext, root: JsonSchema, here: JsonSchema[], format: 'canary' | 'synthetic'): CompletionEntry[] {
   const out: CompletionEntry[] = [];
   const path = ctx.path;
-  const isStep = format === 'synthetic' && path.length === 6 && path[1] === 'journeys' && path[3] === 'steps' && typeof path[4] === 'number';
+  const isStep = format === 'synthetic' && path.length === 5 && path[1] === 'journeys' && path[3] === 'steps' && typeof path[4] === 'number';
   const isNewJourney = format === 'synthetic' && path.length === 3 && path[1] === 'journeys' && typeof path[2] === 'number';
   const written = new Set(ctx.siblingKeys);
   const props = propertiesOf(here, root);

@@ -89,7 +89,7 @@ export function snippetToText(body: string): string {
   // Innermost first: ${1:a${2:b}} -> ${1:ab} -> ab
   for (let i = 0; i < 8; i++) {
     const next = out
-      .replace(/\$\{\d+:([^${}]*)\}/g, '$1')
+      .replace(/\$\{\d+:([^$}]*)\}/g, '$1')
       .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
       .replace(/\$\d+/g, '');
     if (next === out) break;

@@ -45,12 +45,18 @@ export function hoverAt(text: string, offset: number, file: ParsedFile = parseFi
   } catch {
     return undefined; // a model builder choking on half-typed YAML must never break the hover
   }
+  // The key's value first; the key itself when only it is known (the `canary:` anchor).
+  const best = smallestContaining(candidates, at) ?? smallestContaining(candidates, offset);
+  return best ? { ref: best.ref, ...best.info() } : undefined;
+}
+
+function smallestContaining(candidates: Candidate[], offset: number): Candidate | undefined {
   let best: Candidate | undefined;
   for (const c of candidates) {
-    if (!contains(c.ref, at)) continue;
+    if (!contains(c.ref, offset)) continue;
     if (!best || c.ref.length < best.ref.length) best = c;
   }
-  return best ? { ref: best.ref, ...best.info() } : undefined;
+  return best;
 }
 
 interface Candidate {
@@ -71,7 +77,7 @@ function canaryCandidates(plan: CanaryPlan): Candidate[] {
   };
   const stepsInfo = () => ({ title: 'Canary steps', lines: timing() });
   if (plan.stepsRef) out.push({ ref: plan.stepsRef, info: stepsInfo });
-  for (const s of plan.steps) out.push({ ref: s.ref, info: stepsInfo });
+  plan.steps.forEach((s, i) => out.push({ ref: s.ref, info: () => ({ title: 'Canary step', lines: [stepWords(plan, i), ...timing()] }) }));
   if (plan.stepWeight) out.push({ ref: plan.stepWeight.ref, info: stepsInfo });
   if (plan.maxWeight) out.push({ ref: plan.maxWeight.ref, info: stepsInfo });
   if (plan.interval) {
@@ -88,8 +94,15 @@ function canaryCandidates(plan: CanaryPlan): Candidate[] {
     out.push({ ref: m.ref, info: () => ({ title: `Metric ${m.name}`, lines: [describeMetric(m), capitalise(describeGate(m))] }) });
     if (m.threshold) out.push({ ref: m.threshold.ref, info: () => ({ title: 'Threshold', lines: [capitalise(describeGate(m)) + '.', describeMetric(m)] }) });
   }
-  if (plan.rollback.ref) {
-    out.push({ ref: plan.rollback.ref, info: () => { const r = rollbackWorstCase(plan); return { title: 'Rollback', lines: [`The canary ${r.words}.`, `How: ${r.how}.`] }; } });
+  const rollbackInfo = () => {
+    const r = rollbackWorstCase(plan);
+    return { title: 'Rollback', lines: [`The canary ${r.words}.`, `How: ${r.how}.`] };
+  };
+  if (plan.rollback.ref) out.push({ ref: plan.rollback.ref, info: rollbackInfo });
+  if (plan.failureLimitRef) out.push({ ref: plan.failureLimitRef, info: rollbackInfo });
+  if (plan.minRequestsRef && plan.minRequests !== undefined) {
+    const n = plan.minRequests;
+    out.push({ ref: plan.minRequestsRef, info: () => ({ title: 'Sample guard', lines: [`A check with fewer than ${n} requests is inconclusive, never healthy: too few requests prove nothing.`] }) });
   }
   for (const a of plan.alerts) out.push({ ref: a.ref, info: () => ({ title: 'Alert channel', lines: [capitalise(describeAlert(a)) + '.'] }) });
   if (plan.alertsRef) {
@@ -110,6 +123,16 @@ function canaryCandidates(plan: CanaryPlan): Candidate[] {
     }),
   });
   return out;
+}
+
+/** "Step 3 of 5: 25% of traffic, watched from 10 min to 15 min after the start." */
+function stepWords(plan: CanaryPlan, i: number): string {
+  const w = plan.steps[i].weight;
+  const head = `Step ${i + 1} of ${plan.steps.length}: ${w === null ? 'an unreadable weight' : `${w}% of traffic`}`;
+  const interval = plan.interval?.ms;
+  if (plan.format === 'argo' || interval === null || interval === undefined) return `${head}.`;
+  if (i === 0) return `${head}, watched for the first ${spanWords(interval)}.`;
+  return `${head}, watched from ${spanWords(i * interval)} to ${spanWords((i + 1) * interval)} after the start.`;
 }
 
 function journeyCandidates(journey: Journey): Candidate[] {

@@ -27,7 +27,11 @@ export interface Timeline {
 
 export function stepsTimeline(plan: CanaryPlan): Timeline {
   const weights = plan.steps.map((s) => s.weight);
-  const arrow = weights.length ? weights.map((w) => (w === null ? '?' : `${round(w)}%`)).join(' > ') : 'no steps';
+  const shown = weights.map((w) => (w === null ? '?' : `${round(w)}%`));
+  // Argo promotes to full traffic by itself after its last step: show where it ends up.
+  const last = weights[weights.length - 1];
+  if (plan.format === 'argo' && last !== null && last !== undefined && last < 100) shown.push('100%');
+  const arrow = shown.length ? shown.join(' > ') : 'no steps';
   const { ms, words, how } = timeToFull(plan);
   return { weights, toFullMs: ms, toFullWords: words, how, text: `${arrow} · ${words}` };
 }
@@ -47,7 +51,12 @@ function timeToFull(plan: CanaryPlan): { ms: number | null; words: string; how: 
     }
     const ms = plan.pauses.reduce((sum, p) => sum + (p.durationMs ?? 0), 0);
     const n = plan.pauses.length;
-    return { ms, words: `${spanWords(ms)} to full`, how: n ? `the sum of ${n} pause${n === 1 ? '' : 's'} (setWeight steps themselves are instant)` : 'no pauses: every setWeight step follows at once' };
+    const stepAnalyses = (plan.analyses ?? []).filter((a) => a.kind === 'step').length;
+    const pauses = n ? `the sum of ${n} pause${n === 1 ? '' : 's'} (setWeight steps themselves are instant)` : 'no pauses: every setWeight step follows at once';
+    if (stepAnalyses) {
+      return { ms: null, words: `${n ? `${spanWords(ms)} of pauses + ` : ''}analysis to full`, how: `${pauses}, plus as long as the ${stepAnalyses === 1 ? 'step analysis runs' : `${stepAnalyses} step analyses run`}` };
+    }
+    return { ms, words: n ? `${spanWords(ms)} to full` : 'full right away', how: pauses };
   }
   const interval = plan.interval?.ms;
   if (interval === null || interval === undefined) {
@@ -78,7 +87,7 @@ export function rollbackWorstCase(plan: CanaryPlan): RollbackWorstCase {
   }
   const ms = interval * checks;
   const tolerated = limit === 0 ? 'failure_limit 0: the first breach acts' : `failure_limit ${limit} tolerates ${limit} breach${limit === 1 ? '' : 'es'}`;
-  return { ms, words: `rolls back within ${spanWords(ms)}`, how: `${checks} breaching check${checks === 1 ? '' : 's'} x ${spanWords(interval)} interval (${tolerated})` };
+  return { ms, words: `rolls back within ${spanWords(ms)}`, how: `${checks} breaching check${checks === 1 ? '' : 's'} x ${spanWords(interval)} interval; ${tolerated}` };
 }
 
 function round(x: number): string {

@@ -1,0 +1,48 @@
+/**
+ * Hovers: a threshold in words, the steps timeline with time to full and worst-case time to roll
+ * back, alert channels, journeys, step kinds and variables (all from core/describe), plus the
+ * rule's description and documentation link for each of our diagnostics under the cursor.
+ */
+import * as vscode from 'vscode';
+import { hoverAt } from '../core/describe/hoverAt';
+import { ruleMeta } from '../core/lint/rules/index';
+import { ruleIdOf, rangeOf } from './diagnosticCode';
+import { OPEN_RULE_DOC_COMMAND } from './codeActions';
+
+export function registerHover(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(vscode.languages.registerHoverProvider({ language: 'yaml' }, { provideHover }));
+}
+
+export function provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  const parts: vscode.MarkdownString[] = [];
+  let range: vscode.Range | undefined;
+  const info = hoverAt(document.getText(), document.offsetAt(position));
+  if (info) {
+    const md = new vscode.MarkdownString(`**${info.title}**\n\n${info.lines.map(escapeMarkdownKeepingCode).join('\n\n')}`);
+    parts.push(md);
+    range = rangeOf(document, info.ref);
+  }
+  const rules = new Set<string>();
+  for (const d of vscode.languages.getDiagnostics(document.uri)) {
+    const rule = ruleIdOf(d);
+    if (rule && d.range.contains(position)) rules.add(rule);
+  }
+  for (const rule of rules) {
+    const meta = ruleMeta(rule);
+    if (!meta) continue;
+    const args = encodeURIComponent(JSON.stringify([rule]));
+    const md = new vscode.MarkdownString(`**${rule}** (${meta.defaultSeverity} by default): ${escapeMarkdownKeepingCode(meta.description)}\n\n[Rule documentation](command:${OPEN_RULE_DOC_COMMAND}?${args})`);
+    // Only our own command may run from this hover.
+    md.isTrusted = { enabledCommands: [OPEN_RULE_DOC_COMMAND] };
+    parts.push(md);
+  }
+  return parts.length ? new vscode.Hover(parts, range) : undefined;
+}
+
+/** The core writes plain sentences with `code` spans; everything else must not turn into markdown. */
+function escapeMarkdownKeepingCode(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\*_[\]<>#|~]/g, '\\$&')))
+    .join('');
+}
