@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { lensesFor } from '../core/describe/codeLenses';
 import { rangeOf } from './diagnosticCode';
+import { parsedDocument } from './parsedDocument';
 
 export const RUN_JOURNEY_COMMAND = 'releaseSafety.runJourney';
 
@@ -15,7 +16,7 @@ export function registerCodeLens(context: vscode.ExtensionContext): void {
 }
 
 export function provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-  return lensesFor(document.getText()).map((lens) => {
+  return lensesFor(document.getText(), parsedDocument(document)).map((lens) => {
     const range = rangeOf(document, lens.ref);
     if (lens.kind === 'run-journey') {
       return new vscode.CodeLens(range, {

@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { lintText } from '../core/lint/engine';
 import type { Finding, Severity } from '../core/lint/finding';
+import type { ParsedFile } from '../core/parse/parseFile';
 import { docsUrl } from '../core/lint/rule';
 import { FindingStore } from './findingStore';
 import { ConfigFileCache, effectiveConfig, readSettings, type ConfigFile, type EditorSettings } from './settings';
@@ -83,6 +84,11 @@ export class DiagnosticsController implements vscode.Disposable {
   readonly lastLint = new Map<string, LintEvent>();
   /** Fires after every lint, also when the file turned out not to be ours (tests wait on it). */
   readonly onDidLint = this.lintedEmitter.event;
+  /**
+   * Drops findings before they are published (redHatYaml.ts: `schema/*` steps aside where Red
+   * Hat's YAML extension validates with our schema, so no schema problem shows twice).
+   */
+  findingFilter?: (uri: vscode.Uri, file: ParsedFile, findings: Finding[]) => Finding[];
   /** Set by Lint Workspace: closing a file then shows its findings from disk instead of nothing. */
   workspaceLinted = false;
 
@@ -201,6 +207,7 @@ export class DiagnosticsController implements vscode.Disposable {
       return undefined;
     }
     if (version !== undefined) this.recognised.add(key);
+    if (this.findingFilter) result = { ...result, findings: this.findingFilter(uri, result.file, result.findings) };
     const lineIndex = result.file.lineIndex;
     const positionAt =
       documentPositionAt ??

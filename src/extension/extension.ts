@@ -10,6 +10,13 @@ import * as vscode from 'vscode';
 import { DiagnosticsController, findingFor, findingsOf } from './diagnostics';
 import { lintWorkspace, registerLintWorkspace, type LintWorkspaceSummary } from './lintWorkspace';
 import type { Finding } from '../core/lint/finding';
+import { registerCodeActions } from './codeActions';
+import { registerCompletion } from './completion';
+import { registerHover } from './hover';
+import { registerCodeLens } from './codeLens';
+import { registerCommands } from './commands';
+import { nativeSchemas } from '../core/completion/nativeSchemas';
+import { registerRedHatYaml } from './redHatYaml';
 
 /** What `vscode.extensions.getExtension('release-safety.release-safety').exports` gives. */
 export interface ReleaseSafetyApi {
@@ -27,6 +34,12 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   context.subscriptions.push(diagnostics);
   registerLintWorkspace(context, diagnostics);
   // Feature registrations (quick fixes, completion, hover, CodeLens, commands) go here, one call each.
+  registerCodeActions(context, findingFor);
+  registerCompletion(context, nativeSchemas);
+  registerHover(context);
+  registerCodeLens(context);
+  registerCommands(context);
+  registerRedHatYaml(context, diagnostics);
   diagnostics.start();
   const activationMs = performance.now() - t0;
   return {

@@ -8,6 +8,7 @@ import { hoverAt } from '../core/describe/hoverAt';
 import { ruleMeta } from '../core/lint/rules/index';
 import { ruleIdOf, rangeOf } from './diagnosticCode';
 import { OPEN_RULE_DOC_COMMAND } from './codeActions';
+import { parsedDocument } from './parsedDocument';
 
 export function registerHover(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.languages.registerHoverProvider({ language: 'yaml' }, { provideHover }));
@@ -16,7 +17,7 @@ export function registerHover(context: vscode.ExtensionContext): void {
 export function provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
   const parts: vscode.MarkdownString[] = [];
   let range: vscode.Range | undefined;
-  const info = hoverAt(document.getText(), document.offsetAt(position));
+  const info = hoverAt(document.getText(), document.offsetAt(position), parsedDocument(document));
   if (info) {
     const md = new vscode.MarkdownString(`**${info.title}**\n\n${info.lines.map(escapeMarkdownKeepingCode).join('\n\n')}`);
     parts.push(md);

@@ -1,0 +1,68 @@
+/**
+ * Users of Red Hat's YAML extension (redhat.vscode-yaml) get our JSON Schemas for its completion,
+ * hover and outline, without any schema problem showing twice.
+ *
+ * Why not `yamlValidation` in package.json: it associates schemas by file name, and a name cannot
+ * tell a native `canary.yaml` from a Flagger `canary.yaml` or a Kubernetes file, while our own
+ * validation runs schema checks on every native document whatever its name. So no file pattern
+ * exists where only Red Hat would check, and any pattern would either miss files or flag others.
+ * Instead the schema is contributed per file through Red Hat's extension API
+ * (`registerContributor`), decided from the file's content exactly as our linter decides
+ * (nativeSchemaOfFile). For precisely those files our `schema/*` diagnostics step aside while the
+ * contribution is in place: Red Hat reports them. Everything else keeps our schema checks.
+ */
+import * as vscode from 'vscode';
+import { parseFile, type ParsedFile } from '../core/parse/parseFile';
+import type { Finding } from '../core/lint/finding';
+import { nativeSchemaOfFile, type NativeFormat } from '../core/completion/fileSchema';
+import { nativeSchemas } from '../core/completion/nativeSchemas';
+
+export const RED_HAT_YAML_ID = 'redhat.vscode-yaml';
+const SCHEME = 'release-safety-schema';
+
+interface RedHatYamlApi {
+  registerContributor(schema: string, requestSchema: (resource: string) => string | undefined, requestSchemaContent: (uri: string) => string | undefined, label?: string): boolean;
+}
+
+/** What the diagnostics controller offers: a filter over each lint's findings, and a relint. */
+export interface FindingFilterHost {
+  findingFilter?: (uri: vscode.Uri, file: ParsedFile, findings: Finding[]) => Finding[];
+  relintAll(): void;
+}
+
+export function registerRedHatYaml(context: vscode.ExtensionContext, host: FindingFilterHost): void {
+  const ext = vscode.extensions.getExtension<RedHatYamlApi>(RED_HAT_YAML_ID);
+  if (!ext) return; // not installed: our own schema checks are the only ones
+  let contributing = false;
+  host.findingFilter = (_uri, file, findings) => (contributing && nativeSchemaOfFile(file) ? withoutSchemaFindings(findings) : findings);
+  // Off the activation path: activating Red Hat's extension starts its language server.
+  const timer = setTimeout(() => {
+    void Promise.resolve(ext.activate()).then(
+      (api) => {
+        if (typeof api?.registerContributor !== 'function') return;
+        contributing = api.registerContributor('release-safety', requestSchema, requestSchemaContent, 'Release Safety') !== false;
+        if (contributing) host.relintAll();
+      },
+      (e: unknown) => console.warn(`[release-safety] Red Hat YAML did not activate; keeping our own schema checks: ${(e as Error)?.message ?? e}`),
+    );
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+}
+
+export function withoutSchemaFindings(findings: Finding[]): Finding[] {
+  return findings.filter((f) => !f.rule.startsWith('schema/'));
+}
+
+/** Red Hat asks which schema a file has: ours when the whole file is one native format. */
+function requestSchema(resource: string): string | undefined {
+  const uri = vscode.Uri.parse(resource).toString();
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+  if (!doc) return undefined;
+  const format = nativeSchemaOfFile(parseFile(doc.getText()));
+  return format ? `${SCHEME}://schemas/${format}.schema.json` : undefined;
+}
+
+function requestSchemaContent(uri: string): string | undefined {
+  const m = /^release-safety-schema:\/\/schemas\/(canary|synthetic)\.schema\.json$/.exec(uri);
+  return m ? JSON.stringify(nativeSchemas()[m[1] as NativeFormat]) : undefined;
+}
