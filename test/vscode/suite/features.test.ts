@@ -168,7 +168,11 @@ describe('editor features', () => {
     assert.match(text, /journeys:\n    - name: service is healthy/);
   });
 
-  it('Open Rule Documentation opens the rule page from the extension folder; Run journey exists', async () => {
+  it('Run journey is there for the CodeLens (the runner\'s command, or the placeholder until it lands)', async () => {
+    assert.ok((await vscode.commands.getCommands(true)).includes('releaseSafety.runJourney'));
+  });
+
+  it('Open Rule Documentation opens the rule page from the extension folder', async () => {
     const ext = vscode.extensions.getExtension('release-safety.release-safety')!;
     let opened = 0;
     for (const meta of allRuleMetas()) {
@@ -184,6 +188,14 @@ describe('editor features', () => {
       if (opened >= 2) break;
     }
     assert.ok(opened >= 1, 'at least one rule page is shipped in docs/rules');
-    assert.ok((await vscode.commands.getCommands(true)).includes('releaseSafety.runJourney'));
+  });
+
+  it('Open Rule Documentation from the palette asks which rule and opens the one picked', async () => {
+    const first = allRuleMetas()[0];
+    const running = vscode.commands.executeCommand<vscode.Uri | undefined>('releaseSafety.openRuleDocumentation');
+    await new Promise((r) => setTimeout(r, 800)); // the quick pick opens
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const uri = await running;
+    assert.ok(uri?.path.endsWith(`/docs/rules/${first.id}.md`), `opened ${uri?.toString()} for ${first.id}`);
   });
 });
