@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
-import { api, closeAllEditors, editAndLint, nextLint, openAndLint, ours, waitForDiagnostics } from '../helpers';
+import { api, closeAllEditors, nextLint, openAndLint, ours, waitForDiagnostics, workspaceUri } from '../helpers';
 import { lintText } from '../../../src/core/lint/engine';
 import { allRuleMetas } from '../../../src/core/lint/rules/index';
 
@@ -42,6 +42,17 @@ async function completionLabels(doc: vscode.TextDocument, position: vscode.Posit
   return list.items.filter((i) => i.kind !== vscode.CompletionItemKind.Text).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
 }
 
+let copies = 0;
+/**
+ * A fresh copy of a fixture under its own name, so that each test edits its own file and no test
+ * depends on an earlier one's edits being reverted.
+ */
+async function freshCopy(rel: string): Promise<string> {
+  const name = rel.replace(/\.yaml$/, `.copy${++copies}.yaml`);
+  await vscode.workspace.fs.writeFile(workspaceUri(name), await vscode.workspace.fs.readFile(workspaceUri(rel)));
+  return name;
+}
+
 describe('editor features', () => {
   before(async () => {
     await api();
@@ -49,7 +60,7 @@ describe('editor features', () => {
   afterEach(closeAllEditors);
 
   it('a quick fix from the core changes the text and its diagnostic goes away', async () => {
-    const { doc } = await openAndLint('fixtures/features/journeys-to-fix.yaml');
+    const { doc } = await openAndLint(await freshCopy('fixtures/features/journeys-to-fix.yaml'));
     const before = await waitForDiagnostics(doc.uri, (l) => l.some((d) => codeOf(d) === 'synthetic/hardcoded-secret'));
     const diagnostic = before.find((d) => codeOf(d) === 'synthetic/hardcoded-secret')!;
     const actions = await codeActions(doc, diagnostic.range);
@@ -69,7 +80,7 @@ describe('editor features', () => {
   });
 
   it('offers a suggestion as a non-preferred action, and the rule documentation', async () => {
-    const { doc } = await openAndLint('fixtures/features/journeys-to-fix.yaml');
+    const { doc } = await openAndLint(await freshCopy('fixtures/features/journeys-to-fix.yaml'));
     const [insecure] = (await waitForDiagnostics(doc.uri, (l) => l.some((d) => codeOf(d) === 'synthetic/insecure-url'))).filter((d) => codeOf(d) === 'synthetic/insecure-url');
     const actions = await codeActions(doc, insecure.range);
     const suggestion = actions.find((a) => a.title === 'Use https://');
@@ -81,7 +92,7 @@ describe('editor features', () => {
   });
 
   it('"Disable RULE for this line" inserts the directive above, at the line\'s indentation, and silences it', async () => {
-    const { doc } = await openAndLint('fixtures/features/journeys-to-fix.yaml');
+    const { doc } = await openAndLint(await freshCopy('fixtures/features/journeys-to-fix.yaml'));
     const [target] = (await waitForDiagnostics(doc.uri, (l) => l.some((d) => codeOf(d) === 'synthetic/insecure-url'))).filter((d) => codeOf(d) === 'synthetic/insecure-url');
     const line = target.range.start.line;
     const indent = /^\s*/.exec(doc.lineAt(line).text)![0];
@@ -94,7 +105,7 @@ describe('editor features', () => {
   });
 
   it('source.fixAll.releaseSafety applies every safe fix and no suggestion', async () => {
-    const { doc } = await openAndLint('fixtures/features/journeys-to-fix.yaml');
+    const { doc } = await openAndLint(await freshCopy('fixtures/features/journeys-to-fix.yaml'));
     await waitForDiagnostics(doc.uri, (l) => l.some((d) => codeOf(d) === 'synthetic/missing-alert'));
     const fixable = lintText(doc.getText()).findings.filter((f) => f.fix);
     assert.ok(fixable.length >= 2, 'the fixture has at least two safe fixes');
@@ -110,7 +121,7 @@ describe('editor features', () => {
   });
 
   it('completion offers the keys of a canary and the values of on_failure', async () => {
-    const { doc, editor } = await openAndLint('fixtures/features/canary-to-complete.yaml');
+    const { doc, editor } = await openAndLint(await freshCopy('fixtures/features/canary-to-complete.yaml'));
     // A new line at the canary's indentation, after `service:`.
     await editor.edit((e) => e.insert(new vscode.Position(2, 0), '  \n'));
     const keys = await completionLabels(doc, new vscode.Position(2, 2));
@@ -123,7 +134,7 @@ describe('editor features', () => {
   });
 
   it('hover on a threshold says it in words; on steps it shows the timeline and the times', async () => {
-    const { doc } = await openAndLint('fixtures/features/canary-to-complete.yaml');
+    const { doc } = await openAndLint(await freshCopy('fixtures/features/canary-to-complete.yaml'));
     assert.match(await hoverText(doc, positionOf(doc, 'baseline *', 2)), /the canary's p99 latency must stay within 110% of the baseline's/i);
     const steps = await hoverText(doc, positionOf(doc, 'steps:', 1));
     assert.match(steps, /1% > 5% > 25% > 50% > 100% · 25 min to full/);
@@ -131,7 +142,7 @@ describe('editor features', () => {
   });
 
   it('hover on a diagnostic shows its rule and a link to its documentation', async () => {
-    const { doc } = await openAndLint('fixtures/features/journeys-to-fix.yaml');
+    const { doc } = await openAndLint(await freshCopy('fixtures/features/journeys-to-fix.yaml'));
     const [d] = (await waitForDiagnostics(doc.uri, (l) => l.some((x) => codeOf(x) === 'synthetic/insecure-url'))).filter((x) => codeOf(x) === 'synthetic/insecure-url');
     const text = await hoverText(doc, d.range.start.translate(0, 1));
     assert.match(text, /\*\*synthetic\/insecure-url\*\*/);
@@ -139,7 +150,7 @@ describe('editor features', () => {
   });
 
   it('CodeLens: the canary timeline and "Run journey" above each journey', async () => {
-    const { doc } = await openAndLint('fixtures/features/canary-to-complete.yaml');
+    const { doc } = await openAndLint(await freshCopy('fixtures/features/canary-to-complete.yaml'));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
     const titles = lenses.map((l) => l.command?.title);
     assert.deepEqual(titles, ['1% > 5% > 25% > 50% > 100% · 25 min to full', '$(play) Run journey']);
