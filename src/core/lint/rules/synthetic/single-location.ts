@@ -29,7 +29,9 @@ export const singleLocation: Rule = {
       const ref: Ref = journey.locationsRef ?? config.anchor;
       if (seen.has(ref.offset)) continue;
       seen.add(ref.offset);
-      const where = distinct === 0 ? 'no `locations`' : `only one location (${journey.locations[0]})`;
+      const only = journey.locations[0] ?? '';
+      // Echo a location only when it looks like one (a value pasted by mistake may be anything).
+      const where = distinct === 0 ? 'no `locations`' : /^[\w.-]{1,32}$/.test(only) ? `only one location (${only})` : 'only one location';
       ctx.report({
         ...ref,
         message: `Journeys here run from ${where}: a network problem at the probe looks like an outage, and an outage elsewhere goes unseen. List at least two, e.g. \`locations: [us-east, eu-west]\`.`,
