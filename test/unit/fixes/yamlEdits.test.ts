@@ -78,7 +78,7 @@ test('fills a key with no value yet', () => {
 
 test('setMapValue replaces a scalar in place, fills an empty value, or inserts', () => {
   const cases: Array<[string, string]> = [
-    ['canary:\n  on_failure: pause   # why\n  steps: [1]\n', 'canary:\n  on_failure: rollback   # why\n  steps: [1]\n'],
+    ['canary:\n  on_failure: pause   # why\n  steps: [1]\n', 'canary:\n  on_failure: rollback # why\n  steps: [1]\n'],
     ['canary:\n  on_failure: "alert"\n', 'canary:\n  on_failure: rollback\n'],
     ['canary:\n  on_failure:\n  steps: [1]\n', 'canary:\n  on_failure: rollback\n  steps: [1]\n'],
     ['canary:\n  steps: [1]\n', 'canary:\n  steps: [1]\n  on_failure: rollback\n'],
@@ -105,4 +105,12 @@ test('quotes values that need it', () => {
   const text = 'canary:\n  steps: [1]\n';
   const out = applyEdits(text, [insertMapEntry(text, mapAt(text, ['canary']), 'service', 'a: b #c')]);
   assert.equal((parses(out) as any).canary.service, 'a: b #c');
+});
+
+test('a longer value eats the padding before an aligned comment, keeping one space', () => {
+  const text = 'canary:\n  on_failure: pause       # why\n  steps: [1]          # ramp\n';
+  const out = applyEdits(text, [setMapValue(text, mapAt(text, ['canary']), 'on_failure', 'rollback')]);
+  assert.equal(out, 'canary:\n  on_failure: rollback    # why\n  steps: [1]          # ramp\n');
+  const tight = 'canary:\n  on_failure: pause # why\n';
+  assert.equal(applyEdits(tight, [setMapValue(tight, mapAt(tight, ['canary']), 'on_failure', 'rollback')]), 'canary:\n  on_failure: rollback # why\n');
 });

@@ -109,7 +109,22 @@ export function replaceValue(text: string, node: Node, value: YamlValue, inFlow 
     if (!inFlow && pair && !nodeIsFlow) return blockValueAfterKey(text, pair, value, contentEnd);
     return { offset: start, length: contentEnd - start, newText: renderFlow(value) };
   }
-  return { offset: start, length: contentEnd - start, newText: renderScalar(value) };
+  return keepCommentColumn(text, { offset: start, length: contentEnd - start, newText: renderScalar(value) });
+}
+
+/**
+ * `on_failure: pause    # why` -> `on_failure: rollback # why`: a longer value eats the padding
+ * before a trailing comment (keeping one space), so aligned comments stay aligned.
+ */
+function keepCommentColumn(text: string, edit: TextEdit): TextEdit {
+  const grow = edit.newText.length - edit.length;
+  if (grow <= 0) return edit;
+  let i = edit.offset + edit.length;
+  let spaces = 0;
+  while (text[i + spaces] === ' ') spaces++;
+  if (text[i + spaces] !== '#' || spaces < 2) return edit;
+  const eat = Math.min(grow, spaces - 1);
+  return { ...edit, length: edit.length + eat };
 }
 
 /** True when a pair's value is missing or null (`key:`, `key: ~`, `key: null`). */

@@ -15,7 +15,7 @@ runRuleTests(noSampleGuard, {
       name: 'zero guards nothing: replaced in place',
       code: native('min_requests: 100', 'min_requests: 0  # off'),
       errors: [{ text: '0', after: 'min_requests: ', message: /"min_requests: 0" guards nothing/ }],
-      output: native('min_requests: 100', 'min_requests: 100  # off'),
+      output: native('min_requests: 100', 'min_requests: 100 # off'),
     },
     {
       name: 'not a number: no fix',
