@@ -79,6 +79,9 @@ export async function run(journeys: readonly Journey[], options: RunOptions = {}
     }
     registerSensitiveEnv(journey, env, redactor);
   }
+  // Node loads its fetch implementation on the first call (100+ ms on a busy machine); a data: URL
+  // loads it without touching the network, so that cost never lands in a step's latency.
+  if (journeys.some((j) => j.steps.some((s) => s.spec.kind === 'request'))) await warmUpFetch();
   const emit = safeListener(listener, redactor);
   let browser: Promise<BrowserSession> | undefined;
   const session = (): Promise<BrowserSession> => (browser ??= openBrowserSession(options.browser ?? {}, redactor));
@@ -105,6 +108,11 @@ export async function run(journeys: readonly Journey[], options: RunOptions = {}
     journeys: results,
     cancelled: !!options.signal?.aborted,
   };
+}
+
+let fetchWarm: Promise<void> | undefined;
+function warmUpFetch(): Promise<void> {
+  return (fetchWarm ??= fetch('data:,warm-up').then((r) => r.text()).then(() => undefined, () => undefined));
 }
 
 type Emit = Required<RunListener>;
