@@ -68,3 +68,23 @@ test('an unexpected exception from a source is a stale reading, not a crash', as
   assert.equal(r.verdict, 'stale');
   assert.match(r.source.error ?? '', /boom/);
 });
+
+test('resuming after a pause longer than two polls makes the source forget its previous scrape', async () => {
+  let resets = 0;
+  let now = 1_000_000;
+  const src: CanarySource = { kind: 'scrape', description: 's', read: async () => ({ ...good, at: now }), reset: () => void resets++ };
+  const w = new CanaryWatcher(p, src, { intervalMs: 1000, clock: () => now });
+  const stopAfterOne = async () => {
+    const c = new AbortController();
+    const off = w.onReading(() => c.abort());
+    await w.run(c.signal);
+    off();
+  };
+  await stopAfterOne();
+  now += 1500; // a short pause: the window across it is still honest
+  await stopAfterOne();
+  assert.equal(resets, 0);
+  now += 10_000;
+  await stopAfterOne();
+  assert.equal(resets, 1);
+});
