@@ -88,26 +88,37 @@ function heapMb(): number {
 }
 
 /** In-process: what the extension host pays per poll besides the network. */
-function inProcess(readings: number): { reading: number; parse: number; verdicts: Set<string> } {
+function cpuMs(start: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(start);
+  return (u.user + u.system) / 1000;
+}
+
+function inProcess(readings: number): { reading: number; parse: number; readingCpu: number; parseCpu: number; verdicts: Set<string> } {
   const window = new ScrapeWindow({ metrics: PLAN.metrics });
   const evaluator = new CanaryEvaluator(PLAN, { pollIntervalMs: POLL_MS, source: { kind: 'scrape', description: 'bench' } });
   const reading: number[] = [];
   const parse: number[] = [];
+  const readingCpu: number[] = [];
+  const parseCpu: number[] = [];
   const verdicts = new Set<string>();
   for (let tick = 0; tick < readings; tick++) {
     const canary = metricsBody('canary', tick * 15);
     const stable = metricsBody('stable', tick * 15);
     const at = tick * POLL_MS;
     let t = performance.now();
+    let c = process.cpuUsage();
     parseExposition(canary);
     parseExposition(stable);
     parse.push(performance.now() - t);
+    parseCpu.push(cpuMs(c));
     t = performance.now();
+    c = process.cpuUsage();
     const r = evaluator.evaluate({ ok: true, sample: window.next(canary, stable, at) }, at);
     reading.push(performance.now() - t);
+    readingCpu.push(cpuMs(c));
     if (tick > 0) verdicts.add(r.verdict);
   }
-  return { reading: median(reading.slice(10)), parse: median(parse.slice(10)), verdicts };
+  return { reading: median(reading.slice(10)), parse: median(parse.slice(10)), readingCpu: median(readingCpu.slice(10)), parseCpu: median(parseCpu.slice(10)), verdicts };
 }
 
 /** Over loopback HTTP with the real ScrapeSource (the servers build their bodies in this process too). */
@@ -165,7 +176,7 @@ async function mainBench(): Promise<void> {
   console.log(`Two endpoints of ${series} series each (${(body.length / 1024).toFixed(0)} KB per body), ${PLAN.metrics.length} gates; verdicts seen: ${[...p.verdicts].join(', ')}.\n`);
   const rows = [
     ['measure', 'value', 'note'],
-    ['one reading, parse + evaluate (in process)', `${p.reading.toFixed(2)} ms`, `bare parse of both bodies ${p.parse.toFixed(2)} ms: reading/parse ${(p.reading / p.parse).toFixed(2)}x`],
+    ['one reading, parse + evaluate (in process)', `${p.reading.toFixed(2)} ms (cpu ${p.readingCpu.toFixed(2)})`, `full parse of both bodies ${p.parse.toFixed(2)} ms (cpu ${p.parseCpu.toFixed(2)}): reading/parse ${(p.readingCpu / p.parseCpu).toFixed(2)}x`],
     ['one reading over loopback HTTP', `${http.toFixed(2)} ms`, 'includes both fetches (bodies generated in this process)'],
     [`heap after 100 readings`, `${mem.early.toFixed(1)} MB`, gc ? 'after gc()' : 'no --expose-gc: without gc, noisy'],
     [`heap after ${total} readings`, `${mem.late.toFixed(1)} MB`, `ratio ${ratio.toFixed(2)} (target flat, <= 1.10: ${ratio <= 1.1 ? 'met' : 'MISSED'})`],
