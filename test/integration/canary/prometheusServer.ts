@@ -63,7 +63,7 @@ export async function startPrometheus(targets: { address: string; labels: Record
   };
   const url = `http://127.0.0.1:${port}`;
   // Bounded wait until it serves queries.
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) {
       await stop();
@@ -77,7 +77,7 @@ export async function startPrometheus(targets: { address: string; labels: Record
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`prometheus did not become ready in 30s:\n${log}`);
+      throw new Error(`prometheus did not become ready in 60s:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -85,7 +85,7 @@ export async function startPrometheus(targets: { address: string; labels: Record
 }
 
 /** Waits (bounded) until an instant query returns at least one series. */
-export async function waitForData(url: string, query: string, timeoutMs = 30_000): Promise<void> {
+export async function waitForData(url: string, query: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -142,7 +142,7 @@ test('watching prints a line per change and stops on the signal with the last ve
   const controller = new AbortController();
   const lines: string[] = [];
   let raised = false;
-  const stopAt = Date.now() + 30_000;
+  const stopAt = Date.now() + 60_000;
   const done = run([f, '--window', '1s'], dir, controller.signal, (s) => {
     lines.push(s);
     if (/ healthy /.test(s) && !raised) {
