@@ -1,0 +1,146 @@
+/**
+ * One uPlot chart per metric: canary and baseline over the last 30 minutes, the resolved threshold
+ * as a dashed line. Charts live across readings (setData on each delta) and are rebuilt only when
+ * the set of metrics or the theme changes, so a panel open for days does not leak canvases.
+ */
+import uPlot from 'uplot';
+import type { ChartSeries } from '../src/extension/panel/panelModel';
+import { HISTORY_WINDOW_MS } from '../src/extension/panel/panelModel';
+import { h } from './element';
+import { formatValue } from './format';
+
+interface ChartEntry {
+  name: string;
+  unit: string;
+  plot: uPlot;
+  block: HTMLElement;
+}
+
+export class ChartBoard {
+  private charts: ChartEntry[] = [];
+  /** The theme colors the charts were drawn with; a change (any theme switch) rebuilds them. */
+  private colorsKey = '';
+  private readonly root: HTMLElement;
+  private readonly resize: ResizeObserver;
+
+  constructor() {
+    this.root = h('div', { class: 'charts' });
+    this.resize = new ResizeObserver(() => this.fitWidth());
+    this.resize.observe(this.root);
+  }
+
+  get element(): HTMLElement {
+    return this.root;
+  }
+
+  /** Draws the series; reuses the uPlot instances when the metrics are the same. */
+  update(series: ChartSeries[], now: number): void {
+    const colorsKey = JSON.stringify(themeColors());
+    const same = colorsKey === this.colorsKey && series.length === this.charts.length && series.every((s, i) => this.charts[i]!.name === s.name && this.charts[i]!.unit === s.unit);
+    if (!same) this.rebuild(series);
+    series.forEach((s, i) => {
+      const chart = this.charts[i]!;
+      chart.plot.setData(toAligned(s), false);
+      // Always the last 30 minutes, so a young canary does not look like a long flat history.
+      chart.plot.setScale('x', { min: (now - HISTORY_WINDOW_MS) / 1000, max: now / 1000 });
+    });
+  }
+
+  /** Nothing watched: free the canvases. */
+  clear(): void {
+    for (const c of this.charts) c.plot.destroy();
+    this.charts = [];
+    this.root.replaceChildren();
+  }
+
+  private rebuild(series: ChartSeries[]): void {
+    for (const c of this.charts) c.plot.destroy();
+    this.root.replaceChildren();
+    const colors = themeColors();
+    this.colorsKey = JSON.stringify(colors);
+    const width = this.width();
+    this.charts = series.map((s) => {
+      const block = h('figure', { class: 'chart', 'data-metric': s.name },
+        h('figcaption', { class: 'chart-title' }, `${s.name}${s.unit && s.unit !== 'count' ? ` (${s.unit})` : ''}`));
+      this.root.append(block);
+      const plot = new uPlot(options(s.unit, width, colors), toAligned(s), block);
+      return { name: s.name, unit: s.unit, plot, block };
+    });
+  }
+
+  private width(): number {
+    return Math.max(160, Math.floor(this.root.clientWidth || document.body.clientWidth - 24));
+  }
+
+  private fitWidth(): void {
+    const width = this.width();
+    for (const c of this.charts) if (Math.abs(c.plot.width - width) > 2) c.plot.setSize({ width, height: c.plot.height });
+  }
+}
+
+function toAligned(s: ChartSeries): uPlot.AlignedData {
+  const xs: number[] = [];
+  const canary: (number | null)[] = [];
+  const baseline: (number | null)[] = [];
+  const limit: (number | null)[] = [];
+  for (const [t, c, b, l] of s.points) {
+    xs.push(t / 1000);
+    canary.push(finite(c));
+    baseline.push(finite(b));
+    limit.push(finite(l));
+  }
+  return [xs, canary, baseline, limit];
+}
+
+function finite(v: number | null): number | null {
+  return v !== null && Number.isFinite(v) ? v : null;
+}
+
+interface Colors {
+  canary: string;
+  baseline: string;
+  limit: string;
+  axis: string;
+  grid: string;
+}
+
+function themeColors(): Colors {
+  const css = getComputedStyle(document.body);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return {
+    canary: v('--vscode-charts-orange', '#d18616'),
+    baseline: v('--vscode-charts-blue', '#3794ff'),
+    limit: v('--vscode-charts-red', '#f14c4c'),
+    axis: v('--vscode-descriptionForeground', v('--vscode-foreground', '#888')),
+    grid: v('--vscode-editorWidget-border', v('--vscode-panel-border', 'rgba(128,128,128,0.25)')),
+  };
+}
+
+function options(unit: string, width: number, c: Colors): uPlot.Options {
+  const font = `11px ${getComputedStyle(document.body).getPropertyValue('--vscode-font-family').trim() || 'sans-serif'}`;
+  const axis: uPlot.Axis = { stroke: c.axis, font, grid: { stroke: c.grid, width: 1 }, ticks: { stroke: c.grid, width: 1, size: 4 } };
+  return {
+    width,
+    height: 130,
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false }, points: { size: 5 } },
+    scales: { x: { time: true }, y: { range: (_u, min, max) => yRange(min, max) } },
+    series: [
+      { label: 'time', value: (_u, v) => (v === null ? '' : new Date(v * 1000).toLocaleTimeString()) },
+      { label: 'canary', stroke: c.canary, width: 2, spanGaps: false, value: (_u, v) => formatValue(v, unit), points: { show: false } },
+      { label: 'baseline', stroke: c.baseline, width: 1.5, spanGaps: false, value: (_u, v) => formatValue(v, unit), points: { show: false } },
+      { label: 'limit', stroke: c.limit, width: 1, dash: [5, 4], spanGaps: true, value: (_u, v) => formatValue(v, unit), points: { show: false } },
+    ],
+    axes: [
+      { ...axis, space: 60, values: (_u, splits) => splits.map((v) => new Date(v * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })) },
+      { ...axis, size: 52, values: (_u, splits) => splits.map((v) => formatValue(v, unit)) },
+    ],
+  };
+}
+
+/** From zero (rates, latencies are never negative) to a bit above the largest value or limit. */
+function yRange(min: number | null, max: number | null): uPlot.Range.MinMax {
+  const lo = min === null ? 0 : Math.min(0, min);
+  const hi = max === null || max <= lo ? lo + 1 : max * 1.15;
+  return [lo, hi];
+}
