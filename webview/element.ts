@@ -5,7 +5,7 @@
  */
 export type Child = Node | string | null | undefined | false;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K];
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string>, ...children: Child[]): HTMLElementTagNameMap[K];
 export function h(tag: string, attrs?: Record<string, string>, ...children: Child[]): HTMLElement;
 export function h(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
   const node = document.createElement(tag);

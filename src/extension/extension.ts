@@ -17,6 +17,7 @@ import { registerCodeLens } from './codeLens';
 import { registerCommands } from './commands';
 import { nativeSchemas } from '../core/completion/nativeSchemas';
 import { registerRedHatYaml } from './redHatYaml';
+import { registerCanaryPanel, type CanaryPanelApi } from './panel';
 
 /** What `vscode.extensions.getExtension('release-safety.release-safety').exports` gives. */
 export interface ReleaseSafetyApi {
@@ -26,6 +27,8 @@ export interface ReleaseSafetyApi {
   findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined;
   findingsOf(document: vscode.TextDocument): readonly Finding[] | undefined;
   lintWorkspace(token?: vscode.CancellationToken): Promise<LintWorkspaceSummary>;
+  /** The live canary watch, its view and status bar (for tests). */
+  readonly canary: CanaryPanelApi;
 }
 
 export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
@@ -40,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   registerCodeLens(context);
   registerCommands(context);
   registerRedHatYaml(context, diagnostics);
+  const canary = registerCanaryPanel(context);
   diagnostics.start();
   const activationMs = performance.now() - t0;
   return {
@@ -48,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
     findingFor,
     findingsOf,
     lintWorkspace: (token) => lintWorkspace(diagnostics, token),
+    canary,
   };
 }
 

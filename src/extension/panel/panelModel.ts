@@ -112,7 +112,9 @@ export function appendReading(charts: ChartSeries[], reading: ReadingView): void
       charts.push(series);
     }
     series.unit = gate.unit;
-    series.points.push([reading.at, gate.canary, gate.baseline, gate.limit]);
+    // A stale reading measured nothing new: a gap in the chart, not a flat line of old values.
+    const judged = reading.verdict !== 'stale';
+    series.points.push([reading.at, judged ? gate.canary : null, judged ? gate.baseline : null, gate.limit]);
     trimPoints(series.points, reading.at);
   }
 }

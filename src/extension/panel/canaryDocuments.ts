@@ -1,0 +1,37 @@
+/**
+ * The native canary documents of a YAML file that the panel can watch (pure: no `vscode`).
+ * Live status reads the native `source:` (spec §2.3); Argo and Flagger canaries are watched by
+ * their own controllers, so they are not listed.
+ */
+import { parseFile } from '../../core/parse/parseFile';
+import { buildCanaryPlan } from '../../core/plan/buildPlan';
+import type { CanaryPlan } from '../../core/plan/canaryPlan';
+
+export interface CanaryDocument {
+  docIndex: number;
+  plan: CanaryPlan;
+  service: string | null;
+  hasSource: boolean;
+  /** Where the `canary:` key is (for the CodeLens). */
+  offset: number;
+}
+
+/** A cheap look before a full parse: most YAML files in a workspace are not canaries. */
+export function mayHoldCanary(text: string): boolean {
+  return /^canary\s*:/m.test(text);
+}
+
+export function canaryDocuments(text: string): CanaryDocument[] {
+  if (!mayHoldCanary(text)) return [];
+  const file = parseFile(text);
+  const out: CanaryDocument[] = [];
+  for (const d of file.documents) {
+    if (d.kind !== 'canary') continue;
+    const plan = buildCanaryPlan(d, file);
+    if (!plan) continue;
+    const source = plan.source;
+    const hasSource = !!(source?.scrape?.canary && source.scrape.baseline) || !!(source?.prometheus?.url && source.prometheus.canary && source.prometheus.baseline);
+    out.push({ docIndex: d.index, plan, service: plan.service ?? null, hasSource, offset: plan.anchor.offset });
+  }
+  return out;
+}

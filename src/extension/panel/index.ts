@@ -1,0 +1,33 @@
+/**
+ * Live canary status in the editor: the watch controller and everything that shows it (the
+ * Canary view, the status bar, the breach notification, the CodeLens). One call for activation.
+ */
+import * as vscode from 'vscode';
+import { registerWatchController, type WatchController } from './watchController';
+import { registerCanaryView, type CanaryViewProvider } from './canaryViewProvider';
+import { registerCanaryStatusBar } from './statusBar';
+import { registerBreachNotification } from './breachNotification';
+import { registerWatchCodeLens } from './watchCodeLens';
+import { createCoreWatcher } from './coreWatcher';
+
+export interface CanaryPanelApi {
+  readonly controller: WatchController;
+  readonly view: CanaryViewProvider;
+  /** The status-bar item as shown (undefined while hidden). */
+  statusBar(): { text: string; background: string | undefined } | undefined;
+}
+
+export function registerCanaryPanel(context: vscode.ExtensionContext): CanaryPanelApi {
+  const log = vscode.window.createOutputChannel('Release Safety: Canary');
+  context.subscriptions.push(log);
+  const controller = registerWatchController(context, createCoreWatcher, log);
+  const view = registerCanaryView(context, controller, log);
+  const item = registerCanaryStatusBar(context, controller);
+  registerBreachNotification(context, controller);
+  registerWatchCodeLens(context, controller);
+  return {
+    controller,
+    view,
+    statusBar: () => (controller.watched ? { text: item.text, background: item.backgroundColor?.id } : undefined),
+  };
+}

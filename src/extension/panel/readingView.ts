@@ -1,0 +1,37 @@
+/** Turns the core's reading into the panel's view model (pure: unit-tested without VS Code). */
+import type { GatePhase, GateRow, ReadingView } from './panelModel';
+import type { LiveMetricReading, LiveReading } from './liveCanary';
+
+export function toReadingView(r: LiveReading): ReadingView {
+  const current = r.step !== null && r.step >= 1 && r.step <= r.steps.length ? r.step - 1 : null;
+  return {
+    at: r.at,
+    verdict: r.verdict,
+    reason: r.reason,
+    staircase: { steps: r.steps.slice(), current, weight: r.share ?? r.weight, intervalMs: r.intervalMs, timeInStepMs: r.timeInStepMs },
+    gates: r.metrics.map(toGateRow),
+    errors: r.source.error ? [r.source.error] : [],
+  };
+}
+
+function toGateRow(m: LiveMetricReading): GateRow {
+  // A metric the source could not read (`error`) cannot be judged: it shows as inconclusive,
+  // with the source's words as the note, never as a pass.
+  const phase: GatePhase = m.phase === 'error' ? 'inconclusive' : m.phase;
+  const row: GateRow = {
+    name: m.name,
+    unit: m.unit ?? '',
+    canary: finiteOrNull(m.canary),
+    baseline: finiteOrNull(m.baseline),
+    threshold: m.threshold ?? 'no threshold',
+    limit: finiteOrNull(m.limit),
+    phase,
+  };
+  if (m.message) row.note = m.message;
+  return row;
+}
+
+/** NaN and Infinity do not survive JSON (they become null anyway): say so explicitly. */
+function finiteOrNull(v: number | null): number | null {
+  return v !== null && Number.isFinite(v) ? v : null;
+}
