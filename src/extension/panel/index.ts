@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { registerWatchController, type WatchController } from './watchController';
 import { registerCanaryView, type CanaryViewProvider } from './canaryViewProvider';
 import { registerCanaryStatusBar } from './statusBar';
+import type { StatusText } from './statusText';
 import { registerBreachNotification } from './breachNotification';
 import { registerWatchCodeLens } from './watchCodeLens';
 import { createCoreWatcher } from './coreWatcher';
@@ -13,8 +14,8 @@ import { createCoreWatcher } from './coreWatcher';
 export interface CanaryPanelApi {
   readonly controller: WatchController;
   readonly view: CanaryViewProvider;
-  /** The status-bar item as shown (undefined while hidden). */
-  statusBar(): { text: string; background: string | undefined } | undefined;
+  /** The status-bar item's text and tone as shown (undefined while hidden). */
+  statusBar(): StatusText | undefined;
 }
 
 export function registerCanaryPanel(context: vscode.ExtensionContext): CanaryPanelApi {
@@ -22,12 +23,12 @@ export function registerCanaryPanel(context: vscode.ExtensionContext): CanaryPan
   context.subscriptions.push(log);
   const controller = registerWatchController(context, createCoreWatcher, log);
   const view = registerCanaryView(context, controller, log);
-  const item = registerCanaryStatusBar(context, controller);
+  const statusBar = registerCanaryStatusBar(context, controller);
   registerBreachNotification(context, controller);
   registerWatchCodeLens(context, controller);
   return {
     controller,
     view,
-    statusBar: () => (controller.watched ? { text: item.text, background: item.backgroundColor?.id } : undefined),
+    statusBar: () => statusBar.shown(),
   };
 }

@@ -4,20 +4,23 @@
  * nothing is watched.
  */
 import * as vscode from 'vscode';
-import { statusText } from './statusText';
+import { statusText, type StatusText } from './statusText';
 import type { WatchController } from './watchController';
 
-export function registerCanaryStatusBar(context: vscode.ExtensionContext, controller: WatchController): vscode.StatusBarItem {
+export function registerCanaryStatusBar(context: vscode.ExtensionContext, controller: WatchController): { item: vscode.StatusBarItem; shown(): StatusText | undefined } {
+  let shown: StatusText | undefined;
   const item = vscode.window.createStatusBarItem('releaseSafety.canaryStatus', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Release Safety: canary';
   item.command = 'releaseSafety.canary.focus';
   const update = () => {
     const w = controller.watched;
     if (!w) {
+      shown = undefined;
       item.hide();
       return;
     }
     const s = statusText(w.service, w.last?.raw, w.paused);
+    shown = s;
     item.text = s.text;
     item.backgroundColor = s.tone === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : s.tone === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tooltip = new vscode.MarkdownString(s.tooltip);
@@ -29,5 +32,5 @@ export function registerCanaryStatusBar(context: vscode.ExtensionContext, contro
   };
   context.subscriptions.push(item, controller.onDidChangeState(update), controller.onDidRead(update));
   update();
-  return item;
+  return { item, shown: () => shown };
 }
