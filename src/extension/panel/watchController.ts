@@ -56,6 +56,8 @@ export class WatchController implements vscode.Disposable {
   readonly onDidRead = this.readingEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.stateEmitter, this.readingEmitter];
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** The config list is read on first need (the view shown, a pick), never during activation. */
+  private configsWanted = false;
 
   constructor(
     private readonly factory: WatcherFactory,
@@ -87,6 +89,10 @@ export class WatchController implements vscode.Disposable {
   }
 
   snapshot(): PanelState {
+    if (!this.configsWanted) {
+      this.configsWanted = true;
+      this.refreshConfigsSoon(0);
+    }
     const a = this.active;
     return {
       trusted: this.trusted,
@@ -108,6 +114,7 @@ export class WatchController implements vscode.Disposable {
 
   /** Finds the native canary configs of the workspace (bounded: the first 500 YAML files). */
   async refreshConfigs(): Promise<void> {
+    this.configsWanted = true;
     const found: ListedConfig[] = [];
     const files = await vscode.workspace.findFiles('**/*.{yaml,yml}', '**/{node_modules,.git}/**', MAX_CONFIG_FILES);
     for (const fileUri of files.sort((a, b) => a.fsPath.localeCompare(b.fsPath))) {
@@ -126,9 +133,11 @@ export class WatchController implements vscode.Disposable {
     this.stateEmitter.fire();
   }
 
-  private refreshConfigsSoon(): void {
+  /** Debounced: a branch switch changes many files at once. Nothing to do until the list is wanted. */
+  private refreshConfigsSoon(delayMs = 500): void {
+    if (!this.configsWanted) return;
     clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.refreshConfigs().catch((e) => this.log.appendLine(`[canary] listing configs failed: ${String(e)}`)), 500);
+    this.refreshTimer = setTimeout(() => void this.refreshConfigs().catch((e) => this.log.appendLine(`[canary] listing configs failed: ${String(e)}`)), delayMs);
   }
 
   /** A key from the webview: only configs the host listed can be watched or opened. */
@@ -308,7 +317,6 @@ export function registerWatchController(context: vscode.ExtensionContext, factor
     vscode.commands.registerCommand('releaseSafety.stopWatching', () => controller.stop()),
   );
   void vscode.commands.executeCommand('setContext', 'releaseSafety.watching', false);
-  void controller.refreshConfigs().catch((e) => log.appendLine(`[canary] listing configs failed: ${String(e)}`));
   return controller;
 }
 
