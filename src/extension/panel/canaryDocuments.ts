@@ -3,7 +3,7 @@
  * Live status reads the native `source:` (spec §2.3); Argo and Flagger canaries are watched by
  * their own controllers, so they are not listed.
  */
-import { parseFile } from '../../core/parse/parseFile';
+import { parseFile, type ParsedFile } from '../../core/parse/parseFile';
 import { buildCanaryPlan } from '../../core/plan/buildPlan';
 import type { CanaryPlan } from '../../core/plan/canaryPlan';
 
@@ -21,9 +21,10 @@ export function mayHoldCanary(text: string): boolean {
   return /^canary\s*:/m.test(text);
 }
 
-export function canaryDocuments(text: string): CanaryDocument[] {
+/** `parsed`: the editor's cached parse of the same text, when it has one. */
+export function canaryDocuments(text: string, parsed?: ParsedFile): CanaryDocument[] {
   if (!mayHoldCanary(text)) return [];
-  const file = parseFile(text);
+  const file = parsed ?? parseFile(text);
   const out: CanaryDocument[] = [];
   for (const d of file.documents) {
     if (d.kind !== 'canary') continue;

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { canaryDocuments, mayHoldCanary } from './canaryDocuments';
 import type { WatchController } from './watchController';
+import { parsedDocument } from '../parsedDocument';
 
 class WatchCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -25,7 +26,7 @@ class WatchCodeLensProvider implements vscode.CodeLensProvider {
     if (!mayHoldCanary(text)) return [];
     const watched = this.controller.watched;
     const lenses: vscode.CodeLens[] = [];
-    for (const d of canaryDocuments(text)) {
+    for (const d of canaryDocuments(text, parsedDocument(document))) {
       if (!d.hasSource) continue;
       const pos = document.positionAt(d.offset);
       const range = new vscode.Range(pos, pos);
