@@ -214,6 +214,9 @@ function topLevelKey(doc: AnyDoc, key: string, roots: string[], schema: Record<s
   const rootSchema = (schema?.properties as Record<string, { properties?: Record<string, unknown> }> | undefined)?.[root];
   const inner = Object.keys(rootSchema?.properties ?? {});
   const range = keyRange(doc, [], key);
+  if ((key === 'canary' || key === 'synthetic') && key !== root) {
+    return { rule: 'schema/unknown-key', ...range, message: `\`${key}:\` needs a document of its own: this one is read as ${root === 'canary' ? 'a canary' : 'synthetic journeys'}, so \`${key}:\` is ignored. Separate them with a \`---\` line.` };
+  }
   if (inner.includes(key)) {
     return { rule: 'schema/unknown-key', ...range, message: `\`${key}\` sits at the top level, outside \`${root}:\`, so it does not apply; indent it under \`${root}:\`.` };
   }

@@ -153,7 +153,8 @@ function collectBodyFields(node: Node, doc: AnyDoc): BodyField[] {
     const d = deref(n, doc);
     if (!d || depth > 32 || seen.has(d) || out.length > 1000) return;
     if (isScalar(d)) {
-      if (typeof d.value === 'string' && key !== undefined && keyRef) out.push({ path, key, keyRef, value: d.value, ref: refOf(d) });
+      // Numbers too: `password: 123456` is a literal password.
+      if ((typeof d.value === 'string' || typeof d.value === 'number') && key !== undefined && keyRef) out.push({ path, key, keyRef, value: String(d.value), ref: refOf(d) });
       return;
     }
     seen.add(d);

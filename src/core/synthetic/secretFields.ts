@@ -16,6 +16,12 @@ export function isSecretFieldName(name: string): boolean {
   return SECRET_NAME_PARTS.some((part) => n.includes(part));
 }
 
+/** Stricter, for plain numbers: the name must end in a secret word (`pin_password: 1234` yes, `password_length: 12` no). */
+export function isSecretFieldNameStrict(name: string): boolean {
+  const n = normaliseFieldName(name);
+  return SECRET_NAME_PARTS.some((part) => n.endsWith(part));
+}
+
 /** A CSS/Playwright selector that points at a password (or token) input. */
 export function isSecretSelector(selector: string): boolean {
   if (/type\s*=\s*["']?password/i.test(selector)) return true;

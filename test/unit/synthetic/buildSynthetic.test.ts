@@ -104,7 +104,7 @@ test('reads every part of a request step with its ranges', () => {
   assert.equal(at(SPEC_EXAMPLE, cart.headers[0].keyRef), 'Authorization');
   assert.equal(at(SPEC_EXAMPLE, cart.headers[0].ref), '"Bearer ${secret:API_TOKEN}"');
   assert.deepEqual(cart.body, { sku: 'TEST-SKU-1', qty: 1 });
-  assert.deepEqual(cart.bodyFields?.map((f) => f.key), ['sku']);
+  assert.deepEqual(cart.bodyFields?.map((f) => [f.key, f.value]), [['sku', 'TEST-SKU-1'], ['qty', '1']]);
   assert.deepEqual(cart.capture?.map((x) => [x.name, x.path]), [['cart_id', '$.id']]);
   assert.equal(cart.expect?.status?.value, 201);
 });

@@ -29,6 +29,11 @@ runRuleTests(unknownKey, {
       ],
     },
     {
+      name: 'a canary and synthetic journeys in one document',
+      code: 'canary:\n  steps: [1, 100]\nsynthetic:\n  journeys: []\n',
+      errors: [{ text: 'synthetic', message: '`synthetic:` needs a document of its own: this one is read as a canary, so `synthetic:` is ignored. Separate them with a `---` line.' }],
+    },
+    {
       name: 'no close key: the valid ones are listed',
       code: 'canary:\n  metrics:\n    - name: error-rate\n      colour: red\n',
       errors: [{ text: 'colour', message: '`colour` is not a key of a canary metric; use one of: `name`, `threshold`, `query`, `unit`.' }],

@@ -39,6 +39,12 @@ runRuleTests(hardcodedSecret, {
       output: req('          body:\n            auth: { user: alice, password: "${secret:PASSWORD}" }\n'),
     },
     {
+      name: 'a numeric password is a literal too',
+      code: req('          body: { user: alice, pin_password: 123456 }\n'),
+      errors: [{ text: '123456' }],
+      output: req('          body: { user: alice, pin_password: "${secret:PIN_PASSWORD}" }\n'),
+    },
+    {
       name: 'typing a literal into a password field',
       code: 'synthetic:\n  journeys:\n    - name: j\n      steps:\n        - fill: { selector: "input[type=password]", value: hunter2 }\n',
       errors: [{ text: 'hunter2', message: /typed into `input\[type=password\]`/ }],

@@ -7,7 +7,7 @@ import type { Rule } from '../../rule';
 import { docsUrl } from '../../rule';
 import type { Ref } from '../../../parse/yamlNodes';
 import type { BrowserStep, RequestStep } from '../../../synthetic/model';
-import { hasLiteralSecret, isSecretFieldName, isSecretSelector, replaceLiteralSecret, secretNameFor } from '../../../synthetic/secretFields';
+import { hasLiteralSecret, isSecretFieldName, isSecretFieldNameStrict, isSecretSelector, replaceLiteralSecret, secretNameFor } from '../../../synthetic/secretFields';
 
 const ID = 'synthetic/hardcoded-secret';
 
@@ -53,7 +53,8 @@ function checkRequest(spec: RequestStep, report: Reporter): void {
     report(h.ref, `The \`${h.name}\` header holds a literal secret: anyone who can read the repository can use it.`, name, replaceLiteralSecret(h.value, h.name, name));
   }
   for (const f of spec.bodyFields ?? []) {
-    if (!isSecretFieldName(f.key) || !hasLiteralSecret(f.value, f.key)) continue;
+    const numeric = /^-?\d+(\.\d+)?$/.test(f.value);
+    if (!(numeric ? isSecretFieldNameStrict(f.key) : isSecretFieldName(f.key)) || !hasLiteralSecret(f.value, f.key)) continue;
     const name = secretNameFor(f.key);
     report(f.ref, `The body field \`${f.path.join('.')}\` holds a literal secret: anyone who can read the repository can use it.`, name, replaceLiteralSecret(f.value, f.key, name));
   }
