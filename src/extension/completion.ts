@@ -16,12 +16,14 @@ const KIND: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
 
 export function registerCompletion(context: vscode.ExtensionContext, schemas: () => NativeSchemas): void {
   const provider: vscode.CompletionItemProvider = {
-    provideCompletionItems(document, position) {
+    provideCompletionItems(document, position, _token, context) {
+      // A space opens completion only where a value or an item starts (`key: `, `- `), not in prose.
+      if (context.triggerCharacter === ' ' && !/(:|^\s*-) $/.test(document.lineAt(position.line).text.slice(0, position.character))) return [];
       return toItems(document, completeAt(document.getText(), document.offsetAt(position), schemas()));
     },
   };
-  // ':' opens values, ' ' after "key:" and '-' for a new list item; letters trigger as usual.
-  context.subscriptions.push(vscode.languages.registerCompletionItemProvider({ language: 'yaml' }, provider, ':', ' ', '-'));
+  // ':' and ' ' open values and list items; letters trigger as usual.
+  context.subscriptions.push(vscode.languages.registerCompletionItemProvider({ language: 'yaml' }, provider, ':', ' '));
 }
 
 function toItems(document: vscode.TextDocument, entries: CompletionEntry[]): vscode.CompletionItem[] {

@@ -48,8 +48,10 @@ export function completeAt(text: string, offset: number, schemas: NativeSchemas)
   const types = typesOf(here);
   // `- word` in a list of scalars (e.g. `on:` events) is a value, not a key.
   const mode = ctx.mode === 'key' && ctx.inSequenceItem && here.length > 0 && !types.has('object') ? 'value' : ctx.mode;
-  const out = mode === 'key' ? keyEntries(ctx, root, here, format) : valueEntries(ctx, here, format);
-  return out;
+  if (mode === 'key') return keyEntries(ctx, root, here, format);
+  const values = valueEntries(ctx, here, format);
+  // Completing right after `key:` (the colon triggers it): the value needs its space.
+  return ctx.needsSpace ? values.map((v) => ({ ...v, insertText: ` ${v.insertText}` })) : values;
 }
 
 /** Whether the schema's root is the whole document ({canary: ...}) or the inner object. */

@@ -27,6 +27,8 @@ export interface CursorContext {
   lineIndent: number;
   /** The line starts with `- ` (a new sequence item). */
   inSequenceItem: boolean;
+  /** The cursor sits right after `key:` with no space yet: a value must start with one. */
+  needsSpace: boolean;
   /** The document's top-level keys (with the placeholder removed), to sniff what it is. */
   topLevelKeys: string[];
   /** The root map's scalar values by key, e.g. apiVersion / kind. */
@@ -58,12 +60,14 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   let indent: number;
   let lineIndent: number;
   let inSequenceItem: boolean;
+  let needsSpace = false;
   const kv = KEY_VALUE.exec(before);
   const keyOnly = kv ? null : KEY_ONLY.exec(before);
   if (kv) {
     const [, lead, dashes, , rest = ''] = kv;
     const valueStart = before.length - rest.length;
     const head = before.slice(0, valueStart).replace(/:$/, ': ');
+    needsSpace = before.endsWith(':');
     const flow = flowPrefix(rest);
     mode = 'value';
     indent = lead.length + dashes.length;
@@ -104,7 +108,7 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   let path = found.path;
   if (mode === 'key') path = path.slice(0, -1); // the placeholder key's map
   // `- word` in a list of scalars is a value, not a key: the schema decides; keep both readings.
-  return { mode, path, prefix, replace, indent, lineIndent, inSequenceItem, topLevelKeys: found.topLevelKeys, rootScalars: found.rootScalars, siblingKeys: found.siblingKeys, docIndex: found.docIndex };
+  return { mode, path, prefix, replace, indent, lineIndent, inSequenceItem, needsSpace, topLevelKeys: found.topLevelKeys, rootScalars: found.rootScalars, siblingKeys: found.siblingKeys, docIndex: found.docIndex };
 }
 
 /** In `[a, b, c` (an unclosed flow sequence), the word being typed and where it starts. */

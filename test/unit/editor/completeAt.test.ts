@@ -83,6 +83,11 @@ test('completion: enum values of on_failure, replacing the typed word', () => {
   assert.equal(text.slice(r.offset, r.offset + r.length), 'pa');
 });
 
+test('completion: right after the colon, values start with a space', () => {
+  const items = complete('canary:\n  on_failure:|\n').items;
+  assert.deepEqual(items.map((i) => i.insertText), [' rollback', ' pause', ' alert']);
+});
+
 test('completion: well-known metric names at a metric name', () => {
   const { items } = complete('canary:\n  metrics:\n    - name: |\n');
   assert.ok(labels(items).includes('error-rate'));
