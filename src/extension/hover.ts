@@ -9,6 +9,7 @@ import { ruleMeta } from '../core/lint/rules/index';
 import { ruleIdOf, rangeOf } from './diagnosticCode';
 import { OPEN_RULE_DOC_COMMAND } from './codeActions';
 import { parsedDocument } from './parsedDocument';
+import { nativeSchemas } from '../core/completion/nativeSchemas';
 
 export function registerHover(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.languages.registerHoverProvider({ language: 'yaml' }, { provideHover }));
@@ -17,9 +18,10 @@ export function registerHover(context: vscode.ExtensionContext): void {
 export function provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
   const parts: vscode.MarkdownString[] = [];
   let range: vscode.Range | undefined;
-  const info = hoverAt(document.getText(), document.offsetAt(position), parsedDocument(document));
+  const info = hoverAt(document.getText(), document.offsetAt(position), parsedDocument(document), nativeSchemas());
   if (info) {
-    const md = new vscode.MarkdownString(`**${info.title}**\n\n${info.lines.map(escapeMarkdownKeepingCode).join('\n\n')}`);
+    const body = [...info.lines.map(escapeMarkdownKeepingCode), ...(info.markdown ? [info.markdown] : [])].join('\n\n');
+    const md = new vscode.MarkdownString(`**${escapeMarkdownKeepingCode(info.title)}**\n\n${body}`);
     parts.push(md);
     range = rangeOf(document, info.ref);
   }

@@ -4,7 +4,10 @@
  * journeys and `${secret:..}` / `${env:..}` variables. Pure: the editor only renders the lines.
  */
 import { isPair, isScalar, visit, type Document } from 'yaml';
-import { parseFile, type ParsedFile } from '../parse/parseFile';
+import { parseFile, type ParsedFile, type SourceDocument } from '../parse/parseFile';
+import type { NativeSchemas } from '../completion/completeAt';
+import { descriptionOf, schemasAt } from '../completion/schemaAt';
+import { keyPathAt } from '../completion/keyPath';
 import type { Ref } from '../parse/yamlNodes';
 import { buildCanaryPlan } from '../plan/buildPlan';
 import type { CanaryPlan } from '../plan/canaryPlan';
@@ -22,15 +25,26 @@ export interface HoverInfo {
   title: string;
   /** Plain sentences; `code` in backticks. */
   lines: string[];
+  /** The schema's documentation of the key, already markdown (shown after the lines). */
+  markdown?: string;
 }
 
 const CANARY_KINDS = new Set(['canary', 'argo-rollout', 'flagger-canary']);
 
-export function hoverAt(text: string, offset: number, file: ParsedFile = parseFile(text)): HoverInfo | undefined {
+export function hoverAt(text: string, offset: number, file: ParsedFile = parseFile(text), schemas: NativeSchemas = {}): HoverInfo | undefined {
   const document = file.documents.find((d) => offset >= d.offset && offset <= d.offset + d.length);
   if (!document?.kind) return undefined;
   const variable = variableAt(text, offset);
   if (variable) return variable;
+  const words = describedHover(document, file, offset);
+  const keyDoc = schemaKeyHover(document, offset, schemas);
+  if (words && keyDoc?.markdown) return { ...words, markdown: keyDoc.markdown };
+  return words ?? keyDoc;
+}
+
+/** The words about the plan or journey part under the offset. */
+function describedHover(document: SourceDocument, file: ParsedFile, offset: number): HoverInfo | undefined {
+  if (!document.kind) return undefined;
   // A hover on a key means its value: `steps:` explains the steps.
   const at = keyToValueOffset(document.doc, offset) ?? offset;
   const candidates: Candidate[] = [];
@@ -48,6 +62,32 @@ export function hoverAt(text: string, offset: number, file: ParsedFile = parseFi
   // The key's value first; the key itself when only it is known (the `canary:` anchor).
   const best = smallestContaining(candidates, at) ?? smallestContaining(candidates, offset);
   return best ? { ref: best.ref, ...best.info() } : undefined;
+}
+
+/** On a key of a native document: the schema's description of that key. */
+function schemaKeyHover(document: SourceDocument, offset: number, schemas: NativeSchemas): HoverInfo | undefined {
+  if (document.kind !== 'canary' && document.kind !== 'synthetic') return undefined;
+  const root = schemas[document.kind];
+  if (!root) return undefined;
+  const at = keyPathAt(document.doc, offset);
+  if (!at) return undefined;
+  const description = descriptionOf(schemasAt(root, at.path));
+  const ref = description ? keyRange(document, offset) : undefined;
+  return ref && description ? { ref, title: `\`${at.key}\``, lines: [], markdown: description } : undefined;
+}
+
+function keyRange(document: SourceDocument, offset: number): Ref | undefined {
+  let found: Ref | undefined;
+  visit(document.doc, {
+    Pair(_, pair) {
+      if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) return undefined;
+      const [start, end] = pair.key.range;
+      if (offset < start || offset > end) return undefined;
+      found = { offset: start, length: end - start };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function smallestContaining(candidates: Candidate[], offset: number): Candidate | undefined {

@@ -4,6 +4,8 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { hoverAt } from '../../../src/core/describe/hoverAt';
 import { lensesFor } from '../../../src/core/describe/codeLenses';
+import { nativeSchemas } from '../../../src/core/completion/nativeSchemas';
+import { descriptionOf, schemasAt } from '../../../src/core/completion/schemaAt';
 
 const CANARY = `canary:
   service: checkout
@@ -100,6 +102,25 @@ test('hover on a secret variable, a step kind and a journey', () => {
 test('no hover outside our documents or on plain keys', () => {
   assert.equal(hoverAt('apiVersion: v1\nkind: ConfigMap\ndata:\n  a: "<= 1%"\n', 30), undefined);
   assert.equal(hover(CANARY, 'service'), undefined);
+});
+
+test('hover on a key shows the schema\'s description of it, after the words when there are both', () => {
+  const schemas = nativeSchemas();
+  const at = (needle: string) => hoverAt(CANARY, CANARY.indexOf(needle) + 1, undefined, schemas);
+  const expected = (path: Array<string | number>) => descriptionOf(schemasAt(schemas.canary!, path));
+  const service = at('service');
+  assert.ok(expected(['canary', 'service']), 'the shipped schema describes `service`');
+  assert.equal(service?.title, '`service`');
+  assert.deepEqual(service?.lines, []);
+  assert.equal(service?.markdown, expected(['canary', 'service']));
+  assert.equal(CANARY.slice(service!.ref.offset, service!.ref.offset + service!.ref.length), 'service');
+  const steps = at('steps:');
+  assert.equal(steps?.title, 'Canary steps');
+  assert.equal(steps?.lines[0], '1% > 5% > 25% > 50% > 100% · 25 min to full');
+  assert.equal(steps?.markdown, expected(['canary', 'steps']));
+  const threshold = at('threshold');
+  assert.equal(threshold?.title, 'Threshold');
+  assert.equal(threshold?.markdown, expected(['canary', 'metrics', 0, 'threshold']));
 });
 
 test('CodeLens: a timeline above the canary, "Run journey" above each journey', () => {

@@ -9,6 +9,8 @@ import * as assert from 'node:assert/strict';
 import { api, closeAllEditors, nextLint, openAndLint, ours, waitForDiagnostics, workspaceUri } from '../helpers';
 import { lintText } from '../../../src/core/lint/engine';
 import { allRuleMetas } from '../../../src/core/lint/rules/index';
+import { nativeSchemas } from '../../../src/core/completion/nativeSchemas';
+import { descriptionOf, schemasAt } from '../../../src/core/completion/schemaAt';
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
@@ -139,6 +141,10 @@ describe('editor features', () => {
     const steps = await hoverText(doc, positionOf(doc, 'steps:', 1));
     assert.match(steps, /1% > 5% > 25% > 50% > 100% · 25 min to full/);
     assert.match(steps, /Worst case to roll back: 10 min/);
+    // On a key, the schema's own documentation of it.
+    const documented = descriptionOf(schemasAt(nativeSchemas().canary!, ['canary', 'service']));
+    assert.ok(documented);
+    assert.ok((await hoverText(doc, positionOf(doc, 'service', 1))).includes(documented.slice(0, 40)));
   });
 
   it('hover on a diagnostic shows its rule and a link to its documentation', async () => {
