@@ -65,8 +65,11 @@ export class CanaryEvaluator {
     }
     const s = input.sample;
     const age = now - s.at;
-    if (age > 2 * this.options.pollIntervalMs) {
-      const why = `The newest data is ${formatDuration(age)} old, older than two polls (${formatDuration(2 * this.options.pollIntervalMs)}); the source has stopped reporting.`;
+    // "Two polls" of the data: ours, or the source's own cadence when that is slower (Prometheus
+    // scraping every 30s behind a 15s poll). A rate window conventionally spans four scrapes.
+    const poll = Math.max(this.options.pollIntervalMs, s.windowMs / 4);
+    if (age > 2 * poll) {
+      const why = `The newest data is ${formatDuration(age)} old, older than two polls (${formatDuration(2 * poll)}); the source has stopped reporting.`;
       reading.metrics = plan.metrics.map((m) => this.unjudged(m, s, 'inconclusive', why));
       return finish(reading, 'stale', why);
     }

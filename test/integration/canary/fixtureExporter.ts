@@ -14,7 +14,7 @@ export interface FixtureExporter {
 
 export async function startExporter(body = ''): Promise<FixtureExporter> {
   const state = { body, status: 200, delayMs: 0, requests: 0 } as FixtureExporter;
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer((_req, res) => {
     state.requests++;
     const answer = () => {
       if (res.destroyed) return;

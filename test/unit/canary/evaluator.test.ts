@@ -193,6 +193,17 @@ for (const row of TABLE) {
   });
 }
 
+test('stale: two polls of the slower of our poll and the source cadence (a quarter of the rate window)', () => {
+  const e = evaluator(plan({ metrics: [metric('error-rate', '<= 1%')] }));
+  const side = { requests: 500, values: { 'error-rate': 0.1 } };
+  // Prometheus with a 2m rate window (scrapes every 30s): data 45s old is normal, 61s is stale.
+  const fresh = e.evaluate(ok(sample(NOW - 45_000, side, side, { windowMs: 120_000 })), NOW);
+  assert.equal(fresh.verdict, 'healthy', fresh.reason);
+  const stale = e.evaluate(ok(sample(NOW - 61_000, side, side, { windowMs: 120_000 })), NOW);
+  assert.equal(stale.verdict, 'stale');
+  assert.match(stale.reason, /older than two polls \(1m\)/);
+});
+
 test('failure_limit: breaching checks in a row are tolerated up to the limit, a pass resets the count', () => {
   const e = evaluator(plan({ failureLimit: 2, metrics: [metric('error-rate', '<= 1%')] }));
   const read = (errorRate: number, i: number) =>
