@@ -27,7 +27,8 @@ export function renderBanner(watch: WatchView, now: number): HTMLElement {
       h('span', { class: 'banner-verdict' }, head.title),
       watch.paused ? h('span', { class: 'chip' }, 'paused') : null),
     h('div', { class: 'banner-reason' }, reading.reason || head.hint),
-    reading.reason ? h('div', { class: 'banner-hint' }, head.hint) : null,
+    // The hint says what to do; for a good verdict the reason already says it all.
+    reading.reason && reading.verdict !== 'healthy' && reading.verdict !== 'promoted' ? h('div', { class: 'banner-hint' }, head.hint) : null,
     h('div', { class: 'banner-meta' },
       h('span', { class: 'last-reading' }, `Last reading ${formatClock(reading.at)}`),
       h('span', { class: 'ago', 'data-at': String(reading.at) }, ` · ${formatAgo(now - reading.at)}`)),
