@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument, type YAMLMap, type Pair } from 'yaml';
-import { applyEdits, fillEmptyPair, insertMapEntry, setMapValue } from '../../../src/core/lint/fixes/yamlEdits';
-import { asMap, nodeAt, pairOf } from '../../../src/core/parse/yamlNodes';
+import { appendSeqItem, applyEdits, fillEmptyPair, insertMapEntry, setMapValue } from '../../../src/core/lint/fixes/yamlEdits';
+import { asMap, asSeq, nodeAt, pairOf } from '../../../src/core/parse/yamlNodes';
 
 function mapAt(text: string, path: string[]): YAMLMap {
   const doc = parseDocument(text);
@@ -113,4 +113,19 @@ test('a longer value eats the padding before an aligned comment, keeping one spa
   assert.equal(out, 'canary:\n  on_failure: rollback    # why\n  steps: [1]          # ramp\n');
   const tight = 'canary:\n  on_failure: pause # why\n';
   assert.equal(applyEdits(tight, [setMapValue(tight, mapAt(tight, ['canary']), 'on_failure', 'rollback')]), 'canary:\n  on_failure: rollback # why\n');
+});
+
+test('appends to flow and block lists', () => {
+  for (const [text, want] of [
+    ['steps: [1, 5]  # ramp\n', 'steps: [1, 5, 100]  # ramp\n'],
+    ['steps: [ ]\n', 'steps: [100]\n'],
+    ['steps:\n- 1\n- 5 # five\nx: 1\n', 'steps:\n- 1\n- 5 # five\n- 100\nx: 1\n'],
+    ['a:\n  steps:\n    - 1\n', 'a:\n  steps:\n    - 1\n    - 100\n'],
+  ] as const) {
+    const doc = parseDocument(text);
+    const seq = asSeq(nodeAt(doc.contents, text.startsWith('a:') ? ['a', 'steps'] : ['steps'], doc), doc)!;
+    const out = applyEdits(text, [appendSeqItem(text, seq, 100)]);
+    assert.equal(out, want);
+    parses(out);
+  }
 });

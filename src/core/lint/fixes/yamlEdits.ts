@@ -3,7 +3,7 @@
  * document (which would reflow it), each helper computes the smallest insertion or replacement
  * at the right place and indentation. The values are rendered by `yaml` so quoting is right.
  */
-import { isMap, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../finding';
 
 /** A plain value to write: scalars, lists and maps of them. */
@@ -67,6 +67,28 @@ export function insertMapEntry(text: string, map: YAMLMap, key: string, value: Y
   // at the end of that line so that a trailing comment stays with its entry.
   const at = lineEndAt(text, trimEndWhitespace(text, start, end));
   return { offset: at, length: 0, newText: `${eol}${indent}${entry}` };
+}
+
+/**
+ * Appends an item to a list: `, item` before the `]` of a flow list, or a new `- item` line at the
+ * items' indentation after the last item of a block list.
+ */
+export function appendSeqItem(text: string, seq: YAMLSeq, value: YamlValue): TextEdit {
+  const [start, end] = seq.range ?? [0, 0, 0];
+  if (seq.flow) {
+    const close = text.lastIndexOf(']', end);
+    const body = text.slice(start + 1, close).trimEnd();
+    const at = start + 1 + body.length;
+    const sep = body.trim() === '' ? '' : body.endsWith(',') ? ' ' : ', ';
+    // `[ ]` becomes `[100]`, not `[100 ]`.
+    const length = body.trim() === '' ? close - at : 0;
+    return { offset: at, length, newText: `${sep}${renderFlow(value)}` };
+  }
+  const eol = eolOf(text);
+  const indent = ' '.repeat(columnAt(text, start));
+  const item = stringify([value], { indent: 2, lineWidth: 0 }).replace(/\n$/, '').split('\n').map((l, i) => (i === 0 ? l : indent + l)).join(eol);
+  const at = lineEndAt(text, trimEndWhitespace(text, start, end));
+  return { offset: at, length: 0, newText: `${eol}${indent}${item}` };
 }
 
 /**
