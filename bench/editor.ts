@@ -5,7 +5,6 @@
  * Target: each within 3x the bare parse, so they stay as cheap as the lint that runs on every change.
  *   node --import tsx bench/editor.ts
  */
-import { performance } from 'node:perf_hooks';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseAllDocuments } from 'yaml';
 import { completeAt } from '../src/core/completion/completeAt';

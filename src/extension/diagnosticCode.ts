@@ -6,14 +6,13 @@
 import * as vscode from 'vscode';
 import { lintText } from '../core/lint/engine';
 import type { Finding } from '../core/lint/finding';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
-/** Where our diagnostics come from (`Diagnostic.source`). */
-export const OUR_SOURCE = 'release-safety';
 
 export type FindingLookup = (document: vscode.TextDocument, diagnostic: vscode.Diagnostic) => Finding | undefined;
 
 export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
-  if (diagnostic.source !== OUR_SOURCE) return undefined;
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
   const c = diagnostic.code;
   if (typeof c === 'string' || typeof c === 'number') return String(c);
   if (c && typeof c === 'object') return String(c.value);
