@@ -21,6 +21,6 @@ const entries = [
 ];
 if (existsSync('src/extension/extension.ts')) entries.push({ entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' });
 if (existsSync('src/demo/main.ts')) entries.push({ entryPoints: ['src/demo/main.ts'], outfile: 'dist/demo-services.js' });
-if (existsSync('webview/main.ts')) entries.push({ entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', external: [] });
+if (existsSync('webview/main.ts')) entries.push({ entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', external: [], minify: true }); // the webview loads it on every show: keep it small
 await Promise.all(entries.map((e) => build({ ...common, ...e })));
 if (!watch) console.log(`[build] ${entries.map((e) => e.outfile).join(', ')}`);

@@ -235,7 +235,8 @@ export class WatchController implements vscode.Disposable {
 
   private attach(a: ActiveWatch, watcher: LiveWatcher): void {
     a.unsubscribe = watcher.onReading((raw) => {
-      if (this.active !== a || a.watcher !== watcher) return;
+      // A poll that was already answered when the user paused must not show up as a new reading.
+      if (this.active !== a || a.watcher !== watcher || a.paused) return;
       const view = toReadingView(raw);
       const delay = watcher.nextDelayMs(raw);
       const event: ReadingEvent = { raw, view, backoffMs: delay > a.intervalMs ? delay : null };

@@ -83,6 +83,22 @@ describe('canary panel', () => {
       assert.match(breach.tooltip, /\| error\\-rate \| [\d\\.]+% \| [\d\\.]+% \| &lt;= 2% \| fail \|/, breach.tooltip);
       const gate = canary.controller.snapshot().watch?.reading?.gates[0];
       assert.ok(gate && gate.canary !== null && gate.canary > 2, `canary error rate ${gate?.canary}`);
+
+      // Pause: no reading arrives and the status bar says so; resume: readings again.
+      const readings: number[] = [];
+      const sub = canary.controller.onDidRead((e) => readings.push(e.view.at));
+      try {
+        canary.controller.pause();
+        assert.equal(canary.statusBar()?.text, '$(pulse) checkout 25% · breach, paused');
+        assert.equal(canary.controller.snapshot().watch?.paused, true);
+        await sleep(3000);
+        assert.deepEqual(readings, [], 'no reading while paused (poll interval 1 s)');
+        canary.controller.resume();
+        await until('a reading after resuming', () => readings.length > 0, 20_000);
+        assert.equal(canary.controller.snapshot().watch?.paused, false);
+      } finally {
+        sub.dispose();
+      }
     } finally {
       canary.controller.stop();
       await settings.update('pollInterval', undefined, vscode.ConfigurationTarget.Workspace);
