@@ -14,6 +14,8 @@ export type SchemaRuleId = 'schema/unknown-key' | 'schema/wrong-type' | 'schema/
 export interface SchemaIssue extends Ref {
   rule: SchemaRuleId;
   message: string;
+  /** The text the range would hold if the did-you-mean guess is right (offered as a suggestion, never applied on its own). */
+  replacement?: string;
 }
 
 /** ajv's error plus the kinds this mapping adds when it collapses alternatives. */
@@ -127,10 +129,12 @@ function toIssue(p: Problem, doc: AnyDoc): SchemaIssue | undefined {
       if (key === '<<') return undefined; // a YAML merge key, not a typo
       const allowed = Object.keys((p.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
       if (path.length === 0) return topLevelKey(doc, key, allowed, p.parentSchema);
-      const guess = closest(key, allowed);
+      // A key already there is not what a typo meant (and renaming to it would duplicate it).
+      const present = p.data && typeof p.data === 'object' ? new Set(Object.keys(p.data as object)) : new Set<string>();
+      const guess = closest(key, allowed.filter((k) => !present.has(k)));
       const owner = ownerName(p.parentSchema, path);
       const hint = guess ? `did you mean \`${guess}\`?` : allowed.length ? `use one of: ${allowed.map((k) => `\`${k}\``).join(', ')}.` : 'remove it.';
-      return { rule: 'schema/unknown-key', ...keyRange(doc, path, key), message: `\`${shorten(key)}\` is not a key of ${owner}; ${hint}` };
+      return { rule: 'schema/unknown-key', ...keyRange(doc, path, key), message: `\`${shorten(key)}\` is not a key of ${owner}; ${hint}`, ...(guess ? { replacement: guess } : {}) };
     }
     case 'type': {
       if (path.length === 1 && p.data === null) return undefined; // `canary:` / `synthetic:` not written yet: the rules say what is missing
@@ -177,6 +181,7 @@ function toIssue(p: Problem, doc: AnyDoc): SchemaIssue | undefined {
         rule: 'schema/invalid-value',
         ...valueRange(doc, path),
         message: `${head}${guess ? `; did you mean \`${guess}\`?` : '.'} Use one of: ${allowed.join(', ')}.`,
+        ...(guess ? { replacement: /^[A-Za-z][\w-]*$/.test(guess) ? guess : JSON.stringify(guess) } : {}),
       };
     }
     case 'propertyNames': {

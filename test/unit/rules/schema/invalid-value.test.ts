@@ -11,10 +11,17 @@ runRuleTests(invalidValue, {
   ],
   invalid: [
     {
+      name: 'a unit typo is quoted when it must be',
+      code: 'canary:\n  metrics:\n    - name: queue\n      query: q\n      unit: "%%"\n',
+      errors: [{ text: '"%%"', message: /did you mean `%`\?/ }],
+      suggestions: [[{ output: 'canary:\n  metrics:\n    - name: queue\n      query: q\n      unit: "%"\n' }]],
+    },
+    {
       name: 'an on_failure typo',
       code: 'canary:\n  on_failure: rollbak\n',
       errors: [{ text: 'rollbak', message: '`rollbak` is not a valid `on_failure`; did you mean `rollback`? Use one of: rollback, pause, alert.' }],
       output: null,
+      suggestions: [[{ title: 'Change to `rollback`', output: 'canary:\n  on_failure: rollback\n' }]],
     },
     {
       name: 'channel kinds and events',

@@ -14,6 +14,7 @@ runRuleTests(unknownKey, {
       code: 'canary:\n  steps: [1, 100]\n  intervall: 5m\n',
       errors: [{ text: 'intervall', message: '`intervall` is not a key of canary; did you mean `interval`?' }],
       output: null,
+      suggestions: [[{ title: 'Change to `interval`', output: 'canary:\n  steps: [1, 100]\n  interval: 5m\n' }]],
     },
     {
       name: 'a key that lost its indentation',
@@ -32,6 +33,12 @@ runRuleTests(unknownKey, {
       name: 'a canary and synthetic journeys in one document',
       code: 'canary:\n  steps: [1, 100]\nsynthetic:\n  journeys: []\n',
       errors: [{ text: 'synthetic', message: '`synthetic:` needs a document of its own: this one is read as a canary, so `synthetic:` is ignored. Separate them with a `---` line.' }],
+    },
+    {
+      name: 'a key that is already there is not guessed',
+      code: 'canary:\n  metrics:\n    - name: error-rate\n      nam: x\n',
+      errors: [{ text: 'nam', occurrence: 1, message: /^`nam` is not a key of a canary metric; use one of/ }],
+      suggestions: [[]],
     },
     {
       name: 'no close key: the valid ones are listed',

@@ -6,6 +6,7 @@
 import type { Rule } from '../../rule';
 import { docsUrl } from '../../rule';
 import { schemaIssues } from '../../../schema/schemaValidator';
+import { toReport } from './schemaReport';
 
 const ID = 'schema/unknown-key';
 
@@ -20,7 +21,7 @@ export const unknownKey: Rule = {
   },
   check(ctx) {
     for (const issue of schemaIssues(ctx.document)) {
-      if (issue.rule === ID) ctx.report({ offset: issue.offset, length: issue.length, message: issue.message });
+      if (issue.rule === ID) ctx.report(toReport(issue));
     }
   },
 };
