@@ -16,6 +16,7 @@ import { CanaryWatcher } from '../../core/canary/watcher';
 import { SourceError } from '../../core/canary/source';
 import type { CanaryReading } from '../../core/canary/reading';
 import { changeKey, exitCodeOf, statusJson, statusLine, statusText } from '../status/statusReport';
+import { sleep } from '../../core/abortableSleep';
 
 const STATUS = defineCommand({
   name: 'status',
@@ -137,17 +138,4 @@ function interruptSignal(io: CommandIO): { signal: AbortSignal; dispose: () => v
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   return { signal: controller.signal, dispose: () => process.off('SIGINT', onSigint) };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

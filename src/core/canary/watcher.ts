@@ -10,6 +10,7 @@ import { CanaryEvaluator } from './evaluator';
 import { ReadingHistory } from './history';
 import type { CanaryReading } from './reading';
 import { SourceError, type CanarySource } from './source';
+import { sleep } from '../abortableSleep';
 
 export interface CanaryWatcherOptions {
   /** Time between readings (the editor's poll setting, 15 s by default). */
@@ -115,17 +116,4 @@ export class CanaryWatcher {
       this.running = false;
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

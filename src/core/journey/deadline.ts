@@ -87,16 +87,4 @@ export class StepDeadline {
   }
 }
 
-/** Waits `ms` unless the signal fires first (then resolves early: the caller checks why). */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
+export { sleep } from '../abortableSleep';
