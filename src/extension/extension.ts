@@ -6,6 +6,7 @@
  *
  * Each feature file registers itself through one `register*(context, diagnostics)` call below.
  */
+import { bundleEvaluationStart } from './activationClock';
 import * as vscode from 'vscode';
 import { DiagnosticsController, findingFor, findingsOf } from './diagnostics';
 import { lintWorkspace, registerLintWorkspace, type LintWorkspaceSummary } from './lintWorkspace';
@@ -23,6 +24,8 @@ import { registerCanaryPanel, type CanaryPanelApi } from './panel';
 export interface ReleaseSafetyApi {
   /** Milliseconds spent in activate(). */
   readonly activationMs: number;
+  /** Milliseconds from the first line of the bundle being evaluated to activate() being called. */
+  readonly bundleLoadMs: number;
   readonly diagnostics: DiagnosticsController;
   findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined;
   findingsOf(document: vscode.TextDocument): readonly Finding[] | undefined;
@@ -33,6 +36,7 @@ export interface ReleaseSafetyApi {
 
 export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   const t0 = performance.now();
+  const bundleLoadMs = t0 - bundleEvaluationStart;
   const diagnostics = new DiagnosticsController();
   context.subscriptions.push(diagnostics);
   registerLintWorkspace(context, diagnostics);
@@ -48,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   const activationMs = performance.now() - t0;
   return {
     activationMs,
+    bundleLoadMs,
     diagnostics,
     findingFor,
     findingsOf,
