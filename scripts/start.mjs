@@ -26,8 +26,10 @@ const WORKSPACE = join(repoRoot, 'examples');
  * for the example journeys. Each runs with Node in its own process group; add a line to add one.
  */
 export const COMPANIONS = [
-  { name: 'demo canary services', script: 'scripts/demo-services.mjs', args: [] },
-  { name: 'demo API for journeys', script: 'scripts/demo-api.mjs', args: [] },
+  // ports 9101/9102 (RELEASE_SAFETY_DEMO_STABLE_PORT / _CANARY_PORT), as examples/canary-demo.yaml expects
+  { name: 'demo canary services', script: 'scripts/demo-services.mjs', args: [], env: {} },
+  // port 8787, as examples/synthetic.yaml expects; its PORT must not be the one VS Code gets here
+  { name: 'demo API for journeys', script: 'scripts/demo-api.mjs', args: [], env: { PORT: process.env.RELEASE_SAFETY_DEMO_API_PORT ?? '8787' } },
 ];
 
 /** The file opened first (the first that exists). */
@@ -49,6 +51,7 @@ function startCompanions() {
   for (const c of COMPANIONS) {
     if (!existsSync(join(repoRoot, c.script))) continue;
     const child = startGroup(process.execPath, [c.script, ...c.args], {
+      env: { PORT: '', ...c.env },
       log: (d) => process.stdout.write(d.replace(/^(?=.)/gm, `[${c.name}] `)),
     });
     child.on('exit', (code, signal) => {
