@@ -100,12 +100,15 @@ async function openFile(rel: string): Promise<void> {
 }
 
 async function goTo(line: number, column: number): Promise<void> {
+  // Focus the editor (the Problems panel has it after Ctrl+Shift+M), then "Go to Line/Column".
+  await page.locator('.monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: STEP_MS });
   // Ctrl+G opens the quick input with ":" typed; fill() replaces it, so it goes back in.
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
 }
 
 let target: Target;
@@ -159,5 +162,12 @@ test('the quick-fix menu offers the core fixes of a finding', { skip: quickFixes
   const titles = [fixable.fix?.title, ...(fixable.suggestions ?? []).map((s) => s.title)].filter((t): t is string => !!t);
   assert.ok(titles.length, 'the chosen finding has a fix or a suggestion');
   for (const t of titles) assert.ok(menuText.includes(t), `the quick-fix menu at ${fixable.rule} should offer "${t}"; it shows:\n${menuText}`);
-  await page.keyboard.press('Escape');
+  // Apply the first one, as a user would: its problem leaves the Problems panel.
+  await menu.locator('.monaco-list-row', { hasText: titles[0] }).first().click();
+  const panel = page.locator('.markers-panel');
+  const gone = fixable.message.slice(0, 60);
+  const deadline = Date.now() + STEP_MS;
+  while ((await panel.innerText()).includes(gone) && Date.now() < deadline) await page.waitForTimeout(200);
+  await shot('ui-after-fix');
+  assert.ok(!(await panel.innerText()).includes(gone), `after "${titles[0]}" the Problems panel should no longer show "${fixable.message}"`);
 });

@@ -134,13 +134,19 @@ export function sortPlain(list: PlainDiagnostic[]): PlainDiagnostic[] {
   return [...list].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
 }
 
-/** Closes every editor, reverting unsaved edits first (a dirty editor would open a modal dialog). */
+/**
+ * Closes every editor. Unsaved edits are undone first by putting the file's text on disk back and
+ * saving that (the same bytes): closing a dirty editor would ask a question no one answers, and
+ * the revert command depends on which editor is active at that instant.
+ */
 export async function closeAllEditors(): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    const dirty = vscode.workspace.textDocuments.find((d) => d.isDirty && !d.isClosed);
-    if (!dirty) break;
-    await vscode.window.showTextDocument(dirty);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isClosed)) {
+    if (doc.uri.scheme !== 'file') continue;
+    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), onDisk);
+    await vscode.workspace.applyEdit(edit);
+    await doc.save();
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
