@@ -19,6 +19,7 @@ import { registerCommands } from './commands';
 import { nativeSchemas } from '../core/completion/nativeSchemas';
 import { registerRedHatYaml } from './redHatYaml';
 import { registerCanaryPanel, type CanaryPanelApi } from './panel';
+import { registerJourneys, type JourneysApi } from './journeys/journeyTests';
 
 /** What `vscode.extensions.getExtension('release-safety.release-safety').exports` gives. */
 export interface ReleaseSafetyApi {
@@ -32,6 +33,8 @@ export interface ReleaseSafetyApi {
   lintWorkspace(token?: vscode.CancellationToken): Promise<LintWorkspaceSummary>;
   /** The live canary watch, its view and status bar (for tests). */
   readonly canary: CanaryPanelApi;
+  /** Synthetic journeys: Test Explorer items, runs, secrets, host consent. */
+  readonly journeys: JourneysApi;
 }
 
 export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
@@ -45,6 +48,8 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   registerCompletion(context, nativeSchemas);
   registerHover(context);
   registerCodeLens(context);
+  // Before registerCommands: it adds a placeholder Run Journey only when no one registered the real one.
+  const journeys = registerJourneys(context);
   registerCommands(context);
   registerRedHatYaml(context, diagnostics);
   const canary = registerCanaryPanel(context);
@@ -58,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
     findingsOf,
     lintWorkspace: (token) => lintWorkspace(diagnostics, token),
     canary,
+    journeys,
   };
 }
 
