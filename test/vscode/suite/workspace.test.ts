@@ -24,6 +24,7 @@ describe('Lint Workspace command', () => {
   });
 
   it('is in the command palette under "Release Safety:"', async () => {
+    await api(); // run alone (--grep), nothing else has activated the extension yet
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('releaseSafety.lintWorkspace'));
     const ext = vscode.extensions.getExtension('release-safety.release-safety')!;
