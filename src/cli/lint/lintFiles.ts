@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import { lintText } from '../../core/lint/engine';
+import { lintText, type LintResult } from '../../core/lint/engine';
 import { fixAll } from '../../core/lint/applyFixes';
 import type { Finding } from '../../core/lint/finding';
 import { LineIndex } from '../../core/text/lineIndex';
@@ -61,19 +61,21 @@ export function lintFiles(found: readonly FoundFile[], options: LintFilesOptions
     const config = options.configs.forFile(path)?.config;
     let text = source.text;
     let fixed = 0;
+    let linted: LintResult | undefined;
     if (options.fix) {
-      const result = fixAll(text, { config });
-      if (result.applied > 0 && result.text !== text) {
+      const fixedText = fixAll(text, { config });
+      if (fixedText.applied > 0 && fixedText.text !== text) {
         try {
-          writeFileSync(path, result.text);
-          text = result.text;
-          fixed = result.applied;
+          writeFileSync(path, fixedText.text);
+          text = fixedText.text;
+          fixed = fixedText.applied;
+          linted = fixedText.result;
         } catch (e) {
           out.problems.push({ path: displayPath, message: `could not write the fixes: ${describeFsError(e, displayPath)}` });
         }
-      }
+      } else linted = fixedText.result;
     }
-    const result = lintText(text, { config });
+    const result = linted ?? lintText(text, { config });
     out.internalErrors.push(...result.internalErrors.map((m) => `${displayPath}: ${m}`));
     out.files.push({ path, displayPath, findings: result.findings, lineIndex: result.file.lineIndex, fixed });
   }

@@ -4,7 +4,7 @@
  * lint, as eslint does. Pure: text in, text out.
  */
 import type { Fix, TextEdit } from './finding';
-import { lintText, type LintOptions } from './engine';
+import { lintText, type LintOptions, type LintResult } from './engine';
 
 export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
   const taken: TextEdit[] = [];
@@ -27,6 +27,8 @@ export interface FixAllResult {
   text: string;
   /** Fixes applied over all passes. */
   applied: number;
+  /** The lint result of the final text, when the last pass already computed it (saves a lint). */
+  result?: LintResult;
 }
 
 /** Lints and fixes until nothing fixable is left (at most `maxPasses` rounds). */
@@ -34,10 +36,11 @@ export function fixAll(text: string, options: LintOptions = {}, maxPasses = 10):
   let current = text;
   let total = 0;
   for (let pass = 0; pass < maxPasses; pass++) {
-    const fixes = lintText(current, options).findings.flatMap((f) => (f.fix ? [f.fix] : []));
-    if (fixes.length === 0) break;
+    const result = lintText(current, options);
+    const fixes = result.findings.flatMap((f) => (f.fix ? [f.fix] : []));
+    if (fixes.length === 0) return { text: current, applied: total, result };
     const { text: next, applied } = applyFixes(current, fixes);
-    if (applied === 0 || next === current) break;
+    if (applied === 0 || next === current) return { text: current, applied: total, result };
     total += applied;
     current = next;
   }

@@ -1,11 +1,12 @@
 /** The README's rule table and CLI section stay in step with the rule catalog and the spec. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { allRuleMetas } from '../../../src/core/lint/rules/index';
 
-const README = readFileSync(join(resolve(__dirname, '..', '..', '..'), 'README.md'), 'utf8');
+const ROOT = resolve(__dirname, '..', '..', '..');
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const ROWS = new Map(
   [...README.matchAll(/^\| \[`([^`]+)`\]\(([^)]+)\) \| (error|warning|info) \| (.+) \|$/gm)].map((m) => [m[1], { link: m[2], severity: m[3], text: m[4] }]),
 );
@@ -36,6 +37,10 @@ test('every rule id of spec §3 is in the table', () => {
     'synthetic/slow-frequency', 'synthetic/single-location', 'yaml/syntax', 'schema/*',
   ];
   assert.deepEqual([...ROWS.keys()].sort(), [...spec].sort());
+});
+
+test('every rule row links a docs page that exists', () => {
+  for (const [id, row] of ROWS) assert.ok(existsSync(join(ROOT, row.link)), `${id}: ${row.link} is missing`);
 });
 
 test('the CLI section states the lint exit codes and formats', () => {

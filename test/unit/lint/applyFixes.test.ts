@@ -36,7 +36,12 @@ test('fixAll re-lints until nothing fixable is left, and stops on a fix that doe
     },
   };
   const r = fixAll('canary:\n  a: TODO\n  b: TODO\n  c: TODO\n', { rules: [todo] });
-  assert.deepEqual(r, { text: 'canary:\n  a: DONE\n  b: DONE\n  c: DONE\n', applied: 3 });
+  assert.deepEqual({ text: r.text, applied: r.applied }, { text: 'canary:\n  a: DONE\n  b: DONE\n  c: DONE\n', applied: 3 });
+  // The last pass's lint is handed back for the final text, so callers need not lint again.
+  assert.equal(r.result?.file.text, r.text);
+  assert.deepEqual(r.result?.findings, []);
   const stuck: Rule = { ...todo, check: (ctx) => ctx.report({ offset: 0, length: 1, message: 'x', fix: fix('same', [0, 1, 'c']) }) };
-  assert.deepEqual(fixAll('canary: 1\n', { rules: [stuck] }), { text: 'canary: 1\n', applied: 0 });
+  const s = fixAll('canary: 1\n', { rules: [stuck] });
+  assert.deepEqual({ text: s.text, applied: s.applied }, { text: 'canary: 1\n', applied: 0 });
+  assert.equal(s.result?.findings.length, 1);
 });
