@@ -7,59 +7,9 @@ import { closest, editDistance } from '../../../src/core/schema/didYouMean';
 import { lintText } from '../../../src/core/lint/engine';
 import { schemaRules } from '../../../src/core/lint/rules/schema/index';
 import { syntheticRules } from '../../../src/core/lint/rules/synthetic/index';
+import { SPEC_CANARY, SPEC_SYNTHETIC } from '../../fixtures/specExamples';
 
-const SPEC_CANARY = `canary:
-  service: checkout                 # shown in the panel and the status bar
-  steps: [1, 5, 25, 50, 100]        # percent of traffic per stage, strictly increasing, 0 < p <= 100
-  interval: 5m                      # how long each stage is watched: 30s, 5m, 1h, 1h30m
-  metrics:
-    - name: error-rate
-      threshold: "<= 1%"
-    - name: p99-latency
-      threshold: "<= baseline * 1.1"
-  on_failure: rollback              # rollback | pause | alert
-  failure_limit: 1                  # breaching checks tolerated before on_failure acts (default 0)
-  min_requests: 100                 # per check; fewer requests => verdict "inconclusive", never "healthy"
-  alerts:                           # who hears about it: a list of channels
-    - channel: slack:#checkout-deploys
-      on: [breach, rollback]        # default: all events
-  source:                           # where live status comes from (optional; see 2.3)
-    scrape:
-      canary: http://canary.checkout.internal:8080/metrics
-      baseline: http://stable.checkout.internal:8080/metrics
-`;
 
-const SPEC_SYNTHETIC = `synthetic:
-  base_url: https://app.example.com    # defaults that every journey inherits
-  frequency: 60s
-  locations: [us-east, eu-west, ap-south]
-  alerts:
-    - channel: pagerduty:web-oncall
-  journeys:
-    - name: user can log in and see dashboard
-      steps:
-        - goto: /login
-        - fill: { selector: "#email", value: "\${env:SYNTHETIC_USER}" }
-        - fill: { selector: "#password", value: "\${secret:SYNTHETIC_PASS}" }
-        - click: "#submit"
-        - expect_visible: { selector: "#dashboard", timeout: 5s }
-        - expect_load_time: "< 3s"
-    - name: checkout API is healthy
-      steps:
-        - request: GET /api/health
-          expect:
-            status: 200                 # or [200, 204] or "2xx"
-            latency: "< 500ms"
-            json: { "$.status": "ok" }  # JSONPath -> expected value
-            body_contains: ok
-            headers: { content-type: application/json }
-        - request: POST /api/cart
-          side_effects: sandbox         # required for any method but GET/HEAD/OPTIONS: says it is safe
-          headers: { Authorization: "Bearer \${secret:API_TOKEN}" }
-          body: { sku: TEST-SKU-1, qty: 1 }
-          capture: { cart_id: "$.id" }  # later steps use \${cart_id}
-          expect: { status: 201 }
-`;
 
 test('the examples of spec §2.1 and §2.2 are clean for the schema and synthetic rules', () => {
   for (const text of [SPEC_CANARY, SPEC_SYNTHETIC, `${SPEC_CANARY}---\n${SPEC_SYNTHETIC}`]) {

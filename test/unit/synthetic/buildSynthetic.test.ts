@@ -4,6 +4,7 @@ import { parseFile } from '../../../src/core/parse/parseFile';
 import { buildSyntheticConfig } from '../../../src/core/synthetic/buildSynthetic';
 import type { BrowserStep, RequestStep, SyntheticConfig } from '../../../src/core/synthetic/model';
 import type { Ref } from '../../../src/core/parse/yamlNodes';
+import { SPEC_SYNTHETIC } from '../../fixtures/specExamples';
 
 function build(text: string, docIndex = 0): SyntheticConfig {
   const file = parseFile(text);
@@ -19,37 +20,7 @@ const at = (text: string, ref: Ref | undefined): string => {
   return text.slice(ref.offset, ref.offset + ref.length);
 };
 
-const SPEC_EXAMPLE = `synthetic:
-  base_url: https://app.example.com    # defaults that every journey inherits
-  frequency: 60s
-  locations: [us-east, eu-west, ap-south]
-  alerts:
-    - channel: pagerduty:web-oncall
-  journeys:
-    - name: user can log in and see dashboard
-      steps:
-        - goto: /login
-        - fill: { selector: "#email", value: "\${env:SYNTHETIC_USER}" }
-        - fill: { selector: "#password", value: "\${secret:SYNTHETIC_PASS}" }
-        - click: "#submit"
-        - expect_visible: { selector: "#dashboard", timeout: 5s }
-        - expect_load_time: "< 3s"
-    - name: checkout API is healthy
-      steps:
-        - request: GET /api/health
-          expect:
-            status: 200                 # or [200, 204] or "2xx"
-            latency: "< 500ms"
-            json: { "$.status": "ok" }  # JSONPath -> expected value
-            body_contains: ok
-            headers: { content-type: application/json }
-        - request: POST /api/cart
-          side_effects: sandbox         # required for any method but GET/HEAD/OPTIONS: says it is safe
-          headers: { Authorization: "Bearer \${secret:API_TOKEN}" }
-          body: { sku: TEST-SKU-1, qty: 1 }
-          capture: { cart_id: "$.id" }  # later steps use \${cart_id}
-          expect: { status: 201 }
-`;
+const SPEC_EXAMPLE = SPEC_SYNTHETIC;
 
 test('reads the example of spec §2.2 with defaults inherited into each journey', () => {
   const c = build(SPEC_EXAMPLE);

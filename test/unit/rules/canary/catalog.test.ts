@@ -5,27 +5,9 @@ import { existsSync } from 'node:fs';
 import { lintText } from '../../../../src/core/lint/engine';
 import { canaryRules } from '../../../../src/core/lint/rules/canary/index';
 import { applyEdits } from '../../../../src/core/lint/fixes/yamlEdits';
+import { SPEC_CANARY } from '../../../fixtures/specExamples';
 
-const SPEC_EXAMPLE = `canary:
-  service: checkout                 # shown in the panel and the status bar
-  steps: [1, 5, 25, 50, 100]        # percent of traffic per stage, strictly increasing, 0 < p <= 100
-  interval: 5m                      # how long each stage is watched: 30s, 5m, 1h, 1h30m
-  metrics:
-    - name: error-rate
-      threshold: "<= 1%"
-    - name: p99-latency
-      threshold: "<= baseline * 1.1"
-  on_failure: rollback              # rollback | pause | alert
-  failure_limit: 1                  # breaching checks tolerated before on_failure acts (default 0)
-  min_requests: 100                 # per check; fewer requests => verdict "inconclusive", never "healthy"
-  alerts:                           # who hears about it: a list of channels
-    - channel: slack:#checkout-deploys
-      on: [breach, rollback]        # default: all events
-  source:                           # where live status comes from (optional; see 2.3)
-    scrape:
-      canary: http://canary.checkout.internal:8080/metrics
-      baseline: http://stable.checkout.internal:8080/metrics
-`;
+const SPEC_EXAMPLE = SPEC_CANARY;
 
 test('the example of spec §2.1 gets no canary finding', () => {
   const r = lintText(SPEC_EXAMPLE, { rules: canaryRules });
