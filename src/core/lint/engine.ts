@@ -5,7 +5,7 @@
 import { parseFile, type ParsedFile, type ParseLimits, type SourceDocument } from '../parse/parseFile';
 import type { Finding, Severity } from './finding';
 import type { LintSettings, Rule, RuleContext } from './rule';
-import { DEFAULT_LINT_SETTINGS } from './rule';
+import { DEFAULT_LINT_SETTINGS, reportMessage } from './rule';
 import { allRules } from './rules/index';
 import { buildCanaryPlan } from '../plan/buildPlan';
 import { buildSyntheticConfig } from '../synthetic/buildSynthetic';
@@ -89,7 +89,8 @@ function makeContext(file: ParsedFile, document: SourceDocument, settings: LintS
       out.push({
         rule: rule.meta.id,
         severity: rule.meta.defaultSeverity,
-        message: r.message,
+        message: reportMessage(rule.meta, r),
+        ...(r.messageId !== undefined ? { messageId: r.messageId } : {}),
         offset: r.offset,
         length: r.length,
         ...(r.fix ? { fix: r.fix } : {}),

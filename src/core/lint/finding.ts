@@ -17,6 +17,8 @@ export interface Finding {
   rule: string;
   severity: Severity;
   message: string;
+  /** The rule's message id (`meta.messages`), when the rule reports by id. */
+  messageId?: string;
   offset: number;
   length: number;
   /** A safe fix that may be applied automatically (fix-all, `source.fixAll`). */

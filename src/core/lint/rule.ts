@@ -22,6 +22,11 @@ export interface RuleMeta {
   fixable: boolean;
   /** Which documents the rule looks at. */
   appliesTo: readonly DocumentKind[];
+  /**
+   * The rule's messages by id (eslint's `meta.messages`): `{{name}}` is filled from a report's
+   * `data`. Tests assert the id, so the English can change without touching them.
+   */
+  messages?: Record<string, string>;
 }
 
 export interface LintSettings {
@@ -31,8 +36,15 @@ export interface LintSettings {
 
 export const DEFAULT_LINT_SETTINGS: LintSettings = { maxFirstStep: 5 };
 
+/** Values substituted into a message template's `{{name}}` placeholders. */
+export type MessageData = Record<string, string | number>;
+
 export interface Report extends Ref {
-  message: string;
+  /** One of `meta.messages`' ids (preferred), with the values of its placeholders. */
+  messageId?: string;
+  data?: MessageData;
+  /** A literal message: only for rules not yet written with `meta.messages`. */
+  message?: string;
   fix?: Fix;
   suggestions?: Fix[];
 }
@@ -51,4 +63,22 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): void;
+}
+
+/** Fills `{{name}}` placeholders of a message template; an unknown name stays visible as is. */
+export function formatMessage(template: string, data: MessageData = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole,
+  );
+}
+
+/** The text of a report: its message id's template filled from its data, else its literal message. */
+export function reportMessage(meta: RuleMeta, report: Pick<Report, 'messageId' | 'data' | 'message'>): string {
+  if (report.messageId !== undefined) {
+    const template = meta.messages?.[report.messageId];
+    if (template === undefined) throw new Error(`${meta.id} has no message "${report.messageId}"`);
+    return formatMessage(template, report.data);
+  }
+  if (report.message === undefined) throw new Error(`${meta.id} reported neither a messageId nor a message`);
+  return report.message;
 }

@@ -22,6 +22,8 @@ export interface ValidCase {
 }
 
 export interface ExpectedFinding {
+  /** The rule's message id (preferred over matching the English). */
+  messageId?: string;
   message?: string | RegExp;
   offset?: number;
   length?: number;
@@ -138,6 +140,7 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
           const label = `finding ${j + 1}`;
           assert.equal(f.rule, rule.meta.id, `${label}: rule id`);
           assert.equal(f.severity, rule.meta.defaultSeverity, `${label}: severity`);
+          if (e.messageId !== undefined) assert.equal(f.messageId, e.messageId, `${label}: messageId`);
           if (typeof e.message === 'string') assert.equal(f.message, e.message, `${label}: message`);
           else if (e.message) assert.match(f.message, e.message, `${label}: message`);
           assertRange(c.code, f, e, label);
