@@ -75,7 +75,8 @@ export function budgetRemedies(plan: CanaryPlan, policy: BudgetPolicy, detection
   if (plan.format !== 'argo') {
     const perCheck = allowedMs / ((worst.weight / 100) * detection.checks);
     const interval = perCheck >= 60_000 ? Math.floor(perCheck / 60_000) * 60_000 : Math.floor(perCheck / 1000) * 1000;
-    if (interval >= 1000 && interval < detection.intervalMs) out.intervalMs = interval;
+    // Below a minute a check judges too little data (canary/short-interval): not a remedy.
+    if (interval >= 60_000 && interval < detection.intervalMs) out.intervalMs = interval;
     const checks = Math.floor(allowedMs / ((worst.weight / 100) * detection.intervalMs));
     if (plan.format === 'flagger') {
       if (checks >= 1 && checks < detection.checks) out.failureLimit = checks;
