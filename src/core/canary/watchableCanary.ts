@@ -52,7 +52,7 @@ export function problemsOf(plan: CanaryPlan): { message: string; offset: number 
   return problems;
 }
 
-function liveBudgetOf(plan: CanaryPlan, document: SourceDocument, file: ParsedFile, configBudget: unknown): LiveBudget | undefined {
+export function liveBudgetOf(plan: CanaryPlan, document: SourceDocument, file: ParsedFile, configBudget: unknown): LiveBudget | undefined {
   const a = assessBudget(plan, document, file, configBudget);
   if (a.kind !== 'assessed') return undefined;
   return { policy: a.policy, worstCasePercent: a.spend.ok && a.spend.worst ? a.spend.worst.percent : null };

@@ -13,6 +13,7 @@ import type { LiveReading, LiveWatcher, WatcherFactory } from './liveCanary';
 import { toReadingView } from './readingView';
 import { canaryDocuments, mayHoldCanary } from './canaryDocuments';
 import type { CanaryPlan } from '../../core/plan/canaryPlan';
+import type { LiveBudget } from '../../core/budget/liveSpend';
 
 export const DEFAULT_POLL_INTERVAL_S = 15;
 const MAX_CONFIG_FILES = 500;
@@ -31,6 +32,7 @@ interface ActiveWatch {
   label: string;
   service: string;
   plan: CanaryPlan;
+  budget: LiveBudget | undefined;
   watcher: LiveWatcher;
   intervalMs: number;
   abort: AbortController | undefined;
@@ -166,7 +168,7 @@ export class WatchController implements vscode.Disposable {
     const intervalMs = pollIntervalMs();
     let watcher: LiveWatcher;
     try {
-      watcher = this.factory(doc.plan, { intervalMs });
+      watcher = this.factory(doc.plan, { intervalMs, ...(doc.budget ? { budget: doc.budget } : {}) });
     } catch (e) {
       return `Cannot watch this canary: ${(e as Error).message}`;
     }
@@ -179,6 +181,7 @@ export class WatchController implements vscode.Disposable {
       label: labelOf(fileUri, doc.docIndex),
       service: doc.service ?? 'canary',
       plan: doc.plan,
+      budget: doc.budget,
       watcher,
       intervalMs,
       abort: undefined,
@@ -259,7 +262,7 @@ export class WatchController implements vscode.Disposable {
     if (!a || a.intervalMs === intervalMs) return;
     let watcher: LiveWatcher;
     try {
-      watcher = this.factory(a.plan, { intervalMs });
+      watcher = this.factory(a.plan, { intervalMs, ...(a.budget ? { budget: a.budget } : {}) });
     } catch (e) {
       this.log.appendLine(`[canary] could not apply the new poll interval: ${(e as Error).message}`);
       return;
