@@ -64,6 +64,8 @@ export class WatchController implements vscode.Disposable {
   constructor(
     private readonly factory: WatcherFactory,
     private readonly log: vscode.OutputChannel,
+    /** The `.release-safety.yaml` budget that governs a file, for canaries without their own. */
+    private readonly configBudget: (uri: vscode.Uri) => unknown = () => undefined,
   ) {
     const files = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
     const later = () => this.refreshConfigsSoon();
@@ -161,7 +163,7 @@ export class WatchController implements vscode.Disposable {
     } catch (e) {
       return `Could not read ${vscode.workspace.asRelativePath(fileUri)}: ${(e as Error).message}`;
     }
-    const docs = canaryDocuments(text);
+    const docs = canaryDocuments(text, undefined, this.configBudget(fileUri));
     const doc = docIndex === undefined ? docs[0] : docs.find((d) => d.docIndex === docIndex);
     if (!doc) return `${vscode.workspace.asRelativePath(fileUri)} has no native canary (a document with a top-level "canary:" key) to watch.`;
     if (!doc.hasSource) return `The canary in ${vscode.workspace.asRelativePath(fileUri)} has no source: add source.scrape (the canary's and the baseline's /metrics URLs) or source.prometheus (url and label matchers) to watch it live.`;
@@ -302,8 +304,8 @@ function labelOf(fileUri: vscode.Uri, docIndex: number): string {
 }
 
 /** The watch controller and its commands: watch (from the palette, the CodeLens, the view), pause, resume, stop. */
-export function registerWatchController(context: vscode.ExtensionContext, factory: WatcherFactory, log: vscode.OutputChannel): WatchController {
-  const controller = new WatchController(factory, log);
+export function registerWatchController(context: vscode.ExtensionContext, factory: WatcherFactory, log: vscode.OutputChannel, configBudget?: (uri: vscode.Uri) => unknown): WatchController {
+  const controller = new WatchController(factory, log, configBudget);
   context.subscriptions.push(
     controller,
     vscode.commands.registerCommand('releaseSafety.watchCanary', async (uri?: vscode.Uri, docIndex?: number) => {
