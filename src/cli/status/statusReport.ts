@@ -13,7 +13,7 @@ export function exitCodeOf(verdict: Verdict): number {
   return EXIT_INCONCLUSIVE;
 }
 
-/** Spec §4: {"service","verdict","weight","step","metrics":[{"name","unit","canary","baseline","threshold","pass"}]}. */
+/** The JSON of `status` (README, "release-safety status"): service, verdict, weight, step, metrics, budget. */
 export function statusJson(r: CanaryReading): object {
   return {
     service: r.service,
