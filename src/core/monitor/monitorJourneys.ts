@@ -3,6 +3,7 @@
  * (and so the same safety refusals, write guard, limits and redaction) as `release-safety run`,
  * and every result lands in the metrics that Prometheus scrapes.
  */
+import { setMaxListeners } from 'node:events';
 import type { Journey } from '../synthetic/model';
 import type { JourneyResult } from '../journey/result';
 import { run, type RunOptions } from '../journey/runner';
@@ -35,6 +36,8 @@ export function periodOf(journey: Journey, everyMs: number | undefined): number 
 
 export async function monitorJourneys(journeys: readonly Journey[], options: MonitorOptions): Promise<void> {
   const clock = options.clock ?? REAL_CLOCK;
+  // Every journey loop and its in-flight run listen to the one stop signal: that is by design.
+  setMaxListeners(0, options.signal);
   for (const journey of journeys) options.metrics.declare(labelsOf(journey, options));
   await runOnSchedule(
     journeys.map((journey) => ({ journey, periodMs: periodOf(journey, options.everyMs) })),
