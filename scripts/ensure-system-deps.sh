@@ -105,7 +105,7 @@ if ! node24_ok; then
   fi
 fi
 if ! code_server_ok; then
-  echo "[deps] installing code-server@$CS_VERSION (VS Code server) into $CACHE/cs (2 to 4 minutes)"
+  echo "[deps] installing code-server@$CS_VERSION (VS Code server) into $CACHE/cs (a few minutes: it compiles VS Code's native modules)"
   cache_project "$CACHE/cs" release-safety-code-server "\"code-server@$CS_VERSION\": true, \"argon2\": true"
   (cd "$CACHE/cs" && clean_npm install --save-exact "code-server@$CS_VERSION" >"$CACHE/cs-install.log" 2>&1) || {
     tail -n 40 "$CACHE/cs-install.log" >&2
