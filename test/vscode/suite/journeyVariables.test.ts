@@ -3,13 +3,16 @@
  * Journey variables in the real VS Code: `${env:..}` from the workspace's `.env` file, and every
  * missing value (env and secret) named in one question before anything is sent. The question's
  * UI (a modal and input boxes) is replaced by a recording prompter; the rest is real: the
- * extension host, the `.env` file on disk, SecretStorage and a local HTTP server.
+ * extension host, the `.env` file on disk, SecretStorage, a local HTTP server, and for the demo's
+ * journeys scripts/demo-api.mjs and Chromium.
  */
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { api, closeAllEditors, workspaceUri } from '../helpers';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { api, closeAllEditors, EXTENSION_ID, workspaceUri } from '../helpers';
 import type { RecordedState } from '../../../src/extension/journeys/journeyTests';
 import type { MissingVariable, VariablePrompter } from '../../../src/extension/journeys/journeyVariables';
 
@@ -134,5 +137,64 @@ describe('journey variables: .env and one question for every missing value', () 
     journeys.variables.prompter = { confirm: async () => assert.fail('asked again'), ask: async () => assert.fail('asked again') };
     const again = await journeys.runJourney(uri, 0, 0);
     assert.equal(again?.status, 'passed');
+  });
+});
+
+describe("the demo's journeys pass in the editor with the .env npm start writes", () => {
+  let demo: ChildProcess | undefined;
+  let demoBase = '';
+  let original: VariablePrompter;
+
+  before(async function () {
+    this.timeout(60_000);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, 'the extension is loaded');
+    // The demo API checks the demo secrets, as under `npm start`: a wrong one would fail the run.
+    demo = spawn(process.execPath, [join(ext.extensionPath, 'scripts', 'demo-api.mjs')], { env: { ...process.env, PORT: '0', API_TOKEN: 'demo', SYNTHETIC_PASS: 'demo' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    demoBase = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the demo API did not start within 30 s')), 30_000);
+      demo!.stdout!.on('data', (d: Buffer) => {
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(String(d));
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+      demo!.on('exit', (code) => reject(new Error(`the demo API exited (${code})`)));
+    });
+    const { journeys } = await api();
+    original = journeys.variables.prompter;
+    await journeys.consent.allow([new URL(demoBase).host]);
+  });
+  after(async () => {
+    demo?.kill('SIGTERM');
+    const { journeys } = await api();
+    journeys.variables.prompter = original;
+    for (const n of ['API_TOKEN', 'SYNTHETIC_PASS']) await journeys.secrets.delete(n);
+    await vscode.workspace.fs.delete(workspaceUri('.env')).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(workspaceUri('demo-synthetic.yaml')).then(undefined, () => undefined);
+    await closeAllEditors();
+  });
+
+  it('both journeys of examples/synthetic.yaml pass: SYNTHETIC_USER from .env, the secrets asked in one question', async function () {
+    this.timeout(120_000);
+    const { journeys } = await api();
+    const example = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('examples/synthetic.yaml')));
+    assert.match(example, /127\.0\.0\.1:8787/, 'the example points at the demo port');
+    // Latency and load-time limits are advice for production; on a shared test machine they measure the machine.
+    const copy = example.replace(/(latency|expect_load_time): "<\s*[^"]+"/g, '$1: "< 30s"').replaceAll('http://127.0.0.1:8787', demoBase);
+    const uri = await writeJourney('demo-synthetic.yaml', copy);
+    await vscode.workspace.fs.writeFile(workspaceUri('.env'), new TextEncoder().encode('SYNTHETIC_USER=me@example.com\n'));
+    for (const n of ['API_TOKEN', 'SYNTHETIC_PASS']) await journeys.secrets.delete(n);
+    const questions: string[][] = [];
+    journeys.variables.prompter = {
+      confirm: async (missing) => (questions.push(missing.map((m) => `${m.kind}:${m.name}`)), true),
+      ask: async () => 'demo',
+    };
+    const { result: apiRun } = await record(() => journeys.runJourney(uri, 0, 0));
+    assert.equal(apiRun?.status, 'passed', JSON.stringify(apiRun));
+    const { result: browserRun } = await record(() => journeys.runJourney(uri, 1, 0));
+    assert.equal(browserRun?.status, 'passed', JSON.stringify(browserRun));
+    assert.deepEqual(questions, [['secret:API_TOKEN'], ['secret:SYNTHETIC_PASS']], 'only the secrets were asked: SYNTHETIC_USER came from .env');
   });
 });
