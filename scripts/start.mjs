@@ -2,15 +2,19 @@
 //  1. installs what it needs once (scripts/ensure-system-deps.sh: Node 24, code-server; cached),
 //  2. builds the extension and packages release-safety.vsix,
 //  3. starts the demo companions (COMPANIONS below) when their scripts exist,
-//  4. starts the real VS Code from code-server on 127.0.0.1:8080 with the fresh .vsix installed and
-//     examples/ open, and prints the URL.
+//  4. copies examples/ to .vscode-test/start/examples (afresh each start: the checkout never
+//     changes) with a .env of the demo's values,
+//  5. starts the real VS Code from code-server on 127.0.0.1:8080 with the fresh .vsix installed,
+//     Workspace Trust on and that copy open, and prints the URL. VS Code asks once whether to
+//     trust the copy (the answer lives in the browser's storage, so only the browser can give it).
 // Ctrl+C stops everything it started (each in its own process group).
 //   PORT=8081 npm start      another port;   npm start -- --no-build   skip build and package
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
   repoRoot, startCodeServer, startGroup, stopGroup, installVsix, vsixPath, requireSystemDeps,
+  WORKBENCH_SETTINGS,
 } from './test-vscode-harness.mjs';
 
 const PORT = Number(process.env.PORT ?? 8080);
@@ -18,7 +22,30 @@ const HOST = '127.0.0.1';
 // Kept between runs (in .vscode-test/, ignored by git): your open editors and settings survive;
 // the first run writes quiet defaults (no AI chat, no welcome page, no update checks).
 const DATA_ROOT = join(repoRoot, '.vscode-test', 'start');
-const WORKSPACE = join(repoRoot, 'examples');
+const EXAMPLES = join(repoRoot, 'examples');
+/** The folder VS Code opens: a copy of examples/, so that edits (and autosave) never touch the checkout. */
+const WORKSPACE = join(DATA_ROOT, 'examples');
+const DEMO_API_PORT = process.env.RELEASE_SAFETY_DEMO_API_PORT ?? '8787';
+
+/**
+ * The demo's values. `${env:..}` ones go to the copy's .env; the secrets are what the demo API
+ * accepts (a wrong one makes the journey fail), entered when VS Code asks and kept in its secret
+ * storage, never in a file.
+ */
+const DEMO_ENV = { SYNTHETIC_USER: 'me@example.com' };
+export const DEMO_SECRETS = { API_TOKEN: 'demo', SYNTHETIC_PASS: 'demo' };
+
+/**
+ * Workspace Trust stays on: journeys and canary polling run only in a trusted folder. The startup
+ * question names the copy (and nothing above it unless its checkbox is ticked). The copy lives
+ * inside this checkout, whose git repository is not the demo's business.
+ */
+const START_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'always',
+  'security.workspace.trust.banner': 'always',
+  'git.openRepositoryInParentFolders': 'never',
+};
 
 /**
  * Demo services started next to VS Code when their script exists on this checkout: the canary
@@ -29,7 +56,8 @@ export const COMPANIONS = [
   // ports 9101/9102 (RELEASE_SAFETY_DEMO_STABLE_PORT / _CANARY_PORT), as examples/canary-demo.yaml expects
   { name: 'demo canary services', script: 'scripts/demo-services.mjs', args: [], env: {} },
   // port 8787, as examples/synthetic.yaml expects; its PORT must not be the one VS Code gets here
-  { name: 'demo API for journeys', script: 'scripts/demo-api.mjs', args: [], env: { PORT: process.env.RELEASE_SAFETY_DEMO_API_PORT ?? '8787' } },
+  // API_TOKEN / SYNTHETIC_PASS: the demo API then checks the secrets the journeys send.
+  { name: 'demo API for journeys', script: 'scripts/demo-api.mjs', args: [], env: { PORT: DEMO_API_PORT, ...DEMO_SECRETS } },
 ];
 
 /** The file opened first (the first that exists). */
@@ -62,6 +90,40 @@ function startCompanions() {
   }
 }
 
+/** A fresh copy of examples/ with the demo's .env; the demo API's port where it is not 8787. */
+function copyExamples() {
+  rmSync(WORKSPACE, { recursive: true, force: true });
+  cpSync(EXAMPLES, WORKSPACE, { recursive: true });
+  if (DEMO_API_PORT !== '8787') {
+    const file = join(WORKSPACE, 'synthetic.yaml');
+    if (existsSync(file)) writeFileSync(file, readFileSync(file, 'utf8').replaceAll('127.0.0.1:8787', `127.0.0.1:${DEMO_API_PORT}`));
+  }
+  const secrets = Object.entries(DEMO_SECRETS).map(([k, v]) => `${k}=${v}`).join(', ');
+  writeFileSync(join(WORKSPACE, '.env'), [
+    '# Values for ${env:NAME} in the journeys of this folder (written by `npm start` for the demo).',
+    '# Secrets (${secret:NAME}) never go in a file: VS Code asks for them once and keeps them in its',
+    `# secret storage. The demo API accepts ${secrets}.`,
+    ...Object.entries(DEMO_ENV).map(([k, v]) => `${k}=${v}`),
+    '',
+  ].join('\n'));
+}
+
+/** User settings: the quiet defaults on the first run; Workspace Trust on at every run. */
+function writeSettings() {
+  const file = join(DATA_ROOT, 'user', 'User', 'settings.json');
+  let settings = { ...WORKBENCH_SETTINGS };
+  if (existsSync(file)) {
+    try {
+      settings = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      console.warn(`[start] ${file} is not plain JSON; its Workspace Trust settings are left as they are.`);
+      return;
+    }
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ ...settings, ...START_SETTINGS }, null, 2));
+}
+
 async function portIsFree(port) {
   try {
     await fetch(`http://${HOST}:${port}/`, { signal: AbortSignal.timeout(1000) });
@@ -92,6 +154,9 @@ async function main() {
     process.exit(1);
   }
   mkdirSync(DATA_ROOT, { recursive: true });
+  copyExamples();
+  writeSettings();
+  console.log(`[start] a copy of examples/ with the demo's .env: ${WORKSPACE}`);
   console.log('[start] installing the fresh .vsix into code-server');
   installVsix(DATA_ROOT);
   process.on('SIGINT', () => void stopAll(0));
@@ -103,6 +168,7 @@ async function main() {
     dataRoot: DATA_ROOT,
     port: PORT,
     host: HOST,
+    workspaceTrust: true,
     log: (d) => {
       if (process.env.RELEASE_SAFETY_VERBOSE) process.stdout.write(d);
     },
@@ -122,7 +188,9 @@ async function main() {
   const payload = first ? `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://${HOST}:${PORT}${first}`]]))}` : '';
   const url = `http://${HOST}:${PORT}/?folder=${encodeURIComponent(WORKSPACE)}${payload}`;
   console.log(`\n  Release Safety in VS Code:  ${url}\n`);
+  console.log(`  VS Code asks whether you trust the authors of ${WORKSPACE}: it is this copy, answer Yes.`);
   console.log('  Open a file under mistakes/ to see the findings; Ctrl+. on one for its quick fixes.');
+  console.log(`  Run a journey of synthetic.yaml: when asked, enter ${Object.entries(DEMO_SECRETS).map(([k, v]) => `${k} = ${v}`).join(' and ')}.`);
   console.log('  Press Ctrl+C to stop.\n');
 }
 

@@ -23,7 +23,7 @@ export function waitForHttp(url: string, ms: number, child?: ChildProcess): Prom
 export function startVSCodeServer(options: { log: (chunk: string) => void; dataRoot: string }): Promise<{ child: ChildProcess; port: number }>;
 export function codeServerEnv(dataRoot: string): Record<string, string>;
 export function installVsix(dataRoot: string, vsix?: string): void;
-export function startCodeServer(options: { dataRoot: string; port: number; log: (chunk: string) => void; host?: string }): Promise<ChildProcess>;
+export function startCodeServer(options: { dataRoot: string; port: number; log: (chunk: string) => void; host?: string; workspaceTrust?: boolean }): Promise<ChildProcess>;
 export function launchChromium(): Promise<Browser>;
 export const WORKBENCH_SETTINGS: Record<string, unknown>;
 export function writeUserSettings(dataRoot: string, settings?: Record<string, unknown>): void;

@@ -173,14 +173,17 @@ export function installVsix(dataRoot, vsix = vsixPath) {
   if (r.status !== 0) throw new Error(`installing ${vsix} failed (exit ${r.status}): ${(r.stderr || r.stdout || '').trim()}`);
 }
 
-/** Starts code-server itself with the whole workbench (path A). */
-export async function startCodeServer({ dataRoot, port, log, host = '127.0.0.1' }) {
+/**
+ * Starts code-server itself with the whole workbench (path A). Tests turn Workspace Trust off;
+ * `npm start` keeps it on (`workspaceTrust: true`) and lets the user trust its copy of examples/.
+ */
+export async function startCodeServer({ dataRoot, port, log, host = '127.0.0.1', workspaceTrust = false }) {
   if (!existsSync(join(dataRoot, 'user', 'User', 'settings.json'))) writeUserSettings(dataRoot);
   const child = startGroup(node24, [
     codeServerBin,
     '--bind-addr', `${host}:${port}`, '--auth', 'none',
     '--user-data-dir', join(dataRoot, 'user'), '--extensions-dir', join(dataRoot, 'ext'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
   ], { env: codeServerEnv(dataRoot), log });
   await waitForHttp(`http://${host}:${port}/healthz`, 60_000, child);

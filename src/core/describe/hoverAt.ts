@@ -223,7 +223,7 @@ function variableAt(text: string, offset: number): HoverInfo | undefined {
       source === 'secret'
         ? [`\`${name}\` comes from the editor's secret storage (the environment in the CLI).`, 'Its value never appears in any output, log or report.']
         : source === 'env'
-          ? [`\`${name}\` comes from the environment variable ${name} (or an --env-file in the CLI).`, 'For passwords and tokens use ${secret:' + name + '} instead: secrets are masked in every output.']
+          ? [`\`${name}\` comes from the environment variable ${name}, else from the .env file at the workspace folder root (the CLI: --env-file).`, 'For passwords and tokens use ${secret:' + name + '} instead: secrets are masked in every output.']
           : [`\`${name}\` is a value captured by an earlier step (\`capture:\`).`];
     return { ref, title: source === 'secret' ? 'Secret' : source === 'env' ? 'Environment variable' : 'Captured value', lines };
   }

@@ -1,6 +1,6 @@
 /**
  * `${secret:NAME}` in the editor: values live in VS Code's SecretStorage (the OS keychain), never
- * in settings or files. A missing one is asked for once, with a masked input box, and stored.
+ * in settings or files. A missing one is asked for (masked) by journeyVariables.ts and stored here.
  * SecretStorage cannot list its keys, so the names (never the values) are kept in globalState for
  * the "Manage Journey Secrets" command.
  */
@@ -31,25 +31,6 @@ export class JourneySecrets {
   async delete(name: string): Promise<void> {
     await this.context.secrets.delete(KEY_PREFIX + name);
     await this.context.globalState.update(INDEX_KEY, this.names().filter((n) => n !== name));
-  }
-
-  /** The stored value, or asks for it once (masked); undefined when the user dismisses the box. */
-  async getOrAsk(name: string, token?: vscode.CancellationToken): Promise<string | undefined> {
-    const stored = await this.get(name);
-    if (stored !== undefined) return stored;
-    const value = await vscode.window.showInputBox(
-      {
-        title: `Release Safety: secret ${name}`,
-        prompt: `A journey uses \${secret:${name}}. Its value is kept in VS Code's secret storage (your OS keychain), never in settings or files.`,
-        password: true,
-        ignoreFocusOut: true,
-        placeHolder: `value of ${name}`,
-      },
-      token,
-    );
-    if (value === undefined || value === '') return undefined;
-    await this.store(name, value);
-    return value;
   }
 }
 

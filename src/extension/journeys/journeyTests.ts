@@ -20,6 +20,7 @@ import { ConfigFileCache, effectiveConfig, readSettings } from '../settings';
 import { RUN_JOURNEY_COMMAND } from '../codeLens';
 import { HostConsent } from './hostConsent';
 import { JourneySecrets, registerSecretCommands } from './journeySecrets';
+import { JourneyVariables } from './journeyVariables';
 
 export const RUN_JOURNEY_PICK_COMMAND = 'releaseSafety.runJourneyPick';
 
@@ -28,6 +29,8 @@ export interface JourneysApi {
   readonly controller: vscode.TestController;
   readonly secrets: JourneySecrets;
   readonly consent: HostConsent;
+  /** `${env:..}` from the workspace's .env, and the one question naming every missing value. */
+  readonly variables: JourneyVariables;
   /** Runs one journey as the CodeLens does; resolves with the core's result (undefined when nothing ran). */
   runJourney(uri: vscode.Uri, journeyIndex: number, docIndex: number, headed?: boolean): Promise<RunResult | undefined>;
   /** Finds the journeys of a file now (normally done on open and on change). */
@@ -58,6 +61,7 @@ export function registerJourneys(context: vscode.ExtensionContext): JourneysApi 
   const output = vscode.window.createOutputChannel('Release Safety Journeys');
   const secrets = new JourneySecrets(context);
   const consent = new HostConsent(context.workspaceState);
+  const variables = new JourneyVariables(secrets);
   const configs = new ConfigFileCache();
   context.subscriptions.push(controller, output);
   registerSecretCommands(context, secrets);
@@ -169,7 +173,6 @@ export function registerJourneys(context: vscode.ExtensionContext): JourneysApi 
       const key = item.uri!.toString();
       byFile.set(key, [...(byFile.get(key) ?? []), item]);
     }
-    const env = (name: string) => process.env[name];
     let last: RunResult | undefined;
     for (const [key, fileItems] of byFile) {
       if (token.isCancellationRequested) break;
@@ -200,6 +203,12 @@ export function registerJourneys(context: vscode.ExtensionContext): JourneysApi 
         journeys.push(j);
       }
       if (journeys.length === 0) continue;
+      const vars = await variables.resolve(uri, journeys, token);
+      if (!vars.ok) {
+        for (const j of journeys) fail(itemFor(uri, loaded, j)!, vars.message);
+        continue;
+      }
+      const env = vars.env;
       if (!(await consent.confirm(journeys, env))) {
         for (const j of journeys) testRun.skipped(itemFor(uri, loaded, j)!);
         continue;
@@ -213,7 +222,7 @@ export function registerJourneys(context: vscode.ExtensionContext): JourneysApi 
       const storage = context.storageUri ?? context.globalStorageUri;
       const options: RunOptions = {
         env,
-        secrets: (name) => secrets.getOrAsk(name, token),
+        secrets: vars.secret,
         secretHint: (name) => `store it with "Release Safety: Manage Journey Secrets" or run again and enter ${name} when asked`,
         signal: ac.signal,
         browser: { headed, ...(browserPath ? { browserPath } : {}), screenshotDir: vscode.Uri.joinPath(storage, 'screenshots').fsPath },
@@ -310,7 +319,7 @@ export function registerJourneys(context: vscode.ExtensionContext): JourneysApi 
     }),
   );
 
-  return { controller, secrets, consent, runJourney, discover, onDidRecord: recorded.event };
+  return { controller, secrets, consent, variables, runJourney, discover, onDidRecord: recorded.event };
 }
 
 /** A TestRun that also tells `onDidRecord` what it was told. */
