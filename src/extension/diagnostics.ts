@@ -12,7 +12,9 @@ import type { Finding, Severity } from '../core/lint/finding';
 import type { ParsedFile } from '../core/parse/parseFile';
 import { docsUrl } from '../core/lint/rule';
 import { FindingStore } from './findingStore';
-import { ConfigFileCache, effectiveConfig, readSettings, type ConfigFile, type EditorSettings } from './settings';
+import { effectiveConfig, readSettings, type EditorSettings } from './settings';
+import type { EditorConfigs } from './configFiles';
+import type { ResolvedConfig } from '../core/config/configResolver';
 
 export const DIAGNOSTIC_SOURCE = 'release-safety';
 /** Delay after the last keystroke before a document is linted again. */
@@ -70,7 +72,6 @@ export function isOurDiagnostic(diagnostic: vscode.Diagnostic): boolean {
 export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   readonly store = new FindingStore();
-  readonly configFiles = new ConfigFileCache();
   /** Recent lint durations (newest last), for the benchmark and the activation report. */
   readonly timings: LintTiming[] = [];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -92,7 +93,7 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Set by Lint Workspace: closing a file then shows its findings from disk instead of nothing. */
   workspaceLinted = false;
 
-  constructor() {
+  constructor(readonly configs: EditorConfigs) {
     active = this;
     const ws = vscode.workspace;
     this.disposables.push(
@@ -120,12 +121,8 @@ export class DiagnosticsController implements vscode.Disposable {
         if (e.affectsConfiguration('releaseSafety')) this.relintAll();
       }),
     );
-    const watcher = ws.createFileSystemWatcher('**/.release-safety.yaml');
-    const onConfigFile = () => {
-      this.configFiles.invalidate();
-      this.relintAll();
-    };
-    this.disposables.push(watcher, watcher.onDidCreate(onConfigFile), watcher.onDidChange(onConfigFile), watcher.onDidDelete(onConfigFile));
+    // A config file created, edited or deleted: its folder's documents may lint differently now.
+    this.disposables.push(configs.onDidChange(() => this.relintAll()));
   }
 
   /** Lints the documents already open; deferred so that activation returns at once. */
@@ -183,8 +180,8 @@ export class DiagnosticsController implements vscode.Disposable {
   ): Finding[] | undefined {
     const t0 = performance.now();
     const key = uri.toString();
-    const configFile = this.configFiles.forUri(uri);
-    if (configFile && isExcludedByConfigFile(uri, configFile)) {
+    const configFile = this.configs.forUri(uri);
+    if (this.configs.isExcluded(uri, configFile)) {
       this.forget(uri);
       this.fire({ uri, version, ours: false, findings: [] });
       return undefined;
@@ -264,7 +261,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.store.delete(uri);
   }
 
-  private showConfigProblems(configFile: ConfigFile): void {
+  private showConfigProblems(configFile: ResolvedConfig): void {
     const uri = vscode.Uri.file(configFile.path);
     const key = uri.toString();
     if (this.configProblemUris.has(key)) return;
@@ -307,14 +304,6 @@ export function isIncluded(uri: vscode.Uri, settings: EditorSettings): boolean {
   const target = { uri, languageId: 'yaml' } as unknown as vscode.TextDocument;
   const matches = (glob: string) => vscode.languages.match({ pattern: glob }, target) > 0;
   return settings.include.some(matches) && !settings.exclude.some(matches);
-}
-
-function isExcludedByConfigFile(uri: vscode.Uri, configFile: ConfigFile): boolean {
-  const globs = configFile.config.exclude;
-  if (!globs?.length || uri.scheme !== 'file') return false;
-  const base = vscode.Uri.file(configFile.path.slice(0, configFile.path.lastIndexOf('/')) || '/');
-  const target = { uri, languageId: 'yaml' } as unknown as vscode.TextDocument;
-  return globs.some((g) => vscode.languages.match({ pattern: new vscode.RelativePattern(base, g) }, target) > 0);
 }
 
 function isShownInTab(uri: vscode.Uri): boolean {

@@ -9,6 +9,7 @@
 import { bundleEvaluationStart } from './activationClock';
 import * as vscode from 'vscode';
 import { DiagnosticsController, findingFor, findingsOf } from './diagnostics';
+import { EditorConfigs } from './configFiles';
 import { lintWorkspace, registerLintWorkspace, type LintWorkspaceSummary } from './lintWorkspace';
 import type { Finding } from '../core/lint/finding';
 import { registerCodeActions } from './codeActions';
@@ -40,8 +41,9 @@ export interface ReleaseSafetyApi {
 export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   const t0 = performance.now();
   const bundleLoadMs = t0 - bundleEvaluationStart;
-  const diagnostics = new DiagnosticsController();
-  context.subscriptions.push(diagnostics);
+  const configs = new EditorConfigs();
+  const diagnostics = new DiagnosticsController(configs);
+  context.subscriptions.push(configs, diagnostics);
   registerLintWorkspace(context, diagnostics);
   // Feature registrations (quick fixes, completion, hover, CodeLens, commands) go here, one call each.
   registerCodeActions(context, findingFor);
@@ -49,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   registerHover(context);
   registerCodeLens(context);
   // Before registerCommands: it adds a placeholder Run Journey only when no one registered the real one.
-  const journeys = registerJourneys(context);
+  const journeys = registerJourneys(context, configs);
   registerCommands(context);
   registerRedHatYaml(context, diagnostics);
   const canary = registerCanaryPanel(context);

@@ -13,7 +13,8 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { defineCommand, oneOf, parseCommandArgs, UsageError } from '../args';
 import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
-import { ConfigFinder } from '../lint/configFinder';
+import { ConfigResolver } from '../../core/config/configResolver';
+import { nodeConfigFileSystem } from '../../core/config/nodeConfigFileSystem';
 import { loadJourneyFile } from '../../core/journey/safety';
 import { run } from '../../core/journey/runner';
 import { Redactor } from '../../core/journey/redact';
@@ -84,7 +85,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   const lookup = (name: string) => env[name];
 
   const configWarnings: string[] = [];
-  const found = new ConfigFinder((configPath, problem) => configWarnings.push(`warning: ${displayPath(configPath, io.cwd)}: ${problem}`)).forFile(path);
+  const found = new ConfigResolver(nodeConfigFileSystem, (configPath, problem) => configWarnings.push(`warning: ${displayPath(configPath, io.cwd)}: ${problem}`)).forFile(path);
   for (const w of configWarnings) io.err(`release-safety run: ${w}\n`);
   const loaded = loadJourneyFile(text, { config: found?.config });
   const where = (ref: Ref) => location(shown, loaded.file.lineIndex, ref);

@@ -16,7 +16,8 @@ import { loadJourneyFile } from '../../core/journey/safety';
 import { run, type RunOptions } from '../../core/journey/runner';
 import { stepLabel } from '../../core/journey/httpStep';
 import type { JourneyResult, RunResult, StepResult } from '../../core/journey/result';
-import { ConfigFileCache, effectiveConfig, readSettings } from '../settings';
+import { effectiveConfig, readSettings } from '../settings';
+import type { EditorConfigs } from '../configFiles';
 import { RUN_JOURNEY_COMMAND } from '../codeLens';
 import { HostConsent } from './hostConsent';
 import { JourneySecrets, registerSecretCommands } from './journeySecrets';
@@ -53,12 +54,11 @@ function rangeFrom(lineIndex: LineIndex, ref: Ref): vscode.Range {
   return new vscode.Range(a.line, a.character, b.line, b.character);
 }
 
-export function registerJourneys(context: vscode.ExtensionContext): JourneysApi {
+export function registerJourneys(context: vscode.ExtensionContext, configs: EditorConfigs): JourneysApi {
   const controller = vscode.tests.createTestController('releaseSafety.journeys', 'Release Safety journeys');
   const output = vscode.window.createOutputChannel('Release Safety Journeys');
   const secrets = new JourneySecrets(context);
   const consent = new HostConsent(context.workspaceState);
-  const configs = new ConfigFileCache();
   context.subscriptions.push(controller, output);
   registerSecretCommands(context, secrets);
 
@@ -123,7 +123,6 @@ export function registerJourneys(context: vscode.ExtensionContext): JourneysApi 
     for (const uri of files) await discover(uri);
   };
   controller.refreshHandler = async () => {
-    configs.invalidate();
     await controller.resolveHandler?.(undefined);
   };
 
