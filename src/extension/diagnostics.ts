@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { lintText } from '../core/lint/engine';
+import { IncrementalLinter } from '../core/lint/incrementalLint';
 import type { Finding, Severity } from '../core/lint/finding';
 import type { ParsedFile } from '../core/parse/parseFile';
 import { docsUrl } from '../core/lint/rule';
@@ -75,6 +76,8 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Recent lint durations (newest last), for the benchmark and the activation report. */
   readonly timings: LintTiming[] = [];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per open document: its `---` documents' parses and findings, so an edit re-lints one of them. */
+  private readonly linters = new Map<string, IncrementalLinter>();
   /** Open documents seen as ours once: a syntax error that hides the `canary:` key keeps them ours. */
   private readonly recognised = new Set<string>();
   /** Config files whose problems are shown as diagnostics on themselves. */
@@ -190,7 +193,8 @@ export class DiagnosticsController implements vscode.Disposable {
     let coreMs = 0;
     try {
       const c0 = performance.now();
-      result = lintText(text, { config: effectiveConfig(configFile, settings) });
+      const options = { config: effectiveConfig(configFile, settings) };
+      result = version === undefined ? lintText(text, options) : this.linterFor(key).lint(text, options);
       coreMs = performance.now() - c0;
     } catch (e) {
       // The core does not throw by design; if it ever does, say so once instead of failing silently.
@@ -222,6 +226,12 @@ export class DiagnosticsController implements vscode.Disposable {
     return result.findings;
   }
 
+  private linterFor(key: string): IncrementalLinter {
+    let linter = this.linters.get(key);
+    if (!linter) this.linters.set(key, (linter = new IncrementalLinter()));
+    return linter;
+  }
+
   /** Drops the findings of files that are not open and not in `keep` (Lint Workspace's list). */
   forgetClosedFilesExcept(keep: Set<string>): void {
     const open = new Set(vscode.workspace.textDocuments.filter((d) => !d.isClosed).map((d) => d.uri.toString()));
@@ -239,6 +249,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.timers.delete(key);
     this.recognised.delete(key);
     this.lastLint.delete(key);
+    this.linters.delete(key);
     this.forget(uri);
     if (this.workspaceLinted && uri.scheme === 'file') {
       // After Lint Workspace the Problems panel lists files that are not open; keep that true.
@@ -279,6 +290,7 @@ export class DiagnosticsController implements vscode.Disposable {
   dispose(): void {
     this.timers.forEach((t) => clearTimeout(t));
     this.timers.clear();
+    this.linters.clear();
     this.disposables.forEach((d) => d.dispose());
     this.store.clear();
     if (active === this) active = undefined;

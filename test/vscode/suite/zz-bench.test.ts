@@ -2,12 +2,14 @@
 /**
  * The editor benchmark, measured where it matters: inside the real extension host. Prints
  *  - activation: time spent in activate(),
- *  - change -> published: for a 1,000-line canary file, from the lint starting (after the typing
- *    delay) to the diagnostics handed to VS Code, median and p95 over many edits (target: median
- *    under 10 ms),
+ *  - change -> published: for a 1,000-line multi-document file (canaries, journeys, Argo, Flagger,
+ *    plain Kubernetes), from the lint starting (after the typing delay) to the diagnostics handed
+ *    to VS Code, median and p95 over many edits (target: median under 3 ms; only the edited `---`
+ *    document is parsed and linted again),
  *    split into the core's lintText (parse + rules) and the editor layer (settings, positions,
  *    Diagnostic objects, the hand-over to VS Code),
- *  - the same 1,000-line text linted by the core alone in a tight loop (no editor), for scale.
+ *  - the same 1,000-line text linted whole by the core alone in a tight loop (no editor), for scale:
+ *    the ratio of the two is what re-linting one document saves.
  * No timed assertion (the machine is shared): the figures go to the log, as "bench:" lines.
  */
 import * as vscode from 'vscode';
@@ -15,24 +17,9 @@ import * as assert from 'node:assert/strict';
 import { api, closeAllEditors, editAndLint, openAndLint, workspaceUri } from '../helpers';
 import { TYPING_DELAY_MS } from '../../../src/extension/diagnostics';
 import { lintText } from '../../../src/core/lint/engine';
+import { generateRolloutFile } from '../../../bench/generateRolloutFile';
 
 const EDITS = 40;
-
-/** A native canary of exactly `lines` lines: many metrics, one of them with a broken threshold. */
-function bigCanary(lines: number): string {
-  const head = ['canary:', '  service: bench', '  steps: [1, 5, 25, 50, 100]', '  interval: 5m', '  on_failure: rollback', '  min_requests: 100', '  alerts:', '    - channel: slack:#bench', '  metrics:'];
-  const out = [...head];
-  const names = ['error-rate', 'success-rate', 'p50-latency', 'p90-latency', 'p95-latency', 'p99-latency', 'throughput'];
-  let i = 0;
-  while (out.length + 2 <= lines) {
-    const name = names[i % names.length];
-    const threshold = name.endsWith('rate') ? '"<= 1%"' : name === 'throughput' ? '">= 10req/s"' : '"<= baseline * 1.1"';
-    out.push(`    - name: ${name}`, `      threshold: ${threshold}`);
-    i++;
-  }
-  while (out.length < lines) out.push('  # padding');
-  return out.join('\n') + '\n';
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
@@ -41,13 +28,14 @@ const fmt = (x: number) => x.toFixed(2);
 describe('editor benchmark', () => {
   after(closeAllEditors);
 
-  it('measures activation and change -> diagnostics on a 1,000-line file', async function () {
+  it('measures activation and change -> diagnostics on a 1,000-line multi-document file', async function () {
     this.timeout(180_000);
     const { activationMs, bundleLoadMs, diagnostics } = await api();
     const uri = workspaceUri('fixtures/bench-1000.yaml');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(bigCanary(1000)));
+    const generated = generateRolloutFile(1000).text;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(generated));
     const { doc } = await openAndLint('fixtures/bench-1000.yaml');
-    assert.equal(doc.lineCount, 1001);
+    assert.ok(doc.lineCount >= 1000 && (generated.match(/^---/gm) ?? []).length > 10, 'a 1,000-line file of many documents');
     // Two threshold lines in the middle of the file, edited in turn.
     const middle: number[] = [];
     for (let l = 500; l < doc.lineCount && middle.length < 2; l++) if (/threshold: ".*1/.test(doc.lineAt(l).text)) middle.push(l);
@@ -76,9 +64,9 @@ describe('editor benchmark', () => {
     }
     assert.equal(lintMs.length, EDITS);
     console.log(`    bench: activation ${fmt(activationMs)} ms in activate(), after ${fmt(bundleLoadMs)} ms evaluating the bundle`);
-    console.log(`    bench: 1,000-line file, change -> diagnostics published (excl. ${TYPING_DELAY_MS} ms typing delay): median ${fmt(median(lintMs))} ms, p95 ${fmt(p95(lintMs))} ms over ${EDITS} edits (target: median < 10 ms)`);
+    console.log(`    bench: 1,000-line multi-document file, change -> diagnostics published (excl. ${TYPING_DELAY_MS} ms typing delay): median ${fmt(median(lintMs))} ms, p95 ${fmt(p95(lintMs))} ms over ${EDITS} edits (target: median <= 3 ms)`);
     const overhead = lintMs.map((t, i) => t - coreMs[i]);
     console.log(`    bench:   of which core lintText: median ${fmt(median(coreMs))} ms; editor layer: median ${fmt(median(overhead))} ms, p95 ${fmt(p95(overhead))} ms`);
-    console.log(`    bench: the same text, core lintText alone in a loop: median ${fmt(median(alone))} ms (the machine's current speed)`);
+    console.log(`    bench: the same text linted whole, core lintText alone in a loop: median ${fmt(median(alone))} ms (the machine's current speed); change -> diagnostics is ${fmt(median(lintMs) / median(alone))}x of that`);
   });
 });
