@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { lensesFor } from '../core/describe/codeLenses';
 import { rangeOf } from './diagnosticCode';
 import { parsedDocument } from './parsedDocument';
+import { isLargeDocument } from './largeDocuments';
 
 export const RUN_JOURNEY_COMMAND = 'releaseSafety.runJourney';
 
@@ -16,6 +17,7 @@ export function registerCodeLens(context: vscode.ExtensionContext): void {
 }
 
 export function provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  if (isLargeDocument(document)) return [];
   return lensesFor(document.getText(), parsedDocument(document)).map((lens) => {
     const range = rangeOf(document, lens.ref);
     if (lens.kind === 'run-journey') {

@@ -10,6 +10,7 @@ import { bundleEvaluationStart } from './activationClock';
 import * as vscode from 'vscode';
 import { DiagnosticsController, findingFor, findingsOf } from './diagnostics';
 import { EditorConfigs } from './configFiles';
+import { BackgroundLinter } from './backgroundLint/backgroundLinter';
 import { lintWorkspace, registerLintWorkspace, type LintWorkspaceSummary } from './lintWorkspace';
 import type { Finding } from '../core/lint/finding';
 import { registerCodeActions } from './codeActions';
@@ -42,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   const t0 = performance.now();
   const bundleLoadMs = t0 - bundleEvaluationStart;
   const configs = new EditorConfigs();
-  const diagnostics = new DiagnosticsController(configs);
+  const diagnostics = new DiagnosticsController(configs, new BackgroundLinter(vscode.Uri.joinPath(context.extensionUri, 'dist', 'lintWorker.js').fsPath));
   context.subscriptions.push(configs, diagnostics);
   registerLintWorkspace(context, diagnostics);
   // Feature registrations (quick fixes, completion, hover, CodeLens, commands) go here, one call each.

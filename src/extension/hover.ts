@@ -9,6 +9,7 @@ import { ruleMeta } from '../core/lint/rules/index';
 import { ruleIdOf, rangeOf } from './diagnosticCode';
 import { OPEN_RULE_DOC_COMMAND } from './codeActions';
 import { parsedDocument } from './parsedDocument';
+import { isLargeDocument } from './largeDocuments';
 import { nativeSchemas } from '../core/completion/nativeSchemas';
 
 export function registerHover(context: vscode.ExtensionContext): void {
@@ -18,7 +19,7 @@ export function registerHover(context: vscode.ExtensionContext): void {
 export function provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
   const parts: vscode.MarkdownString[] = [];
   let range: vscode.Range | undefined;
-  const info = hoverAt(document.getText(), document.offsetAt(position), parsedDocument(document), nativeSchemas());
+  const info = isLargeDocument(document) ? undefined : hoverAt(document.getText(), document.offsetAt(position), parsedDocument(document), nativeSchemas());
   if (info) {
     const body = [...info.lines.map(escapeMarkdownKeepingCode), ...(info.markdown ? [info.markdown] : [])].join('\n\n');
     const md = new vscode.MarkdownString(`**${escapeMarkdownKeepingCode(info.title)}**\n\n${body}`);

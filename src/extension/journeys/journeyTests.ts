@@ -20,6 +20,7 @@ import { effectiveConfig, readSettings } from '../settings';
 import type { EditorConfigs } from '../configFiles';
 import { RUN_JOURNEY_COMMAND } from '../codeLens';
 import { HostConsent } from './hostConsent';
+import { isLargeText } from '../largeDocuments';
 import { JourneySecrets, registerSecretCommands } from './journeySecrets';
 
 export const RUN_JOURNEY_PICK_COMMAND = 'releaseSafety.runJourneyPick';
@@ -74,7 +75,7 @@ export function registerJourneys(context: vscode.ExtensionContext, configs: Edit
 
   /** (Re)builds a file's items from its text; a file without journeys has no item. */
   const update = (uri: vscode.Uri, text: string): vscode.TestItem | undefined => {
-    if (!/^\s*synthetic\s*:/m.test(text)) {
+    if (isLargeText(text) || !/^\s*synthetic\s*:/m.test(text)) {
       controller.items.delete(uri.toString());
       return undefined;
     }
