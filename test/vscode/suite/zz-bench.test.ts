@@ -14,6 +14,9 @@
  */
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileFunction } from 'node:vm';
 import { api, closeAllEditors, editAndLint, openAndLint, workspaceUri } from '../helpers';
 import { TYPING_DELAY_MS } from '../../../src/extension/diagnostics';
 import { lintText } from '../../../src/core/lint/engine';
@@ -63,7 +66,17 @@ describe('editor benchmark', () => {
       alone.push(performance.now() - t0);
     }
     assert.equal(lintMs.length, EDITS);
-    console.log(`    bench: activation ${fmt(activationMs)} ms in activate(), after ${fmt(bundleLoadMs)} ms evaluating the bundle`);
+    // VS Code compiles the bundle before its first line runs (bundleLoadMs starts there): measure
+    // that compile the same way Node's loader does, on the shipped file.
+    const bundle = readFileSync(join(vscode.extensions.getExtension('release-safety.release-safety')!.extensionPath, 'dist', 'extension.js'), 'utf8');
+    const compileMs: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const t0 = performance.now();
+      compileFunction(`${bundle}\n//${i}`, ['exports', 'require', 'module', '__filename', '__dirname']);
+      compileMs.push(performance.now() - t0);
+    }
+    const total = median(compileMs) + bundleLoadMs + activationMs;
+    console.log(`    bench: activation total ${fmt(total)} ms = compile ${fmt(median(compileMs))} ms (${(bundle.length / 1024).toFixed(0)} KB bundle) + ${fmt(bundleLoadMs)} ms evaluating it + ${fmt(activationMs)} ms in activate() (target: <= 50 ms)`);
     console.log(`    bench: 1,000-line multi-document file, change -> diagnostics published (excl. ${TYPING_DELAY_MS} ms typing delay): median ${fmt(median(lintMs))} ms, p95 ${fmt(p95(lintMs))} ms over ${EDITS} edits (target: median <= 3 ms)`);
     const overhead = lintMs.map((t, i) => t - coreMs[i]);
     console.log(`    bench:   of which core lintText: median ${fmt(median(coreMs))} ms; editor layer: median ${fmt(median(overhead))} ms, p95 ${fmt(p95(overhead))} ms`);
