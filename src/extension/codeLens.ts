@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { lensesFor } from '../core/describe/codeLenses';
 import { rangeOf } from './diagnosticCode';
 import { parsedDocument } from './parsedDocument';
+import { isLargeDocument } from './largeDocuments';
 
 export const RUN_JOURNEY_COMMAND = 'releaseSafety.runJourney';
 
@@ -17,6 +18,7 @@ export function registerCodeLens(context: vscode.ExtensionContext, configBudget:
 }
 
 export function provideCodeLenses(document: vscode.TextDocument, budget?: unknown): vscode.CodeLens[] {
+  if (isLargeDocument(document)) return [];
   return lensesFor(document.getText(), parsedDocument(document), { budget }).map((lens) => {
     const range = rangeOf(document, lens.ref);
     if (lens.kind === 'run-journey') {

@@ -8,11 +8,17 @@
  */
 import * as vscode from 'vscode';
 import { lintText } from '../core/lint/engine';
+import { IncrementalLinter } from '../core/lint/incrementalLint';
 import type { Finding, Severity } from '../core/lint/finding';
-import type { ParsedFile } from '../core/parse/parseFile';
 import { docsUrl } from '../core/lint/rule';
 import { FindingStore } from './findingStore';
-import { ConfigFileCache, effectiveConfig, readSettings, type ConfigFile, type EditorSettings } from './settings';
+import { effectiveConfig, readSettings, type EditorSettings } from './settings';
+import type { EditorConfigs } from './configFiles';
+import type { ResolvedConfig } from '../core/config/configResolver';
+import type { LintConfig } from '../core/config/lintConfig';
+import { nativeSchemaOfFile, type NativeFormat } from '../core/completion/fileSchema';
+import { LineIndex } from '../core/text/lineIndex';
+import { LARGE_DOCUMENT_CHARS, type BackgroundLinter } from './backgroundLint/backgroundLinter';
 
 export const DIAGNOSTIC_SOURCE = 'release-safety';
 /** Delay after the last keystroke before a document is linted again. */
@@ -34,9 +40,27 @@ export interface LintTiming {
   version: number | undefined;
   /** From the start of the lint (after the typing delay) to the diagnostics handed to VS Code. */
   ms: number;
-  /** Of which the core's lintText (parse + rules); the rest is the editor layer. */
+  /** Of which the core's lint (parse + rules); the rest is the editor layer. */
   coreMs: number;
+  /** Of `ms`, what ran on the extension host's thread (all of it, unless `background`). */
+  mainThreadMs: number;
+  /** Linted on the worker thread (a large document). */
+  background: boolean;
   lines: number;
+}
+
+/** Findings now, or later for a large document linted on the worker. */
+type LintReturn = Finding[] | undefined | Promise<Finding[] | undefined>;
+
+/** One lint's outcome, wherever it ran. */
+interface Linted {
+  findings: Finding[];
+  ours: boolean;
+  nativeFormat(): NativeFormat | undefined;
+  coreMs: number;
+  /** Host-thread time before the findings arrived (handing a large text to the worker). */
+  mainThreadMs: number;
+  background?: boolean;
 }
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -70,10 +94,11 @@ export function isOurDiagnostic(diagnostic: vscode.Diagnostic): boolean {
 export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   readonly store = new FindingStore();
-  readonly configFiles = new ConfigFileCache();
   /** Recent lint durations (newest last), for the benchmark and the activation report. */
   readonly timings: LintTiming[] = [];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per open document: its `---` documents' parses and findings, so an edit re-lints one of them. */
+  private readonly linters = new Map<string, IncrementalLinter>();
   /** Open documents seen as ours once: a syntax error that hides the `canary:` key keeps them ours. */
   private readonly recognised = new Set<string>();
   /** Config files whose problems are shown as diagnostics on themselves. */
@@ -88,11 +113,15 @@ export class DiagnosticsController implements vscode.Disposable {
    * Drops findings before they are published (redHatYaml.ts: `schema/*` steps aside where Red
    * Hat's YAML extension validates with our schema, so no schema problem shows twice).
    */
-  findingFilter?: (uri: vscode.Uri, file: ParsedFile, findings: Finding[]) => Finding[];
+  findingFilter?: (uri: vscode.Uri, nativeFormat: NativeFormat | undefined, findings: Finding[]) => Finding[];
   /** Set by Lint Workspace: closing a file then shows its findings from disk instead of nothing. */
   workspaceLinted = false;
 
-  constructor() {
+  /** @param background lints large documents off the host's thread (none: everything here). */
+  constructor(
+    readonly configs: EditorConfigs,
+    private readonly background?: BackgroundLinter,
+  ) {
     active = this;
     const ws = vscode.workspace;
     this.disposables.push(
@@ -120,12 +149,8 @@ export class DiagnosticsController implements vscode.Disposable {
         if (e.affectsConfiguration('releaseSafety')) this.relintAll();
       }),
     );
-    const watcher = ws.createFileSystemWatcher('**/.release-safety.yaml');
-    const onConfigFile = () => {
-      this.configFiles.invalidate();
-      this.relintAll();
-    };
-    this.disposables.push(watcher, watcher.onDidCreate(onConfigFile), watcher.onDidChange(onConfigFile), watcher.onDidDelete(onConfigFile));
+    // A config file created, edited or deleted: its folder's documents may lint differently now.
+    this.disposables.push(configs.onDidChange(() => this.relintAll()));
   }
 
   /** Lints the documents already open; deferred so that activation returns at once. */
@@ -154,7 +179,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   /** Lints an open document now and publishes its diagnostics. */
-  lintDocument(document: vscode.TextDocument): Finding[] | undefined {
+  lintDocument(document: vscode.TextDocument): LintReturn {
     if (!isCandidate(document)) return undefined;
     const settings = readSettings(document.uri);
     if (!isIncluded(document.uri, settings)) {
@@ -162,14 +187,14 @@ export class DiagnosticsController implements vscode.Disposable {
       this.fire({ uri: document.uri, version: document.version, ours: false, findings: [] });
       return undefined;
     }
-    return this.lint(document.uri, document.getText(), document.version, settings, (o) => document.positionAt(o), document.lineCount);
+    return this.lint(document.uri, document.getText(), document.version, settings, document);
   }
 
   /**
    * Lints a file that is not open (Lint Workspace). Positions come from the core's line index of
    * the text, since no TextDocument exists for it.
    */
-  lintFromDisk(uri: vscode.Uri, text: string, settings: EditorSettings = readSettings(uri)): Finding[] | undefined {
+  lintFromDisk(uri: vscode.Uri, text: string, settings: EditorSettings = readSettings(uri)): LintReturn {
     return this.lint(uri, text, undefined, settings);
   }
 
@@ -178,51 +203,91 @@ export class DiagnosticsController implements vscode.Disposable {
     text: string,
     version: number | undefined,
     settings: EditorSettings,
-    documentPositionAt?: (offset: number) => vscode.Position,
-    documentLineCount?: number,
-  ): Finding[] | undefined {
+    document?: vscode.TextDocument,
+    offThread = true,
+  ): LintReturn {
     const t0 = performance.now();
     const key = uri.toString();
-    const configFile = this.configFiles.forUri(uri);
-    if (configFile && isExcludedByConfigFile(uri, configFile)) {
-      this.forget(uri);
-      this.fire({ uri, version, ours: false, findings: [] });
-      return undefined;
-    }
+    const configFile = this.configs.forUri(uri);
+    if (this.configs.isExcluded(uri, configFile)) return this.notOurs(uri, version);
+    const options = { config: effectiveConfig(configFile, settings) };
+    if (offThread && this.background && text.length > LARGE_DOCUMENT_CHARS) return this.lintInBackground(uri, text, version, settings, options.config, configFile, document, t0);
     let result;
     let coreMs = 0;
     try {
       const c0 = performance.now();
-      result = lintText(text, { config: effectiveConfig(configFile, settings) });
+      result = version === undefined ? lintText(text, options) : this.linterFor(key).lint(text, options);
       coreMs = performance.now() - c0;
     } catch (e) {
       // The core does not throw by design; if it ever does, say so once instead of failing silently.
       console.error(`[release-safety] linting ${uri.fsPath || key} failed: ${(e as Error).stack ?? e}`);
       return undefined;
     }
-    const ours = result.file.documents.some((d) => d.kind !== null) || (version !== undefined && this.recognised.has(key));
-    if (!ours) {
-      this.forget(uri);
-      this.fire({ uri, version, ours: false, findings: [] });
-      return undefined;
+    const file = result.file;
+    const linted: Linted = { findings: result.findings, ours: file.documents.some((d) => d.kind !== null), nativeFormat: () => nativeSchemaOfFile(file), coreMs, mainThreadMs: 0 };
+    return this.publish(uri, version, configFile, linted, t0, document, () => file.lineIndex);
+  }
+
+  /**
+   * A large document: the worker lints it (the host thread only hands the text over and turns the
+   * findings into diagnostics). A result for a version that is no longer current is dropped: the
+   * lint of the newer version publishes.
+   */
+  private async lintInBackground(uri: vscode.Uri, text: string, version: number | undefined, settings: EditorSettings, config: LintConfig, configFile: ResolvedConfig | undefined, document: vscode.TextDocument | undefined, t0: number): Promise<Finding[] | undefined> {
+    const key = version === undefined ? `${uri.toString()}#disk` : uri.toString();
+    const handedOver = performance.now() - t0;
+    let r;
+    try {
+      r = await this.background!.lint(key, text, config);
+    } catch (e) {
+      console.error(`[release-safety] the lint worker could not lint ${uri.fsPath || key} (${(e as Error).message}); linting it here instead.`);
+      if (document && (document.isClosed || document.version !== version)) return undefined;
+      return this.lint(uri, text, version, settings, document, false) as Finding[] | undefined;
+    } finally {
+      if (version === undefined) this.background!.forget(key);
     }
+    if (document && (document.isClosed || document.version !== version)) return undefined;
+    const t1 = performance.now();
+    const linted: Linted = { findings: r.findings, ours: r.ours, nativeFormat: () => r.nativeFormat, coreMs: r.coreMs, mainThreadMs: handedOver, background: true };
+    return this.publish(uri, version, configFile, linted, t0, document, () => new LineIndex(text), t1);
+  }
+
+  private notOurs(uri: vscode.Uri, version: number | undefined): undefined {
+    this.forget(uri);
+    this.fire({ uri, version, ours: false, findings: [] });
+    return undefined;
+  }
+
+  private publish(uri: vscode.Uri, version: number | undefined, configFile: ResolvedConfig | undefined, linted: Linted, t0: number, document: vscode.TextDocument | undefined, lineIndexOf: () => LineIndex, publishStart = t0): Finding[] | undefined {
+    const key = uri.toString();
+    if (!linted.ours && !(version !== undefined && this.recognised.has(key))) return this.notOurs(uri, version);
     if (version !== undefined) this.recognised.add(key);
-    if (this.findingFilter) result = { ...result, findings: this.findingFilter(uri, result.file, result.findings) };
-    const lineIndex = result.file.lineIndex;
-    const positionAt =
-      documentPositionAt ??
-      ((o: number) => {
+    const findings = this.findingFilter ? this.findingFilter(uri, linted.nativeFormat(), linted.findings) : linted.findings;
+    let positionAt: (o: number) => vscode.Position;
+    if (document) positionAt = (o) => document.positionAt(o);
+    else {
+      const lineIndex = lineIndexOf();
+      positionAt = (o) => {
         const p = lineIndex.positionAt(o);
         return new vscode.Position(p.line, p.character);
-      });
-    const diagnostics = result.findings.map((f) => toDiagnostic(f, positionAt));
-    this.store.set({ uri, version, findings: result.findings, diagnostics });
+      };
+    }
+    const diagnostics = findings.map((f) => toDiagnostic(f, positionAt));
+    this.store.set({ uri, version, findings, diagnostics });
     this.collection.set(uri, diagnostics);
     if (configFile?.problems.length) this.showConfigProblems(configFile);
-    this.timings.push({ uri: key, version, ms: performance.now() - t0, coreMs, lines: documentLineCount ?? lineIndex.lineCount });
+    const end = performance.now();
+    const lines = document?.lineCount ?? lineIndexOf().lineCount;
+    this.timings.push({ uri: key, version, ms: end - t0, coreMs: linted.coreMs, mainThreadMs: linted.mainThreadMs + (end - publishStart), background: linted.background ?? false, lines });
     if (this.timings.length > MAX_TIMINGS) this.timings.splice(0, this.timings.length - MAX_TIMINGS);
-    this.fire({ uri, version, ours: true, findings: result.findings });
-    return result.findings;
+    this.fire({ uri, version, ours: true, findings });
+    return findings;
+  }
+
+  private linterFor(key: string): IncrementalLinter {
+    let linter = this.linters.get(key);
+    if (!linter) this.linters.set(key, (linter = new IncrementalLinter()));
+    return linter;
   }
 
   /** Drops the findings of files that are not open and not in `keep` (Lint Workspace's list). */
@@ -242,6 +307,8 @@ export class DiagnosticsController implements vscode.Disposable {
     this.timers.delete(key);
     this.recognised.delete(key);
     this.lastLint.delete(key);
+    this.linters.delete(key);
+    this.background?.forget(key);
     this.forget(uri);
     if (this.workspaceLinted && uri.scheme === 'file') {
       // After Lint Workspace the Problems panel lists files that are not open; keep that true.
@@ -264,7 +331,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.store.delete(uri);
   }
 
-  private showConfigProblems(configFile: ConfigFile): void {
+  private showConfigProblems(configFile: ResolvedConfig): void {
     const uri = vscode.Uri.file(configFile.path);
     const key = uri.toString();
     if (this.configProblemUris.has(key)) return;
@@ -282,10 +349,20 @@ export class DiagnosticsController implements vscode.Disposable {
   dispose(): void {
     this.timers.forEach((t) => clearTimeout(t));
     this.timers.clear();
+    this.linters.clear();
+    this.background?.dispose();
     this.disposables.forEach((d) => d.dispose());
     this.store.clear();
     if (active === this) active = undefined;
   }
+}
+
+/** One Uri per rule page: a large file has thousands of findings of a handful of rules. */
+const docsUris = new Map<string, vscode.Uri>();
+function docsUri(rule: string): vscode.Uri {
+  let uri = docsUris.get(rule);
+  if (!uri) docsUris.set(rule, (uri = vscode.Uri.parse(docsUrl(rule))));
+  return uri;
 }
 
 export function toDiagnostic(f: Finding, positionAt: (offset: number) => vscode.Position): vscode.Diagnostic {
@@ -293,7 +370,7 @@ export function toDiagnostic(f: Finding, positionAt: (offset: number) => vscode.
   const end = f.length > 0 ? positionAt(f.offset + f.length) : start;
   const d = new vscode.Diagnostic(new vscode.Range(start, end), f.message, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: f.rule, target: vscode.Uri.parse(docsUrl(f.rule)) };
+  d.code = { value: f.rule, target: docsUri(f.rule) };
   return d;
 }
 
@@ -307,14 +384,6 @@ export function isIncluded(uri: vscode.Uri, settings: EditorSettings): boolean {
   const target = { uri, languageId: 'yaml' } as unknown as vscode.TextDocument;
   const matches = (glob: string) => vscode.languages.match({ pattern: glob }, target) > 0;
   return settings.include.some(matches) && !settings.exclude.some(matches);
-}
-
-function isExcludedByConfigFile(uri: vscode.Uri, configFile: ConfigFile): boolean {
-  const globs = configFile.config.exclude;
-  if (!globs?.length || uri.scheme !== 'file') return false;
-  const base = vscode.Uri.file(configFile.path.slice(0, configFile.path.lastIndexOf('/')) || '/');
-  const target = { uri, languageId: 'yaml' } as unknown as vscode.TextDocument;
-  return globs.some((g) => vscode.languages.match({ pattern: new vscode.RelativePattern(base, g) }, target) > 0);
 }
 
 function isShownInTab(uri: vscode.Uri): boolean {

@@ -9,6 +9,8 @@
 import { bundleEvaluationStart } from './activationClock';
 import * as vscode from 'vscode';
 import { DiagnosticsController, findingFor, findingsOf } from './diagnostics';
+import { EditorConfigs } from './configFiles';
+import { BackgroundLinter } from './backgroundLint/backgroundLinter';
 import { lintWorkspace, registerLintWorkspace, type LintWorkspaceSummary } from './lintWorkspace';
 import type { Finding } from '../core/lint/finding';
 import { registerCodeActions } from './codeActions';
@@ -41,18 +43,19 @@ export interface ReleaseSafetyApi {
 export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   const t0 = performance.now();
   const bundleLoadMs = t0 - bundleEvaluationStart;
-  const diagnostics = new DiagnosticsController();
-  context.subscriptions.push(diagnostics);
+  const configs = new EditorConfigs();
+  const diagnostics = new DiagnosticsController(configs, new BackgroundLinter(vscode.Uri.joinPath(context.extensionUri, 'dist', 'lintWorker.js').fsPath));
+  context.subscriptions.push(configs, diagnostics);
   registerLintWorkspace(context, diagnostics);
   // Feature registrations (quick fixes, completion, hover, CodeLens, commands) go here, one call each.
   registerCodeActions(context, findingFor);
   registerCompletion(context, nativeSchemas);
   // Hover, CodeLens and the Canary view read the same governing `.release-safety.yaml` as the diagnostics.
-  const configBudget = (uri: vscode.Uri) => diagnostics.configFiles.forUri(uri)?.config.budget;
+  const configBudget = (uri: vscode.Uri) => configs.forUri(uri)?.config.budget;
   registerHover(context, configBudget);
   registerCodeLens(context, configBudget);
   // Before registerCommands: it adds a placeholder Run Journey only when no one registered the real one.
-  const journeys = registerJourneys(context);
+  const journeys = registerJourneys(context, configs);
   registerCommands(context);
   registerExportCommands(context);
   registerRedHatYaml(context, diagnostics);

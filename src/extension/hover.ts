@@ -9,6 +9,7 @@ import { ruleMeta } from '../core/lint/rules/index';
 import { ruleIdOf, rangeOf } from './diagnosticCode';
 import { OPEN_RULE_DOC_COMMAND } from './codeActions';
 import { parsedDocument } from './parsedDocument';
+import { isLargeDocument } from './largeDocuments';
 import { nativeSchemas } from '../core/completion/nativeSchemas';
 
 /** `configBudget`: the risk budget of the `.release-safety.yaml` governing a file. */
@@ -19,7 +20,7 @@ export function registerHover(context: vscode.ExtensionContext, configBudget: (u
 export function provideHover(document: vscode.TextDocument, position: vscode.Position, budget?: unknown): vscode.Hover | undefined {
   const parts: vscode.MarkdownString[] = [];
   let range: vscode.Range | undefined;
-  const info = hoverAt(document.getText(), document.offsetAt(position), parsedDocument(document), nativeSchemas(), { budget });
+  const info = isLargeDocument(document) ? undefined : hoverAt(document.getText(), document.offsetAt(position), parsedDocument(document), nativeSchemas(), { budget });
   if (info) {
     const body = [...info.lines.map(escapeMarkdownKeepingCode), ...(info.markdown ? [info.markdown] : [])].join('\n\n');
     const md = new vscode.MarkdownString(`**${escapeMarkdownKeepingCode(info.title)}**\n\n${body}`);

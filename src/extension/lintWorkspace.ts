@@ -75,11 +75,11 @@ async function lintAll(
     progress.report({ message: `${i + 1}/${uris.length} ${vscode.workspace.asRelativePath(uri)}`, increment: step });
     const doc = openDocs.get(uri.toString());
     let findings: readonly unknown[] | undefined;
-    if (doc) findings = diagnostics.lintDocument(doc);
+    if (doc) findings = await diagnostics.lintDocument(doc);
     else {
       const text = await readText(uri);
       if (text === undefined) continue;
-      findings = diagnostics.lintFromDisk(uri, text);
+      findings = await diagnostics.lintFromDisk(uri, text);
     }
     summary.filesLinted++;
     if (findings?.length) {

@@ -26,7 +26,7 @@ interface RedHatYamlApi {
 
 /** What the diagnostics controller offers: a filter over each lint's findings, and a relint. */
 export interface FindingFilterHost {
-  findingFilter?: (uri: vscode.Uri, file: ParsedFile, findings: Finding[]) => Finding[];
+  findingFilter?: (uri: vscode.Uri, nativeFormat: NativeFormat | undefined, findings: Finding[]) => Finding[];
   relintAll(): void;
 }
 
@@ -34,7 +34,7 @@ export function registerRedHatYaml(context: vscode.ExtensionContext, host: Findi
   const ext = vscode.extensions.getExtension<RedHatYamlApi>(RED_HAT_YAML_ID);
   if (!ext) return; // not installed: our own schema checks are the only ones
   let contributing = false;
-  host.findingFilter = (_uri, file, findings) => (contributing && nativeSchemaOfFile(file) ? withoutSchemaFindings(findings) : findings);
+  host.findingFilter = (_uri, nativeFormat, findings) => (contributing && nativeFormat ? withoutSchemaFindings(findings) : findings);
   // Off the activation path: activating Red Hat's extension starts its language server.
   const timer = setTimeout(() => {
     void Promise.resolve(ext.activate()).then(

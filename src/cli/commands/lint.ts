@@ -8,7 +8,8 @@
 import { defineCommand, nonNegativeInteger, oneOf, parseCommandArgs } from '../args';
 import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
 import { findFiles } from '../lint/findFiles';
-import { ConfigFinder } from '../lint/configFinder';
+import { ConfigResolver } from '../../core/config/configResolver';
+import { nodeConfigFileSystem } from '../../core/config/nodeConfigFileSystem';
 import { displayPathOf, lintFiles } from '../lint/lintFiles';
 import { countSeverities, type Reporter } from '../reporters/report';
 import { stylishReporter } from '../reporters/stylish';
@@ -45,7 +46,7 @@ export async function lintCommand(args: string[], io: CommandIO): Promise<number
 
   const warn = (message: string) => io.err(`release-safety lint: ${message}\n`);
   const found = findFiles(positionals, io.cwd);
-  const configs = new ConfigFinder((configPath, problem) => warn(`warning: ${displayPathOf(configPath, io.cwd)}: ${problem}`));
+  const configs = new ConfigResolver(nodeConfigFileSystem, (configPath, problem) => warn(`warning: ${displayPathOf(configPath, io.cwd)}: ${problem}`));
   const run = lintFiles(found.files, { cwd: io.cwd, configs, fix: values.fix === true });
 
   const color = format === 'text' && io.stdoutIsTTY === true && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');

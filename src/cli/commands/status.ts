@@ -17,7 +17,8 @@ import { SourceError } from '../../core/canary/source';
 import type { CanaryReading } from '../../core/canary/reading';
 import { changeKey, exitCodeOf, statusJson, statusLine, statusText } from '../status/statusReport';
 import { sleep } from '../../core/abortableSleep';
-import { ConfigFinder } from '../lint/configFinder';
+import { ConfigResolver } from '../../core/config/configResolver';
+import { nodeConfigFileSystem } from '../../core/config/nodeConfigFileSystem';
 
 const STATUS = defineCommand({
   name: 'status',
@@ -70,7 +71,7 @@ export async function statusCommand(args: string[], io: CommandIO): Promise<numb
     return EXIT_USAGE;
   }
   // The risk budget of `.release-safety.yaml` applies to canaries without their own.
-  const config = new ConfigFinder((configPath, problem) => io.err(`${configPath}: ${problem}\n`)).forFile(resolve(io.cwd, path));
+  const config = new ConfigResolver(nodeConfigFileSystem, (configPath, problem) => io.err(`${configPath}: ${problem}\n`)).forFile(resolve(io.cwd, path));
   const canaries = findCanaries(file, config?.config.budget);
   if (canaries.length === 0) {
     io.err(`release-safety status: ${path} has no canary (a document with a top-level canary key, an Argo Rollout or a Flagger Canary).\n`);

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { EXIT_USAGE, type CommandIO } from '../io';
-import { ConfigFinder } from '../lint/configFinder';
+import { ConfigResolver } from '../../core/config/configResolver';
+import { nodeConfigFileSystem } from '../../core/config/nodeConfigFileSystem';
 import { loadJourneyFile, type JourneyFile } from '../../core/journey/safety';
 import type { Journey } from '../../core/synthetic/model';
 import type { Ref } from '../../core/parse/yamlNodes';
@@ -57,7 +58,7 @@ export function prepareJourneys(
   for (const [k, v] of Object.entries(io.env)) if (v !== undefined) env[k] = v;
 
   const configWarnings: string[] = [];
-  const found = new ConfigFinder((configPath, problem) => configWarnings.push(`warning: ${displayPath(configPath, io.cwd)}: ${problem}`)).forFile(path);
+  const found = new ConfigResolver(nodeConfigFileSystem, (configPath, problem) => configWarnings.push(`warning: ${displayPath(configPath, io.cwd)}: ${problem}`)).forFile(path);
   for (const w of configWarnings) io.err(`release-safety ${command}: ${w}\n`);
   const loaded = loadJourneyFile(text, { config: found?.config });
   const where = (ref: Ref) => location(shown, loaded.file.lineIndex, ref);

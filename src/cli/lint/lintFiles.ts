@@ -8,7 +8,7 @@ import { lintText, type LintResult } from '../../core/lint/engine';
 import { fixAll } from '../../core/lint/applyFixes';
 import type { Finding } from '../../core/lint/finding';
 import { LineIndex } from '../../core/text/lineIndex';
-import type { ConfigFinder } from './configFinder';
+import type { ConfigResolver } from '../../core/config/configResolver';
 import type { FoundFile, PathProblem } from './findFiles';
 import { describeFsError } from './findFiles';
 import { readSource } from './readSource';
@@ -37,7 +37,7 @@ export interface LintRunResult {
 
 export interface LintFilesOptions {
   cwd: string;
-  configs: ConfigFinder;
+  configs: ConfigResolver;
   fix?: boolean;
 }
 

@@ -15,12 +15,21 @@ export interface AbortWhy {
 export class JourneyDeadline {
   private readonly limit = new AbortController();
   private readonly timer: NodeJS.Timeout;
+  /** The steps running now: stopped directly when the journey stops (see StepDeadline). */
+  private readonly running = new Set<StepDeadline>();
   readonly signal: AbortSignal;
 
   constructor(readonly userSignal: AbortSignal | undefined, readonly limitMs: number) {
     this.timer = setTimeout(() => this.limit.abort(new Error('journey limit')), limitMs);
     this.timer.unref?.();
     this.signal = userSignal ? AbortSignal.any([userSignal, this.limit.signal]) : this.limit.signal;
+    this.signal.addEventListener('abort', () => this.running.forEach((s) => s.journeyStopped()), { once: true });
+  }
+
+  /** @internal StepDeadline's bookkeeping. */
+  track(step: StepDeadline, running: boolean): void {
+    if (running) this.running.add(step);
+    else this.running.delete(step);
   }
 
   get cancelled(): boolean {
@@ -50,14 +59,14 @@ export class JourneyDeadline {
 export class StepDeadline {
   private readonly own = new AbortController();
   private readonly timer: NodeJS.Timeout;
-  private readonly onJourneyAbort = () => this.own.abort(new Error('journey stopped'));
   private timedOut = false;
   readonly signal: AbortSignal;
   readonly startedAt = performance.now();
 
   constructor(private readonly journey: JourneyDeadline, readonly timeoutMs: number) {
-    // One controller linked by hand: AbortSignal.any costs far more per step (weak refs, GC work),
-    // which shows in a journey of hundreds of fast steps.
+    // One controller, stopped by the journey through its list of running steps: AbortSignal.any,
+    // or a listener on the journey's signal per step, costs far more (weak refs, event-target
+    // bookkeeping, GC work), which shows in a journey of hundreds of fast steps.
     this.signal = this.own.signal;
     this.timer = setTimeout(() => {
       this.timedOut = true;
@@ -65,7 +74,12 @@ export class StepDeadline {
     }, timeoutMs);
     this.timer.unref?.();
     if (journey.signal.aborted) this.own.abort(new Error('journey stopped'));
-    else journey.signal.addEventListener('abort', this.onJourneyAbort, { once: true });
+    else journey.track(this, true);
+  }
+
+  /** @internal Called by the journey when it is cancelled or runs out of time. */
+  journeyStopped(): void {
+    this.own.abort(new Error('journey stopped'));
   }
 
   /** Which clock stopped the step; `phase` says what was being waited for. */
@@ -83,7 +97,7 @@ export class StepDeadline {
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.journey.signal.removeEventListener('abort', this.onJourneyAbort);
+    this.journey.track(this, false);
   }
 }
 

@@ -109,6 +109,9 @@ export async function httpFetch(request: HttpRequest, limits: HttpLimits, deadli
   }
 }
 
+/** One decoder for every body (it keeps no state between whole-buffer decodes). */
+const utf8 = new TextDecoder('utf-8');
+
 async function readCapped(res: Response, maxBytes: number): Promise<{ text: string; bytes: number; error?: unknown }> {
   if (!res.body) return { text: '', bytes: 0 };
   const reader = res.body.getReader();
@@ -129,7 +132,7 @@ async function readCapped(res: Response, maxBytes: number): Promise<{ text: stri
     await reader.cancel().catch(() => undefined);
     return { text: '', bytes, error: e };
   }
-  return { text: new TextDecoder('utf-8').decode(Buffer.concat(chunks)), bytes };
+  return { text: utf8.decode(Buffer.concat(chunks)), bytes };
 }
 
 async function discard(res: Response): Promise<void> {

@@ -45,7 +45,7 @@ export function resolveUrl(raw: string, baseUrl: string | undefined): URL {
   if (!baseUrl) throw new VariableError(`"${text}" is a path and there is no base_url: add base_url to the synthetic block or the journey, or write a full URL`);
   let base: URL;
   try {
-    base = new URL(baseUrl.trim());
+    base = parsedBase(baseUrl);
   } catch {
     throw new VariableError(`base_url "${baseUrl}" is not a URL: write it as https://host[:port][/path]`);
   }
@@ -53,6 +53,13 @@ export function resolveUrl(raw: string, baseUrl: string | undefined): URL {
   // Joined, not resolved: base_url https://h/v2 + /users is https://h/v2/users, as users expect.
   const joined = text.startsWith('?') ? base.href.replace(/\?.*$/, '') + text : `${base.origin}${base.pathname.replace(/\/+$/, '')}/${text.replace(/^\/+/, '')}`;
   return new URL(joined);
+}
+
+/** The last base_url parsed: every step of a journey joins its path to the same one. */
+let lastBase: { text: string; url: URL } | undefined;
+function parsedBase(text: string): URL {
+  if (lastBase?.text !== text) lastBase = { text, url: new URL(text.trim()) };
+  return lastBase.url;
 }
 
 export function stepLabel(step: Step): string {

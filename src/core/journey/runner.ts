@@ -120,6 +120,7 @@ type Emit = Required<RunListener>;
 /** Listener calls get redacted copies, and a listener that throws never stops the run. */
 function safeListener(listener: RunListener, redactor: Redactor): Emit {
   const call = (fn: ((...a: never[]) => void) | undefined, ...args: unknown[]) => {
+    if (!fn) return; // nothing to copy for a listener that does not listen
     try {
       (fn as ((...a: unknown[]) => void) | undefined)?.(...args.map((a) => redactor.deep(a)));
     } catch {

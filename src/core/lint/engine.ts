@@ -37,33 +37,48 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 }
 
 export function lintParsed(file: ParsedFile, options: LintOptions = {}): LintResult {
-  const settings: LintSettings = {
+  const settings = lintSettingsOf(options);
+  const raw: Finding[] = [...file.findings];
+  const internalErrors: string[] = [];
+  for (const document of file.documents) {
+    // A document with syntax errors gets only those: its tree is not what the user meant.
+    if (!document.kind || file.findings.some((f) => f.docIndex === document.index)) continue;
+    raw.push(...lintDocument(file, document, settings, options, internalErrors));
+  }
+  const findings = finishFindings(file, raw, options.config);
+  return { file, findings, internalErrors };
+}
+
+/** The settings rules read: defaults, then the config's, then the caller's. */
+export function lintSettingsOf(options: LintOptions): LintSettings {
+  return {
     ...DEFAULT_LINT_SETTINGS,
     ...(options.config?.maxFirstStep !== undefined ? { maxFirstStep: options.config.maxFirstStep } : {}),
     ...(options.config?.budget !== undefined ? { budget: options.config.budget } : {}),
     ...stripUndefined(options.settings ?? {}),
   };
-  const rules = options.rules ?? allRules;
-  const raw: Finding[] = [...file.findings];
-  const internalErrors: string[] = [];
-  for (const document of file.documents) {
-    if (!document.kind) continue;
-    // A document with syntax errors gets only those: its tree is not what the user meant.
-    if (file.findings.some((f) => f.docIndex === document.index)) continue;
-    const ctx = makeContext(file, document, settings, raw);
-    for (const rule of rules) {
-      if (!rule.meta.appliesTo.includes(document.kind)) continue;
-      if (severityFor(options.config?.rules, rule.meta.id) === 'off') continue;
-      ctx.current = rule;
-      try {
-        rule.check(ctx);
-      } catch (e) {
-        internalErrors.push(`${rule.meta.id} failed on document ${document.index + 1}: ${(e as Error).message}`);
-      }
+}
+
+/**
+ * Runs the rules over one document of a file (which must have a kind and no syntax errors): the
+ * raw findings, before severities and suppression comments apply (`finishFindings`). A rule
+ * looks at its own document only, so a document's findings can be kept while others change.
+ */
+export function lintDocument(file: ParsedFile, document: SourceDocument, settings: LintSettings, options: LintOptions, internalErrors: string[]): Finding[] {
+  const raw: Finding[] = [];
+  if (!document.kind) return raw;
+  const ctx = makeContext(file, document, settings, raw);
+  for (const rule of options.rules ?? allRules) {
+    if (!rule.meta.appliesTo.includes(document.kind)) continue;
+    if (severityFor(options.config?.rules, rule.meta.id) === 'off') continue;
+    ctx.current = rule;
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      internalErrors.push(`${rule.meta.id} failed on document ${document.index + 1}: ${(e as Error).message}`);
     }
   }
-  const findings = finish(file, raw, options.config);
-  return { file, findings, internalErrors };
+  return raw;
 }
 
 interface MutableContext extends RuleContext {
@@ -103,7 +118,8 @@ function makeContext(file: ParsedFile, document: SourceDocument, settings: LintS
   return ctx;
 }
 
-function finish(file: ParsedFile, raw: Finding[], config: LintConfig | undefined): Finding[] {
+/** Severities from the config, suppression comments, duplicates dropped, sorted by offset. */
+export function finishFindings(file: ParsedFile, raw: Finding[], config: LintConfig | undefined): Finding[] {
   const suppressions = findSuppressions(file.text, file.lineIndex);
   const out: Finding[] = [];
   const seen = new Set<string>();

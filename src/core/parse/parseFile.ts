@@ -34,6 +34,9 @@ export interface ParseLimits {
 export const DEFAULT_MAX_CHARS = 8 * 1024 * 1024;
 export const DEFAULT_MAX_DEPTH = 500;
 
+/** uniqueKeys: a duplicated key is a real mistake in a rollout file; no pretty errors: we place them. */
+export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
 export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
   let lineIndex: LineIndex | undefined;
   const file: ParsedFile = {
@@ -56,8 +59,7 @@ export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
   }
   let docs: Document.Parsed[];
   try {
-    // uniqueKeys: a duplicated key is a real mistake in a rollout file; prettyErrors for line info.
-    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true }) as Document.Parsed[];
+    docs = parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = []; // EmptyStream: a file with only comments
   } catch (e) {
     file.findings.push(syntax(0, 0, `The YAML could not be read (${(e as Error).message}). Check the file's syntax.`));
@@ -77,7 +79,7 @@ export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
   return file;
 }
 
-function safeSniff(doc: Document.Parsed): DocumentKind | null {
+export function safeSniff(doc: Document.Parsed): DocumentKind | null {
   try {
     return sniffDocument(doc);
   } catch {
@@ -85,7 +87,7 @@ function safeSniff(doc: Document.Parsed): DocumentKind | null {
   }
 }
 
-function syntax(offset: number, length: number, message: string): Finding {
+export function syntax(offset: number, length: number, message: string): Finding {
   return { rule: 'yaml/syntax', severity: 'error', message, offset, length };
 }
 
@@ -94,7 +96,7 @@ function mb(chars: number): string {
 }
 
 /** yaml's messages end with a code frame and line info; the editor shows the position itself. */
-function cleanMessage(message: string): string {
+export function cleanMessage(message: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
   return first.endsWith('.') ? first : `${first}.`;
 }
@@ -103,7 +105,7 @@ function cleanMessage(message: string): string {
  * A linear scan for nesting that would make the parser recurse too deep: flow brackets and
  * block indentation levels. Returns the offset where the limit is crossed.
  */
-function findExcessiveNesting(text: string, maxDepth: number): number | undefined {
+export function findExcessiveNesting(text: string, maxDepth: number): number | undefined {
   let depth = 0;
   let inQuote: string | undefined;
   for (let i = 0; i < text.length; i++) {

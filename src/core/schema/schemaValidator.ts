@@ -1,16 +1,16 @@
 /**
  * Validates a native canary or synthetic document against its JSON Schema (the same schemas the
  * editor uses for completion and hover) and maps every problem back to a YAML range.
- * ajv is compiled once, lazily, on the first document that needs it; results are cached per
- * parsed document so the schema/* rules share one validation.
+ * The validators come from compiledValidators.ts (built ahead of time in the bundles); results
+ * are cached per parsed document so the schema/* rules share one validation.
  */
-import Ajv, { type ValidateFunction } from 'ajv';
 import type { SourceDocument } from '../parse/parseFile';
 import type { Node } from 'yaml';
 import { asMap, refOf } from '../parse/yamlNodes';
 import canarySchema from './canary.schema.json';
 import syntheticSchema from './synthetic.schema.json';
 import { mapAjvErrors, type SchemaIssue } from './ajvErrorMapping';
+import { compiledValidator } from './compiledValidators';
 
 export type { SchemaIssue, SchemaRuleId } from './ajvErrorMapping';
 
@@ -21,16 +21,6 @@ export type SchemaKind = keyof typeof SCHEMAS;
 /** Aliases a document may expand before it counts as an alias bomb (yaml's own default). */
 const MAX_ALIAS_COUNT = 100;
 
-let ajv: Ajv | undefined;
-const validators: Partial<Record<SchemaKind, ValidateFunction>> = {};
-
-/** Compiled on first use, per kind: a file with only canaries never pays for the synthetic schema. */
-function validatorFor(kind: SchemaKind): ValidateFunction {
-  // verbose: errors carry their schema (titles, descriptions, allowed keys) for messages in the user's words.
-  // strict off: the schemas carry editor keywords (markdownDescription, enumDescriptions, defaultSnippets).
-  ajv ??= new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
-  return (validators[kind] ??= ajv.compile(SCHEMAS[kind]));
-}
 
 const cache = new WeakMap<object, SchemaIssue[]>();
 
@@ -62,7 +52,8 @@ function validate(document: SourceDocument, kind: SchemaKind): SchemaIssue[] {
         : `This document could not be read as data (${(e as Error).message}). Check its syntax.`,
     }];
   }
-  const validateFn = validatorFor(kind);
+  // Precompiled by the build; compiled on first use per kind elsewhere (compiledValidators.ts).
+  const validateFn = compiledValidator(kind, SCHEMAS[kind]);
   if (validateFn(value)) return [];
   return mapAjvErrors(validateFn.errors ?? [], document.doc);
 }

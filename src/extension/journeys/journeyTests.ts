@@ -16,9 +16,11 @@ import { loadJourneyFile } from '../../core/journey/safety';
 import { run, type RunOptions } from '../../core/journey/runner';
 import { stepLabel } from '../../core/journey/httpStep';
 import type { JourneyResult, RunResult, StepResult } from '../../core/journey/result';
-import { ConfigFileCache, effectiveConfig, readSettings } from '../settings';
+import { effectiveConfig, readSettings } from '../settings';
+import type { EditorConfigs } from '../configFiles';
 import { RUN_JOURNEY_COMMAND } from '../codeLens';
 import { HostConsent } from './hostConsent';
+import { isLargeText } from '../largeDocuments';
 import { JourneySecrets, registerSecretCommands } from './journeySecrets';
 import { JourneyVariables } from './journeyVariables';
 
@@ -56,13 +58,12 @@ function rangeFrom(lineIndex: LineIndex, ref: Ref): vscode.Range {
   return new vscode.Range(a.line, a.character, b.line, b.character);
 }
 
-export function registerJourneys(context: vscode.ExtensionContext): JourneysApi {
+export function registerJourneys(context: vscode.ExtensionContext, configs: EditorConfigs): JourneysApi {
   const controller = vscode.tests.createTestController('releaseSafety.journeys', 'Release Safety journeys');
   const output = vscode.window.createOutputChannel('Release Safety Journeys');
   const secrets = new JourneySecrets(context);
   const consent = new HostConsent(context.workspaceState);
   const variables = new JourneyVariables(secrets);
-  const configs = new ConfigFileCache();
   context.subscriptions.push(controller, output);
   registerSecretCommands(context, secrets);
 
@@ -78,7 +79,7 @@ export function registerJourneys(context: vscode.ExtensionContext): JourneysApi 
 
   /** (Re)builds a file's items from its text; a file without journeys has no item. */
   const update = (uri: vscode.Uri, text: string): vscode.TestItem | undefined => {
-    if (!/^\s*synthetic\s*:/m.test(text)) {
+    if (isLargeText(text) || !/^\s*synthetic\s*:/m.test(text)) {
       controller.items.delete(uri.toString());
       return undefined;
     }
@@ -127,7 +128,6 @@ export function registerJourneys(context: vscode.ExtensionContext): JourneysApi 
     for (const uri of files) await discover(uri);
   };
   controller.refreshHandler = async () => {
-    configs.invalidate();
     await controller.resolveHandler?.(undefined);
   };
 

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { canaryDocuments, mayHoldCanary } from './canaryDocuments';
 import type { WatchController } from './watchController';
 import { parsedDocument } from '../parsedDocument';
+import { isLargeDocument } from '../largeDocuments';
 
 class WatchCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -22,6 +23,7 @@ class WatchCodeLensProvider implements vscode.CodeLensProvider {
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (isLargeDocument(document)) return [];
     const text = document.getText();
     if (!mayHoldCanary(text)) return [];
     const watched = this.controller.watched;

@@ -1,0 +1,111 @@
+/**
+ * Lints successive versions of one file, re-parsing and re-linting only the `---` documents that
+ * changed: each document's raw findings (before severities and suppression comments) are kept
+ * with its parse and moved with it when an edit above shifts it. What spans documents (the
+ * suppression comments, severities, order) is recomputed from those kept results on every pass,
+ * and `documents` exposes them for a pass over several documents or files.
+ *
+ * The result equals `lintText(text, options)` for the same text (tests hold the two equal).
+ */
+import type { Finding } from './finding';
+import { finishFindings, lintDocument, lintSettingsOf, lintText, type LintOptions, type LintResult } from './engine';
+import { YamlDocuments, type DocumentChunk } from '../parse/yamlDocuments';
+import type { ParseLimits, SourceDocument } from '../parse/parseFile';
+
+/** One document's lint, kept between passes. */
+export interface DocumentLint {
+  document: SourceDocument;
+  /** Raw findings of the document's rules (and its syntax errors), in file offsets. */
+  findings: readonly Finding[];
+}
+
+interface Kept {
+  /** Rule findings in the chunk's current offsets, without docIndex; undefined: not linted yet. */
+  findings?: Finding[];
+  internalErrors: string[];
+  /** Where the chunk was when `findings` were computed. */
+  start: number;
+}
+
+export class IncrementalLinter {
+  private readonly parser: YamlDocuments;
+  private kept = new WeakMap<DocumentChunk, Kept>();
+  private optionsKey: string | undefined;
+  private lastDocuments: DocumentLint[] = [];
+  /** Documents whose rules ran in the last pass (the rest came from the cache). */
+  linted = 0;
+
+  /** `limits` apply to every pass (the options' `limits` are not read). */
+  constructor(private readonly limits: ParseLimits = {}) {
+    this.parser = new YamlDocuments(limits);
+  }
+
+  /** The per-document results of the last pass, in file order. */
+  get documents(): readonly DocumentLint[] {
+    return this.lastDocuments;
+  }
+
+  lint(text: string, options: LintOptions = {}): LintResult {
+    this.linted = 0;
+    // Other rules or settings: nothing kept is valid any more.
+    const key = keyOf(options);
+    if (key !== this.optionsKey || options.rules) {
+      this.optionsKey = key;
+      this.parser.clear();
+      this.kept = new WeakMap();
+    }
+    const file = this.parser.parse(text);
+    const chunks = this.parser.current;
+    if (chunks.length === 0) {
+      // Parsed whole (see YamlDocuments): lint it whole.
+      const whole = lintText(text, { ...options, limits: this.limits });
+      this.lastDocuments = whole.file.documents.map((document) => ({ document, findings: whole.findings.filter((f) => f.docIndex === document.index) }));
+      this.linted = whole.file.documents.length;
+      return whole;
+    }
+    const settings = lintSettingsOf(options);
+    const raw: Finding[] = [];
+    const internalErrors: string[] = [];
+    const documents: DocumentLint[] = [];
+    let i = 0;
+    for (const chunk of chunks) {
+      if (!chunk.doc) continue;
+      const document = file.documents[i++];
+      const own: Finding[] = chunk.errors.map((e) => ({ ...e, docIndex: document.index }));
+      if (document.kind && chunk.errors.length === 0) {
+        let kept = this.kept.get(chunk);
+        if (!kept?.findings) {
+          const errors: string[] = [];
+          const found = lintDocument(file, document, settings, options, errors).map(({ docIndex: _d, ...f }) => f);
+          kept = { findings: found, internalErrors: errors, start: chunk.start };
+          this.kept.set(chunk, kept);
+          this.linted++;
+        } else if (kept.start !== chunk.start) {
+          const delta = chunk.start - kept.start;
+          kept.findings = kept.findings!.map((f) => shifted(f, delta));
+          kept.start = chunk.start;
+        }
+        for (const f of kept.findings!) own.push({ ...f, docIndex: document.index });
+        internalErrors.push(...kept.internalErrors.map((m) => m.replace(/on document \d+/, `on document ${document.index + 1}`)));
+      }
+      raw.push(...own);
+      documents.push({ document, findings: own });
+    }
+    this.lastDocuments = documents;
+    return { file, findings: finishFindings(file, raw, options.config), internalErrors };
+  }
+}
+
+function keyOf(options: LintOptions): string {
+  return JSON.stringify([options.config?.rules ?? {}, options.config?.maxFirstStep ?? null, options.settings ?? {}]);
+}
+
+function shifted(f: Finding, delta: number): Finding {
+  const edits = (fix: NonNullable<Finding['fix']>) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, offset: e.offset + delta })) });
+  return {
+    ...f,
+    offset: f.offset + delta,
+    ...(f.fix ? { fix: edits(f.fix) } : {}),
+    ...(f.suggestions ? { suggestions: f.suggestions.map(edits) } : {}),
+  };
+}
