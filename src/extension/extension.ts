@@ -8,7 +8,7 @@
  */
 import { bundleEvaluationStart } from './activationClock';
 import * as vscode from 'vscode';
-import { DiagnosticsController, findingFor, findingsOf } from './diagnostics';
+import { DiagnosticsController } from './diagnostics';
 import { lintWorkspace, registerLintWorkspace, type LintWorkspaceSummary } from './lintWorkspace';
 import type { Finding } from '../core/lint/finding';
 import { registerCodeActions } from './codeActions';
@@ -40,18 +40,20 @@ export interface ReleaseSafetyApi {
 export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   const t0 = performance.now();
   const bundleLoadMs = t0 - bundleEvaluationStart;
-  const diagnostics = new DiagnosticsController();
+  const redHat = registerRedHatYaml(context);
+  const diagnostics = new DiagnosticsController(redHat ? { findingFilter: redHat.findingFilter } : {});
   context.subscriptions.push(diagnostics);
+  const findingFor = diagnostics.findingFor.bind(diagnostics);
+  const findingsOf = diagnostics.findingsOf.bind(diagnostics);
   registerLintWorkspace(context, diagnostics);
   // Feature registrations (quick fixes, completion, hover, CodeLens, commands) go here, one call each.
   registerCodeActions(context, findingFor);
   registerCompletion(context, nativeSchemas);
   registerHover(context);
   registerCodeLens(context);
-  // Before registerCommands: it adds a placeholder Run Journey only when no one registered the real one.
   const journeys = registerJourneys(context);
   registerCommands(context);
-  registerRedHatYaml(context, diagnostics);
+  redHat?.start(() => diagnostics.relintAll());
   const canary = registerCanaryPanel(context);
   diagnostics.start();
   const activationMs = performance.now() - t0;

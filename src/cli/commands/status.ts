@@ -99,7 +99,7 @@ export async function statusCommand(args: string[], io: CommandIO): Promise<numb
   try {
     if (values.once) {
       let reading = await watcher.poll(signal).catch(() => undefined);
-      if (reading && !isPrometheus && reading.windowMs === 0 && reading.verdict === 'inconclusive') {
+      if (reading?.warmingUp) {
         // Rates need two scrapes --window apart.
         await sleep(scrapeWindowMs, signal);
         reading = signal.aborted ? undefined : await watcher.poll(signal).catch(() => undefined);
@@ -116,7 +116,7 @@ export async function statusCommand(args: string[], io: CommandIO): Promise<numb
     let last: CanaryReading | undefined;
     watcher.onReading((r) => {
       // The scrape source's priming reading says nothing yet.
-      if (!isPrometheus && r.windowMs === 0 && r.verdict === 'inconclusive' && !last) return;
+      if (r.warmingUp && !last) return;
       last = r;
       const key = changeKey(r);
       if (key === lastKey) return;

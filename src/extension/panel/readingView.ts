@@ -1,8 +1,8 @@
 /** Turns the core's reading into the panel's view model (pure: unit-tested without VS Code). */
 import type { GatePhase, GateRow, ReadingView } from './panelModel';
-import type { LiveMetricReading, LiveReading } from './liveCanary';
+import type { CanaryReading, MetricReading } from '../../core/canary/reading';
 
-export function toReadingView(r: LiveReading): ReadingView {
+export function toReadingView(r: CanaryReading): ReadingView {
   const current = r.step !== null && r.step >= 1 && r.step <= r.steps.length ? r.step - 1 : null;
   return {
     at: r.at,
@@ -14,7 +14,7 @@ export function toReadingView(r: LiveReading): ReadingView {
   };
 }
 
-function toGateRow(m: LiveMetricReading): GateRow {
+function toGateRow(m: MetricReading): GateRow {
   // A metric the source could not read (`error`) cannot be judged: it shows as inconclusive,
   // with the source's words as the note, never as a pass.
   const phase: GatePhase = m.phase === 'error' ? 'inconclusive' : m.phase;
