@@ -1,5 +1,5 @@
 /**
- * `release-safety status FILE [--once] [--window DURATION] [--format text|json]` (spec §4):
+ * `release-safety status FILE [--once] [--window DURATION] [--format text|json]` (README, The CLI):
  * evaluates a canary's gates against its live source. Exit 0 healthy or promoted, 1 breach,
  * 3 inconclusive or stale, 2 usage or config error. Without --once it watches and prints a line
  * per change until interrupted, then exits with the last verdict's code.

@@ -1,5 +1,5 @@
 /**
- * How `release-safety status` prints a reading: a table for people, spec §4's JSON for scripts,
+ * How `release-safety status` prints a reading: a table for people, the JSON of the README's CLI section for scripts,
  * and one short line per change while watching.
  */
 import { isGood, type CanaryReading, type MetricReading, type Verdict } from '../../core/canary/reading';
@@ -12,7 +12,7 @@ export function exitCodeOf(verdict: Verdict): number {
   return EXIT_INCONCLUSIVE;
 }
 
-/** Spec §4: {"service","verdict","weight","step","metrics":[{"name","unit","canary","baseline","threshold","pass"}]}. */
+/** The JSON of `status --format json` (README, The CLI): {"service","verdict","weight","step","metrics":[{"name","unit","canary","baseline","threshold","pass"}]}. */
 export function statusJson(r: CanaryReading): object {
   return {
     service: r.service,

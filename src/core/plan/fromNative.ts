@@ -1,4 +1,4 @@
-/** The normalised plan of a native `canary:` document (spec §2.1). */
+/** The normalised plan of a native `canary:` document (docs/formats/canary.md). */
 import type { Node, YAMLMap } from 'yaml';
 import type { ParsedFile, SourceDocument } from '../parse/parseFile';
 import { asMap, asScalar, asSeq, pairOf, refOf, valueOf } from '../parse/yamlNodes';

@@ -14,7 +14,7 @@ import { missingInterval } from './missing-interval';
 import { shortInterval } from './short-interval';
 import { noSampleGuard } from './no-sample-guard';
 
-/** The canary/* rules, in the order of spec §3. */
+/** The canary/* rules, in the order of the README's rules table. */
 export const canaryRules: Rule[] = [
   missingRollback,
   missingMetrics,
