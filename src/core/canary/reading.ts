@@ -6,6 +6,7 @@
 import type { MetricUnit } from '../model/metrics';
 import type { SourceKind } from './source';
 import type { Verdict } from './verdict';
+import type { ReadingBudget } from '../budget/liveSpend';
 
 export { isGood, worseVerdict, type Verdict } from './verdict';
 
@@ -57,4 +58,6 @@ export interface CanaryReading {
   minRequests: number | null;
   failureLimit: number;
   metrics: MetricReading[];
+  /** The risk budget: worst case, spent since watching began, allowance; null without a budget. */
+  budget: ReadingBudget | null;
 }

@@ -5,6 +5,7 @@
  */
 import type { CanaryPlan } from '../../core/plan/canaryPlan';
 import type { CanaryReading } from '../../core/canary/reading';
+import type { LiveBudget } from '../../core/budget/liveSpend';
 
 export interface LiveWatcher {
   /** Returns a function that removes the listener. */
@@ -16,4 +17,4 @@ export interface LiveWatcher {
 }
 
 /** Makes a watcher for a plan; throws an Error whose message says what to fix (no source, bad URL). */
-export type WatcherFactory = (plan: CanaryPlan, options: { intervalMs: number }) => LiveWatcher;
+export type WatcherFactory = (plan: CanaryPlan, options: { intervalMs: number; budget?: LiveBudget }) => LiveWatcher;

@@ -24,6 +24,7 @@ const live: CanaryReading = {
   requests: { canary: null, baseline: null },
   minRequests: null,
   failureLimit: 0,
+  budget: null,
   metrics: [
     gate({ name: 'error-rate', unit: '%', canary: NaN, baseline: 0.5, threshold: '<= 1%', limit: 1, phase: 'error', message: 'the query returned NaN' }),
     gate({ name: 'p99-latency', unit: 'ms', canary: 200, baseline: 190, threshold: '<= baseline * 1.1', limit: 209, phase: 'pass', message: null }),

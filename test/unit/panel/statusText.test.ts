@@ -9,6 +9,7 @@ function reading(verdict: CanaryReading['verdict'], over: Partial<CanaryReading>
     weight: 25, share: 24.8, step: 3, steps: [1, 5, 25, 50, 100], timeInStepMs: 1, intervalMs: 2,
     requests: { canary: null, baseline: null }, minRequests: null, failureLimit: 0,
     metrics: [{ name: 'error-rate', unit: '%', canary: 0.2, baseline: 0.25, threshold: '<= 1%', limit: 1, pass: true, phase: 'pass', consecutiveFailures: 0, message: null }],
+    budget: null,
     ...over,
   };
 }
