@@ -225,16 +225,27 @@ test('the Test Explorer lists the journeys of examples/synthetic.yaml, with thei
   await page.locator('.codelens-decoration a', { hasText: 'Run journey' }).first().waitFor({ timeout: STEP_MS });
   await runCommand('Testing: Focus on Test Explorer View');
   const tree = page.locator('.test-explorer');
-  const fileRow = tree.locator('.monaco-list-row', { hasText: 'synthetic.yaml' }).first();
+  const rows = tree.locator('.monaco-list-row');
+  const fileRow = rows.filter({ hasText: rel }).first();
   await fileRow.waitFor({ timeout: STEP_MS });
-  // Expand the file, then its first journey, from the keyboard as a user would.
-  await fileRow.click();
-  await page.keyboard.press('ArrowRight');
-  const firstJourney = tree.locator('.monaco-list-row', { hasText: journeys[0]!.name }).first();
+  // The explorer lists the workspace's files as they are found, and rows move while it does:
+  // wait until the list holds still (a bounded poll on the row count) before expanding.
+  let count = -1;
+  for (let i = 0, same = 0; i < 120 && same < 4; i++) {
+    const n = await rows.count();
+    same = n === count ? same + 1 : 0;
+    count = n;
+    await page.waitForTimeout(250);
+  }
+  /** Expands a row by its twistie (a click on the row itself would only select it). */
+  const expand = async (row: typeof fileRow) => {
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+  };
+  const firstJourney = rows.filter({ hasText: journeys[0]!.name }).first();
   try {
+    await expand(fileRow);
     await firstJourney.waitFor({ timeout: STEP_MS });
-    await firstJourney.click();
-    await page.keyboard.press('ArrowRight');
+    await expand(firstJourney);
     const firstStep = journeys[0]!.steps[0]!.name;
     if (firstStep) await tree.locator('.monaco-list-row', { hasText: firstStep }).first().waitFor({ timeout: STEP_MS });
   } finally {
