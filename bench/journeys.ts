@@ -5,7 +5,7 @@
  *   newman   newman.run() of the equivalent Postman collection (same checks as pm.test scripts),
  *            loaded in this process from ~/.cache/release-safety/newman (installed on first use
  *            from the npm registry; it is 150 packages, so it is not a project dependency)
- * Target (issue 4): runner <= 1.2x the fetch loop, and faster than newman. Rounds alternate the
+ * Target: runner <= 1.2x the fetch loop, and faster than newman. Rounds alternate the
  * contenders so the machine's load hits them alike; medians are printed. Exits 0 either way.
  *   node --import tsx bench/journeys.ts [--rounds N] [--no-newman]
  */

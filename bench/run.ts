@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: how much linting costs over bare YAML parsing, measured in one process on the
- * same text. Targets (issue 2): lint at most 2x `yaml`'s parseAllDocuments, and a 1,000-line file
+ * same text. Targets: lint at most 2x `yaml`'s parseAllDocuments, and a 1,000-line file
  * in under 5 ms median. Prints a table; exits 0 either way (numbers, not a gate).
  *   node --import tsx bench/run.ts [--runs N]   (N batches per file)
  */

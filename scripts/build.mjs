@@ -5,7 +5,6 @@ import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { precompiledSchemasPlugin } from './precompileSchemas.mjs';
 
-const watch = process.argv.includes('--watch');
 const common = {
   bundle: true,
   platform: 'node',
@@ -28,4 +27,4 @@ if (existsSync('src/extension/backgroundLint/lintWorker.ts')) entries.push({ ent
 if (existsSync('src/demo/main.ts')) entries.push({ entryPoints: ['src/demo/main.ts'], outfile: 'dist/demo-services.js' });
 if (existsSync('webview/main.ts')) entries.push({ entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', external: [], minify: true }); // the webview loads it on every show: keep it small
 await Promise.all(entries.map((e) => build({ ...common, ...e })));
-if (!watch) console.log(`[build] ${entries.map((e) => e.outfile).join(', ')}`);
+console.log(`[build] ${entries.map((e) => e.outfile).join(', ')}`);

@@ -1,7 +1,8 @@
 // `npm run package`: builds release-safety.vsix with @vscode/vsce, run by the Node 24 that
 // scripts/ensure-system-deps.sh installs (vsce needs Node 22 or newer; the project runs on 20).
-// The bundles in dist/ already hold every dependency (esbuild), so vsce packs no node_modules;
-// .vscodeignore keeps the rest out. Prints the file's size and its largest entries.
+// The bundles in dist/ hold every dependency (esbuild) but playwright-core, which browser journeys
+// load lazily: vsce lists the production dependencies and .vscodeignore keeps only that one
+// (packing with --no-dependencies would ship an extension whose browser journeys cannot start).
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ export function packageVsix(out = vsixPath) {
     throw new Error(`@vscode/vsce needs Node 22 or newer and ${node24} is missing. Run: bash scripts/ensure-system-deps.sh`);
   }
   const vsce = join(require.resolve('@vscode/vsce/package.json').replace(/package\.json$/, ''), 'vsce');
-  const r = spawnSync(node, [vsce, 'package', '--no-dependencies', '--skip-license', '--out', out], {
+  const r = spawnSync(node, [vsce, 'package', '--skip-license', '--out', out], {
     cwd: repoRoot,
     encoding: 'utf8',
     // vsce asks questions on a terminal; with no stdin it must fail instead of waiting.
@@ -25,6 +26,9 @@ export function packageVsix(out = vsixPath) {
     timeout: 180_000,
   });
   if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
+  // The Marketplace shows what vsce warns about (a missing icon, a bad link...): a warning fails the package.
+  const warnings = `${r.stdout}\n${r.stderr}`.split('\n').filter((line) => /\bWARNING\b/.test(line));
+  if (warnings.length) throw new Error(`vsce package warned; fix these first:\n${warnings.join('\n')}`);
   return out;
 }
 

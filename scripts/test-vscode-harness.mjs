@@ -1,5 +1,5 @@
 // Shared pieces for running the extension in a real VS Code on this machine (see
-// docs in ../shared/docs/real-vscode.md): where Node 24 and code-server live, free ports, process
+// CONTRIBUTING.md, Run the tests you touch): where Node 24 and code-server live, free ports, process
 // groups that are started with setsid and killed as a whole, and the headless Chromium that drives
 // the workbench. Used by test-vscode.mjs (path B), test/ui (path A) and start.mjs.
 import { spawn, spawnSync } from 'node:child_process';

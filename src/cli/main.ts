@@ -1,6 +1,6 @@
 /**
  * `release-safety lint | run | status | monitor | export`: the CLI on the same core as the extension.
- * Exit codes (spec §4): 0 ok, 1 findings / failures / breach, 2 usage or config error,
+ * Exit codes (README, The CLI): 0 ok, 1 findings / failures / breach, 2 usage or config error,
  * 3 inconclusive or stale (status).
  */
 import { lintCommand } from './commands/lint';
@@ -24,7 +24,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (e) {
-    // A usage mistake is the caller's to fix: say what and show how, exit 2 (spec §4).
+    // A usage mistake is the caller's to fix: say what and show how, exit 2 (README, The CLI).
     if (e instanceof UsageError) {
       io.err(`${e.message}\n${e.usage ?? USAGE}\n`);
       return EXIT_USAGE;

@@ -9,14 +9,14 @@
 import * as vscode from 'vscode';
 import type { Finding, Fix } from '../core/lint/finding';
 import { suppressionComment } from '../core/lint/suppression';
-import { relintLookup, ruleIdOf, rangeOf, type FindingLookup } from './diagnosticCode';
+import { ruleIdOf, rangeOf, type FindingLookup } from './diagnosticCode';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('releaseSafety');
 export const OPEN_RULE_DOC_COMMAND = 'releaseSafety.openRuleDocumentation';
 /** An existing directive: group 1 is everything up to the rule ids, group 2 the ids (a `-- reason` follows). */
 const DIRECTIVE = /^(\s*#\s*release-safety-disable-next-line)\b([^-]*(?:-(?!-)[^-]*)*)/;
 
-export function registerCodeActions(context: vscode.ExtensionContext, lookup: FindingLookup = relintLookup()): void {
+export function registerCodeActions(context: vscode.ExtensionContext, lookup: FindingLookup): void {
   const provider = new ReleaseSafetyCodeActions(lookup);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ language: 'yaml' }, provider, {

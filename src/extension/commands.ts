@@ -1,14 +1,12 @@
 /**
  * Palette commands under "Release Safety:": New Canary Config, New Synthetic Journey (untitled
  * YAML documents started from the same snippets as completion), Open Rule Documentation (a pick of
- * every rule, opening docs/rules/RULE.md from the extension's own folder), and the placeholder of
- * Run Journey until the journey runner registers the real one.
+ * every rule, opening docs/rules/RULE.md from the extension's own folder).
  */
 import * as vscode from 'vscode';
 import { allRuleMetas, ruleMeta } from '../core/lint/rules/index';
 import { NEW_CANARY, NEW_SYNTHETIC_FILE, type Snippet } from '../core/completion/snippets';
 import { OPEN_RULE_DOC_COMMAND } from './codeActions';
-import { RUN_JOURNEY_COMMAND } from './codeLens';
 
 export const NEW_CANARY_COMMAND = 'releaseSafety.newCanaryConfig';
 export const NEW_JOURNEY_COMMAND = 'releaseSafety.newSyntheticJourney';
@@ -19,18 +17,6 @@ export function registerCommands(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(NEW_JOURNEY_COMMAND, () => newDocument(NEW_SYNTHETIC_FILE)),
     vscode.commands.registerCommand(OPEN_RULE_DOC_COMMAND, (ruleId?: unknown) => openRuleDocumentation(context, typeof ruleId === 'string' ? ruleId : undefined)),
   );
-  // Registered after activation has finished, and only when no one else (the journey runner)
-  // registered the real command meanwhile: two registrations of one id would throw.
-  setTimeout(() => {
-    void vscode.commands.getCommands(true).then((ids) => {
-      if (ids.includes(RUN_JOURNEY_COMMAND)) return;
-      context.subscriptions.push(
-        vscode.commands.registerCommand(RUN_JOURNEY_COMMAND, (_uri?: unknown, name?: unknown) => {
-          void vscode.window.showInformationMessage(`Running journeys from the editor is coming soon${typeof name === 'string' ? ` ("${name}")` : ''}. Meanwhile run it with: release-safety run FILE --journey NAME`);
-        }),
-      );
-    });
-  }, 0);
 }
 
 /** An untitled YAML document with the snippet inserted, so its placeholders can be tabbed through. */

@@ -1,13 +1,11 @@
 /**
- * Reads the rule id behind one of our diagnostics, and finds the core Finding behind it when the
- * diagnostics module cannot say (an older build, a test): by re-linting the document's current
- * text and matching on rule id and range, never on message text.
+ * Reads the rule id behind one of our diagnostics (its `code`), and converts offsets to ranges.
+ * The core Finding behind a diagnostic comes from the diagnostics controller (`findingFor`), which
+ * matches on rule id and range at the linted version, never on message text.
  */
 import * as vscode from 'vscode';
-import { lintText } from '../core/lint/engine';
 import type { Finding } from '../core/lint/finding';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-
 
 export type FindingLookup = (document: vscode.TextDocument, diagnostic: vscode.Diagnostic) => Finding | undefined;
 
@@ -17,19 +15,6 @@ export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
   if (typeof c === 'string' || typeof c === 'number') return String(c);
   if (c && typeof c === 'object') return String(c.value);
   return undefined;
-}
-
-/** A lookup that lints the current text itself (its offsets are therefore for this very version). */
-export function relintLookup(): FindingLookup {
-  let cache: { uri: string; version: number; findings: Finding[] } | undefined;
-  return (document, diagnostic) => {
-    const rule = ruleIdOf(diagnostic);
-    if (!rule) return undefined;
-    if (!cache || cache.uri !== document.uri.toString() || cache.version !== document.version) {
-      cache = { uri: document.uri.toString(), version: document.version, findings: lintText(document.getText()).findings };
-    }
-    return cache.findings.find((f) => f.rule === rule && rangeOf(document, f).isEqual(diagnostic.range));
-  };
 }
 
 export function rangeOf(document: vscode.TextDocument, ref: { offset: number; length: number }): vscode.Range {

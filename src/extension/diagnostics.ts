@@ -69,21 +69,16 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-/** The controller of the running extension (one per extension host). */
-let active: DiagnosticsController | undefined;
+/** Drops findings of one lint before they are published. */
+export type FindingFilter = (uri: vscode.Uri, nativeFormat: NativeFormat | undefined, findings: Finding[]) => Finding[];
 
-/**
- * The core Finding (with `fix` and `suggestions`) behind one of our diagnostics, or undefined when
- * the document changed since it was linted or the diagnostic is not ours. For quick fixes, hovers.
- */
-export function findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
-  return active?.store.findingFor(document, diagnostic);
-}
-
-/** All findings of the document's current version (undefined: not linted at this version). */
-export function findingsOf(document: vscode.TextDocument): readonly Finding[] | undefined {
-  const entry = active?.store.get(document.uri);
-  return entry && entry.version === document.version ? entry.findings : undefined;
+/** What the features around the controller plug into it, given when it is made. */
+export interface DiagnosticsHooks {
+  /**
+   * redHatYaml.ts: `schema/*` steps aside where Red Hat's YAML extension validates with our schema,
+   * so no schema problem shows twice.
+   */
+  findingFilter?: FindingFilter;
 }
 
 /** Diagnostics published by Release Safety (source `release-safety`) in a list from VS Code. */
@@ -109,20 +104,18 @@ export class DiagnosticsController implements vscode.Disposable {
   readonly lastLint = new Map<string, LintEvent>();
   /** Fires after every lint, also when the file turned out not to be ours (tests wait on it). */
   readonly onDidLint = this.lintedEmitter.event;
-  /**
-   * Drops findings before they are published (redHatYaml.ts: `schema/*` steps aside where Red
-   * Hat's YAML extension validates with our schema, so no schema problem shows twice).
-   */
-  findingFilter?: (uri: vscode.Uri, nativeFormat: NativeFormat | undefined, findings: Finding[]) => Finding[];
   /** Set by Lint Workspace: closing a file then shows its findings from disk instead of nothing. */
   workspaceLinted = false;
 
-  /** @param background lints large documents off the host's thread (none: everything here). */
+  /**
+   * @param background lints large documents off the host's thread (none: everything here).
+   * @param hooks what others add to each lint (Red Hat's schema hand-off filters findings).
+   */
   constructor(
     readonly configs: EditorConfigs,
     private readonly background?: BackgroundLinter,
+    private readonly hooks: DiagnosticsHooks = {},
   ) {
-    active = this;
     const ws = vscode.workspace;
     this.disposables.push(
       this.collection,
@@ -154,6 +147,20 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   /** Lints the documents already open; deferred so that activation returns at once. */
+  /**
+   * The core Finding (with `fix` and `suggestions`) behind one of our diagnostics, or undefined when
+   * the document changed since it was linted or the diagnostic is not ours. For quick fixes, hovers.
+   */
+  findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
+    return this.store.findingFor(document, diagnostic);
+  }
+
+  /** All findings of the document's current version (undefined: not linted at this version). */
+  findingsOf(document: vscode.TextDocument): readonly Finding[] | undefined {
+    const entry = this.store.get(document.uri);
+    return entry && entry.version === document.version ? entry.findings : undefined;
+  }
+
   start(): void {
     setTimeout(() => vscode.workspace.textDocuments.forEach((d) => this.lintDocument(d)), 0);
   }
@@ -262,7 +269,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const key = uri.toString();
     if (!linted.ours && !(version !== undefined && this.recognised.has(key))) return this.notOurs(uri, version);
     if (version !== undefined) this.recognised.add(key);
-    const findings = this.findingFilter ? this.findingFilter(uri, linted.nativeFormat(), linted.findings) : linted.findings;
+    const findings = this.hooks.findingFilter ? this.hooks.findingFilter(uri, linted.nativeFormat(), linted.findings) : linted.findings;
     let positionAt: (o: number) => vscode.Position;
     if (document) positionAt = (o) => document.positionAt(o);
     else {
@@ -353,7 +360,6 @@ export class DiagnosticsController implements vscode.Disposable {
     this.background?.dispose();
     this.disposables.forEach((d) => d.dispose());
     this.store.clear();
-    if (active === this) active = undefined;
   }
 }
 

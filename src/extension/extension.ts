@@ -8,7 +8,7 @@
  */
 import { bundleEvaluationStart } from './activationClock';
 import * as vscode from 'vscode';
-import { DiagnosticsController, findingFor, findingsOf } from './diagnostics';
+import { DiagnosticsController } from './diagnostics';
 import { EditorConfigs } from './configFiles';
 import { BackgroundLinter } from './backgroundLint/backgroundLinter';
 import { lintWorkspace, registerLintWorkspace, type LintWorkspaceSummary } from './lintWorkspace';
@@ -44,8 +44,12 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   const t0 = performance.now();
   const bundleLoadMs = t0 - bundleEvaluationStart;
   const configs = new EditorConfigs();
-  const diagnostics = new DiagnosticsController(configs, new BackgroundLinter(vscode.Uri.joinPath(context.extensionUri, 'dist', 'lintWorker.js').fsPath));
+  const redHat = registerRedHatYaml(context);
+  const background = new BackgroundLinter(vscode.Uri.joinPath(context.extensionUri, 'dist', 'lintWorker.js').fsPath);
+  const diagnostics = new DiagnosticsController(configs, background, redHat ? { findingFilter: redHat.findingFilter } : {});
   context.subscriptions.push(configs, diagnostics);
+  const findingFor = diagnostics.findingFor.bind(diagnostics);
+  const findingsOf = diagnostics.findingsOf.bind(diagnostics);
   registerLintWorkspace(context, diagnostics);
   // Feature registrations (quick fixes, completion, hover, CodeLens, commands) go here, one call each.
   registerCodeActions(context, findingFor);
@@ -58,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   const journeys = registerJourneys(context, configs);
   registerCommands(context);
   registerExportCommands(context);
-  registerRedHatYaml(context, diagnostics);
+  redHat?.start(() => diagnostics.relintAll());
   const canary = registerCanaryPanel(context, configBudget);
   diagnostics.start();
   const activationMs = performance.now() - t0;

@@ -24,29 +24,37 @@ interface RedHatYamlApi {
   registerContributor(schema: string, requestSchema: (resource: string) => string | undefined, requestSchemaContent: (uri: string) => string | undefined, label?: string): boolean;
 }
 
-/** What the diagnostics controller offers: a filter over each lint's findings, and a relint. */
-export interface FindingFilterHost {
-  findingFilter?: (uri: vscode.Uri, nativeFormat: NativeFormat | undefined, findings: Finding[]) => Finding[];
-  relintAll(): void;
+/** The hand-off to Red Hat's extension: a filter for the diagnostics, and when to lint again. */
+export interface RedHatSchemaHandoff {
+  /** Drops our `schema/*` findings from files whose schema Red Hat validates. */
+  findingFilter(uri: vscode.Uri, nativeFormat: NativeFormat | undefined, findings: Finding[]): Finding[];
+  /** Call once the diagnostics exist: it runs `relintAll` when the contribution starts. */
+  start(relintAll: () => void): void;
 }
 
-export function registerRedHatYaml(context: vscode.ExtensionContext, host: FindingFilterHost): void {
+/** Undefined when Red Hat's extension is not installed: our own schema checks are the only ones. */
+export function registerRedHatYaml(context: vscode.ExtensionContext): RedHatSchemaHandoff | undefined {
   const ext = vscode.extensions.getExtension<RedHatYamlApi>(RED_HAT_YAML_ID);
-  if (!ext) return; // not installed: our own schema checks are the only ones
+  if (!ext) return undefined;
   let contributing = false;
-  host.findingFilter = (_uri, nativeFormat, findings) => (contributing && nativeFormat ? withoutSchemaFindings(findings) : findings);
-  // Off the activation path: activating Red Hat's extension starts its language server.
-  const timer = setTimeout(() => {
-    void Promise.resolve(ext.activate()).then(
-      (api) => {
-        if (typeof api?.registerContributor !== 'function') return;
-        contributing = api.registerContributor('release-safety', requestSchema, requestSchemaContent, 'Release Safety') !== false;
-        if (contributing) host.relintAll();
-      },
-      (e: unknown) => console.warn(`[release-safety] Red Hat YAML did not activate; keeping our own schema checks: ${(e as Error)?.message ?? e}`),
-    );
-  }, 0);
-  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+  const start = (relintAll: () => void): void => {
+    // Off the activation path: activating Red Hat's extension starts its language server.
+    const timer = setTimeout(() => {
+      void Promise.resolve(ext.activate()).then(
+        (api) => {
+          if (typeof api?.registerContributor !== 'function') return;
+          contributing = api.registerContributor('release-safety', requestSchema, requestSchemaContent, 'Release Safety') !== false;
+          if (contributing) relintAll();
+        },
+        (e: unknown) => console.warn(`[release-safety] Red Hat YAML did not activate; keeping our own schema checks: ${(e as Error)?.message ?? e}`),
+      );
+    }, 0);
+    context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+  };
+  return {
+    findingFilter: (_uri, nativeFormat, findings) => (contributing && nativeFormat ? withoutSchemaFindings(findings) : findings),
+    start,
+  };
 }
 
 export function withoutSchemaFindings(findings: Finding[]): Finding[] {

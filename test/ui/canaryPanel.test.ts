@@ -8,7 +8,7 @@
  */
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { ChildProcess } from 'node:child_process';
@@ -27,9 +27,16 @@ let demo: DemoServices | undefined;
 let page: Page;
 const serverLog: string[] = [];
 
-async function shot(name: string): Promise<void> {
+/** RELEASE_SAFETY_README_SHOTS=1 also copies the shots the README shows into docs/images/. */
+const README_IMAGES = process.env.RELEASE_SAFETY_README_SHOTS === '1' ? join(__dirname, '../..', 'docs', 'images') : undefined;
+
+async function shot(name: string, readmeName?: string): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   await page.screenshot({ path: join(RESULTS, `${name}.png`) });
+  if (README_IMAGES && readmeName) {
+    mkdirSync(README_IMAGES, { recursive: true });
+    copyFileSync(join(RESULTS, `${name}.png`), join(README_IMAGES, `${readmeName}.png`));
+  }
 }
 
 /** The Canary view's document: the webview element's iframe, then VS Code's inner active frame. */
@@ -120,7 +127,7 @@ test('watching the demo canary from its CodeLens: healthy in the status bar and 
     await panel().locator('.banner[data-verdict="breach"]').waitFor({ timeout: STEP_MS });
     await page.locator('.codelens-decoration a', { hasText: 'Watching: breach' }).waitFor({ timeout: STEP_MS });
   } finally {
-    await shot('ui-canary-breach');
+    await shot('ui-canary-breach', 'canary-breach');
   }
   assert.match(await toast.innerText(), /Canary checkout at 25% is in breach: /);
   assert.ok(await toast.locator('a.monaco-button, .monaco-button', { hasText: 'Open panel' }).count() > 0, 'the notification offers "Open panel"');

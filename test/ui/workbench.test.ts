@@ -7,7 +7,7 @@
  */
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ChildProcess } from 'node:child_process';
@@ -16,6 +16,9 @@ type Harness = typeof import('../../scripts/test-vscode-harness.mjs', { with: { 
 let h: Harness;
 import { lintText } from '../../src/core/lint/engine';
 import type { Finding } from '../../src/core/lint/finding';
+import { ruleMeta } from '../../src/core/lint/rules/index';
+import { buildSyntheticConfig } from '../../src/core/synthetic/buildSynthetic';
+import { parseFile } from '../../src/core/parse/parseFile';
 
 const REPO = join(__dirname, '../..');
 const RESULTS = join(REPO, 'test-results');
@@ -56,9 +59,27 @@ function pickTarget(ws: string): Target {
   return candidates[0];
 }
 
-async function shot(name: string): Promise<void> {
+/** RELEASE_SAFETY_README_SHOTS=1 also copies the shots the README shows into docs/images/. */
+const README_IMAGES = process.env.RELEASE_SAFETY_README_SHOTS === '1' ? join(REPO, 'docs', 'images') : undefined;
+
+async function shot(name: string, readmeName?: string): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   await page.screenshot({ path: join(RESULTS, `${name}.png`) });
+  if (README_IMAGES && readmeName) {
+    mkdirSync(README_IMAGES, { recursive: true });
+    copyFileSync(join(RESULTS, `${name}.png`), join(README_IMAGES, `${readmeName}.png`));
+  }
+}
+
+/** Runs a command by its title from the command palette. */
+async function runCommand(title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: STEP_MS });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_MS });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
 }
 
 before(async () => {
@@ -140,6 +161,27 @@ test('the Problems panel lists the findings of the example, with their rule ids'
   console.log(`# Problems panel filled in ${Date.now() - t0} ms`);
 });
 
+test('hovering a finding shows its message and its rule\'s description', async () => {
+  assert.ok(target, 'the Problems panel test runs first');
+  const finding = target.findings.find((f) => f.fix || f.suggestions?.length) ?? target.findings[0];
+  const meta = ruleMeta(finding.rule);
+  assert.ok(meta, `${finding.rule} is in the registry`);
+  const lines = target.text.slice(0, finding.offset + 1).split('\n');
+  await goTo(lines.length, lines[lines.length - 1].length);
+  await runCommand('Show or Focus Hover');
+  // Our hover part (the rule's description) arrives after VS Code's own part (the problem): wait for both.
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: meta.description.slice(0, 40) }).first();
+  try {
+    await hover.waitFor({ timeout: STEP_MS });
+  } finally {
+    await shot('ui-hover', 'hover');
+  }
+  const text = await hover.innerText();
+  assert.ok(text.includes(finding.message.slice(0, 40)), `the hover should show "${finding.message}"; it shows:\n${text}`);
+  assert.ok(text.includes(meta.description.slice(0, 40)), `the hover should show the rule's description "${meta.description}"; it shows:\n${text}`);
+  await page.keyboard.press('Escape');
+});
+
 // Quick fixes are the editor-features part (src/extension/codeActions.ts); until it ships there is
 // no menu to check, and the test says so instead of passing.
 const quickFixesShipped = existsSync(join(REPO, 'src/extension/codeActions.ts'));
@@ -156,7 +198,7 @@ test('the quick-fix menu offers the core fixes of a finding', { skip: quickFixes
     await menu.waitFor({ timeout: STEP_MS });
     await page.waitForTimeout(300); // the menu fills as providers answer
   } finally {
-    await shot('ui-quick-fix');
+    await shot('ui-quick-fix', 'quick-fix');
   }
   const menuText = await menu.innerText();
   const titles = [fixable.fix?.title, ...(fixable.suggestions ?? []).map((s) => s.title)].filter((t): t is string => !!t);
@@ -170,4 +212,45 @@ test('the quick-fix menu offers the core fixes of a finding', { skip: quickFixes
   while ((await panel.innerText()).includes(gone) && Date.now() < deadline) await page.waitForTimeout(200);
   await shot('ui-after-fix');
   assert.ok(!(await panel.innerText()).includes(gone), `after "${titles[0]}" the Problems panel should no longer show "${fixable.message}"`);
+});
+
+test('the Test Explorer lists the journeys of examples/synthetic.yaml, with their steps', async () => {
+  const rel = 'examples/synthetic.yaml';
+  const text = readFileSync(join(workspace, rel), 'utf8');
+  const file = parseFile(text);
+  const config = buildSyntheticConfig(file.documents[0]!, file);
+  const journeys = config?.journeys ?? [];
+  assert.ok(journeys.length >= 2, 'the example has journeys');
+  await openFile(rel);
+  await page.locator('.codelens-decoration a', { hasText: 'Run journey' }).first().waitFor({ timeout: STEP_MS });
+  await runCommand('Testing: Focus on Test Explorer View');
+  const tree = page.locator('.test-explorer');
+  const rows = tree.locator('.monaco-list-row');
+  const fileRow = rows.filter({ hasText: rel }).first();
+  await fileRow.waitFor({ timeout: STEP_MS });
+  // The explorer lists the workspace's files as they are found, and rows move while it does:
+  // wait until the list holds still (a bounded poll on the row count) before expanding.
+  let count = -1;
+  for (let i = 0, same = 0; i < 120 && same < 4; i++) {
+    const n = await rows.count();
+    same = n === count ? same + 1 : 0;
+    count = n;
+    await page.waitForTimeout(250);
+  }
+  /** Expands a row by its twistie (a click on the row itself would only select it). */
+  const expand = async (row: typeof fileRow) => {
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+  };
+  const firstJourney = rows.filter({ hasText: journeys[0]!.name }).first();
+  try {
+    await expand(fileRow);
+    await firstJourney.waitFor({ timeout: STEP_MS });
+    await expand(firstJourney);
+    const firstStep = journeys[0]!.steps[0]!.name;
+    if (firstStep) await tree.locator('.monaco-list-row', { hasText: firstStep }).first().waitFor({ timeout: STEP_MS });
+  } finally {
+    await shot('ui-test-explorer', 'test-explorer');
+  }
+  const treeText = await tree.innerText();
+  for (const j of journeys) assert.ok(treeText.includes(j.name), `the Test Explorer should list "${j.name}"; it shows:\n${treeText}`);
 });

@@ -1,5 +1,5 @@
 /**
- * `release-safety lint [PATH ...] [--format text|json|sarif] [--max-warnings N] [--fix]` (spec §4).
+ * `release-safety lint [PATH ...] [--format text|json|sarif] [--max-warnings N] [--fix]` (README, The CLI).
  * Exit 0: no error-level finding (and warnings <= --max-warnings when given); 1: otherwise;
  * 2: a usage error or a path that cannot be read (the readable files are still linted and shown).
  * Findings go to stdout in the chosen format; warnings about paths and configs go to stderr,

@@ -1,6 +1,6 @@
 /**
  * `release-safety run FILE [--journey NAME] [--reporter text|json|junit] [--output FILE] [--env-file FILE]`
- * (spec §4). Exit 0: every journey passed; 1: a journey failed (or the run was cancelled);
+ * (README, The CLI). Exit 0: every journey passed; 1: a journey failed (or the run was cancelled);
  * 2: a usage or config error: unreadable file, YAML errors, no journeys, an unknown --journey,
  * a journey lint refuses (nothing is run then), or a variable/secret that is not set (nothing sent).
  *

@@ -1,5 +1,5 @@
 /**
- * `release-safety status FILE [--once] [--window DURATION] [--format text|json]` (spec §4):
+ * `release-safety status FILE [--once] [--window DURATION] [--format text|json]` (README, The CLI):
  * evaluates a canary's gates against its live source. Exit 0 healthy or promoted, 1 breach,
  * 3 inconclusive or stale, 2 usage or config error. Without --once it watches and prints a line
  * per change until interrupted, then exits with the last verdict's code.
@@ -103,7 +103,7 @@ export async function statusCommand(args: string[], io: CommandIO): Promise<numb
   try {
     if (values.once) {
       let reading = await watcher.poll(signal).catch(() => undefined);
-      if (reading && !isPrometheus && reading.windowMs === 0 && reading.verdict === 'inconclusive') {
+      if (reading?.warmingUp) {
         // Rates need two scrapes --window apart.
         await sleep(scrapeWindowMs, signal);
         reading = signal.aborted ? undefined : await watcher.poll(signal).catch(() => undefined);
@@ -120,7 +120,7 @@ export async function statusCommand(args: string[], io: CommandIO): Promise<numb
     let last: CanaryReading | undefined;
     watcher.onReading((r) => {
       // The scrape source's priming reading says nothing yet.
-      if (!isPrometheus && r.windowMs === 0 && r.verdict === 'inconclusive' && !last) return;
+      if (r.warmingUp && !last) return;
       last = r;
       const key = changeKey(r);
       if (key === lastKey) return;

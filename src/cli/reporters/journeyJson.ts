@@ -1,5 +1,5 @@
 /**
- * spec §4: {"journeys": [{"name", "status", "durationMs", "steps": [{"name", "status",
+ * The JSON shape of `release-safety run --reporter json` (README, The CLI): {"journeys": [{"name", "status", "durationMs", "steps": [{"name", "status",
  * "durationMs", "error"}]}]}. `error` is the failure's message, or null.
  */
 import type { JourneyReporter } from './journeyReport';

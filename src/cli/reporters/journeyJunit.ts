@@ -1,25 +1,37 @@
 /**
  * JUnit XML as CI servers read it (Jenkins, GitLab, GitHub test reporters): one testsuite per
- * file, one testcase per journey; a failed journey carries <failure> with the failing step's
- * message and location, a skipped one <skipped> with the reason. Steps go into <system-out>.
+ * file, one testcase per journey. As Hurl does, a journey whose expectation did not hold carries
+ * <failure> (the service answered wrongly), one that could not be checked at all carries <error>
+ * (refused connection, TLS, timeout, redirect loop, a missing secret...): CI shows "tests failed"
+ * apart from "tests broken". Both hold the message and location; a skipped journey carries
+ * <skipped> with the reason. Steps go into <system-out>. See docs/architecture.md (reporters).
  */
+import type { JourneyResult } from '../../core/journey/result';
 import { countStatuses, formatMs, locationOf, type JourneyReporter } from './journeyReport';
+
+/** A failed journey is a <failure> when an expectation did not hold, else an <error>. */
+export function junitOutcome(j: JourneyResult): 'failure' | 'error' | undefined {
+  if (j.status !== 'failed') return undefined;
+  return !j.error || j.error.kind === 'assertion' ? 'failure' : 'error';
+}
 
 export const journeyJunitReporter: JourneyReporter = (input) => {
   const r = input.result;
   const c = countStatuses(r);
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  const counts = `tests="${r.journeys.length}" failures="${c.failed}" errors="0" skipped="${c.skipped}" time="${seconds(r.durationMs)}"`;
+  const errors = r.journeys.filter((j) => junitOutcome(j) === 'error').length;
+  const counts = `tests="${r.journeys.length}" failures="${c.failed - errors}" errors="${errors}" skipped="${c.skipped}" time="${seconds(r.durationMs)}"`;
   out.push(`<testsuites name="release-safety run" ${counts}>`);
   out.push(`  <testsuite name="${attr(input.file)}" ${counts}>`);
   for (const j of r.journeys) {
     out.push(`    <testcase name="${attr(j.name)}" classname="${attr(input.file)}" time="${seconds(j.durationMs)}">`);
-    if (j.status === 'failed' && j.error) {
+    const outcome = junitOutcome(j);
+    if (outcome && j.error) {
       const details = [j.error.message, ...(j.error.expected !== undefined ? [`expected: ${j.error.expected}`] : []), ...(j.error.actual !== undefined ? [`actual: ${j.error.actual}`] : []), `at ${locationOf(input, j.error.ref)}`];
       const step = j.error.stepIndex !== undefined ? j.steps.find((s) => s.index === j.error!.stepIndex) : undefined;
       if (step?.screenshot) details.push(`screenshot: ${step.screenshot}`);
-      out.push(`      <failure message="${attr(j.error.message)}" type="${attr(j.error.kind)}">${text(details.join('\n'))}</failure>`);
+      out.push(`      <${outcome} message="${attr(j.error.message)}" type="${attr(j.error.kind)}">${text(details.join('\n'))}</${outcome}>`);
     } else if (j.status === 'skipped') {
       out.push(`      <skipped message="${attr(j.error?.message ?? 'not run')}"/>`);
     }

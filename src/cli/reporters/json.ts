@@ -1,5 +1,5 @@
 /**
- * `--format json` (spec §4): one array of findings, 1-based positions, in file order:
+ * `--format json` (README, The CLI): one array of findings, 1-based positions, in file order:
  * {"file", "line", "column", "endLine", "endColumn", "rule", "severity", "message"}.
  */
 import { rangeOf, type Reporter } from './report';

@@ -1,14 +1,14 @@
 /**
- * How `release-safety status` prints a reading: a table for people, spec §4's JSON for scripts,
+ * How `release-safety status` prints a reading: a table for people, the JSON of the README's CLI section for scripts,
  * and one short line per change while watching.
  */
-import type { CanaryReading, MetricReading, Verdict } from '../../core/canary/reading';
+import { isGood, type CanaryReading, type MetricReading, type Verdict } from '../../core/canary/reading';
 import { formatDuration } from '../../core/model/duration';
 import { EXIT_FAIL, EXIT_INCONCLUSIVE, EXIT_OK } from '../io';
 import { budgetSummary } from '../../core/budget/budgetSummary';
 
 export function exitCodeOf(verdict: Verdict): number {
-  if (verdict === 'healthy' || verdict === 'promoted') return EXIT_OK;
+  if (isGood(verdict)) return EXIT_OK;
   if (verdict === 'breach') return EXIT_FAIL;
   return EXIT_INCONCLUSIVE;
 }
@@ -72,16 +72,12 @@ export function changeKey(r: CanaryReading): string {
 export function statusLine(r: CanaryReading): string {
   const time = new Date(r.at).toLocaleTimeString('en-GB', { hour12: false });
   const gates = r.metrics.map((m) => `${m.name} ${formatValue(m.canary, m.unit)} ${passWord(m)}`).join(' · ');
-  const why = r.verdict === 'healthy' || r.verdict === 'promoted' ? '' : ` — ${r.reason}`;
+  const why = isGood(r.verdict) ? '' : ` — ${r.reason}`;
   return `${time} ${r.service} ${r.verdict} ${r.weight === null ? '?' : `${r.weight}%`}${gates ? ` · ${gates}` : ''}${why}\n`;
 }
 
 /** The risk budget in one line: spent so far, the worst case, the allowance. */
 export function budgetLine(r: CanaryReading): string | undefined {
-  const s = r.budget ? budgetSummary(r.budget, isGoodVerdict(r.verdict)) : undefined;
+  const s = r.budget ? budgetSummary(r.budget, isGood(r.verdict)) : undefined;
   return s ? `budget: ${s.text}` : undefined;
-}
-
-function isGoodVerdict(v: Verdict): boolean {
-  return v === 'healthy' || v === 'promoted';
 }

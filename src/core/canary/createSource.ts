@@ -1,4 +1,4 @@
-/** Picks the live source a canary plan's `source` describes (spec §2.3). */
+/** Picks the live source a canary plan's `source` describes (docs/formats/canary.md, Source). */
 import type { CanaryPlan } from '../plan/canaryPlan';
 import { PrometheusSource } from './prometheusSource';
 import { ScrapeSource } from './scrapeSource';

@@ -51,6 +51,7 @@ export class CanaryEvaluator {
       at: now,
       dataAt: sample?.at ?? null,
       windowMs: sample?.windowMs ?? null,
+      warmingUp: false,
       source: { ...this.options.source, error: input.ok ? null : input.error, notes: input.ok ? input.sample.notes : [] },
       weight: null,
       share: null,
@@ -83,6 +84,7 @@ export class CanaryEvaluator {
     }
     if (s.warmingUp) {
       const why = 'First scrape taken; rates need a second one.';
+      reading.warmingUp = true;
       reading.metrics = plan.metrics.map((m) => this.unjudged(m, s, 'inconclusive', why));
       return finish(reading, 'inconclusive', why);
     }

@@ -1,5 +1,5 @@
 /**
- * The `prometheus` source (spec §2.3): instant queries for a reading, range queries for charts.
+ * The `prometheus` source (docs/formats/canary.md, Source): instant queries for a reading, range queries for charts.
  * Each gate is one query per side, built from the well-known metrics and the side's label matchers
  * or from the metric's own `query`. A Prometheus that does not answer is a SourceError (stale);
  * a query it refuses, NaN, ±Inf or several series are the gate's own problem, in plain words.

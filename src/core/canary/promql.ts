@@ -1,6 +1,6 @@
 /**
  * PromQL for the well-known gates, built from the metric conventions and the side's label
- * matchers (spec §2.1, §2.3). `{{selector}}` and `{{interval}}` in a custom query are filled here.
+ * matchers (docs/formats/canary.md: Query placeholders, Source). `{{selector}}` and `{{interval}}` in a custom query are filled here.
  */
 import type { Measure, MetricNames } from './source';
 

@@ -5,10 +5,10 @@
  */
 import type { MetricUnit } from '../model/metrics';
 import type { SourceKind } from './source';
+import type { Verdict } from './verdict';
 import type { ReadingBudget } from '../budget/liveSpend';
 
-/** healthy < inconclusive < stale < breach in how bad they are; promoted is healthy at 100%. */
-export type Verdict = 'healthy' | 'promoted' | 'inconclusive' | 'stale' | 'breach';
+export { isGood, worseVerdict, type Verdict } from './verdict';
 
 /** One gate in one reading (the shape of argo-rollouts' measurement phases). */
 export type MetricPhase = 'pass' | 'fail' | 'inconclusive' | 'error';
@@ -41,6 +41,8 @@ export interface CanaryReading {
   /** When the data was measured; null when the source never answered. */
   dataAt: number | null;
   windowMs: number | null;
+  /** The scrape source's first reading: nothing to subtract from yet, so nothing is judged. */
+  warmingUp: boolean;
   source: { kind: SourceKind; description: string; error: string | null; notes: string[] };
   /** The canary's share of requests snapped to the nearest step (percent). */
   weight: number | null;
@@ -58,16 +60,4 @@ export interface CanaryReading {
   metrics: MetricReading[];
   /** The risk budget: worst case, spent since watching began, allowance; null without a budget. */
   budget: ReadingBudget | null;
-}
-
-const ORDER: Record<Verdict, number> = { healthy: 0, promoted: 0, inconclusive: 1, stale: 2, breach: 3 };
-
-/** The worse of two verdicts (the worst one wins, as in argo-rollouts' analysis). */
-export function worseVerdict(a: Verdict, b: Verdict): Verdict {
-  return ORDER[b] > ORDER[a] ? b : a;
-}
-
-/** Only these verdicts may be shown as "good". */
-export function isGood(v: Verdict): boolean {
-  return v === 'healthy' || v === 'promoted';
 }

@@ -1,5 +1,5 @@
 /**
- * The embedded source (spec §2.3): reads the canary's and the baseline's `/metrics` endpoints
+ * The embedded source (docs/formats/canary.md, Source): reads the canary's and the baseline's `/metrics` endpoints
  * (global fetch, a timeout, a body limit) and hands the bodies to a ScrapeWindow, which computes
  * each gate from the difference between two scrapes as `rate()` and `histogram_quantile()` would.
  */

@@ -1,5 +1,5 @@
 /**
- * The one interface every live canary source sits behind (spec §2.3), and what a reading of a
+ * The one interface every live canary source sits behind (docs/formats/canary.md, Source), and what a reading of a
  * source yields: per side (canary, baseline) the requests seen in the window and one value per
  * gate, already in the metric's unit. Sources never judge; the evaluator does.
  */

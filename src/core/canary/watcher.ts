@@ -93,7 +93,7 @@ export class CanaryWatcher {
       const cap = Math.max(interval, this.options.maxBackoffMs ?? 300_000);
       return Math.min(cap, interval * 2 ** Math.min(this.failuresInRow, 20));
     }
-    if (last && last.verdict === 'inconclusive' && last.windowMs === 0) return this.options.warmupDelayMs ?? Math.min(interval, 5000);
+    if (last?.warmingUp) return this.options.warmupDelayMs ?? Math.min(interval, 5000);
     return interval;
   }
 

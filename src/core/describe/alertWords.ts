@@ -1,5 +1,5 @@
 /**
- * Alert channels (`KIND:TARGET`, spec §2.1) in words: who hears about a breach.
+ * Alert channels (`KIND:TARGET`, docs/formats/canary.md, Alerts) in words: who hears about a breach.
  * The list of kinds is also what completion offers after `channel:`.
  */
 import type { PlanAlert } from '../plan/canaryPlan';

@@ -1,5 +1,5 @@
 /**
- * What each synthetic step kind does (spec §2.2), in one line: shown by hover on a step's key and
+ * What each synthetic step kind does (docs/formats/synthetic.md), in one line: shown by hover on a step's key and
  * as the detail of the step completion items. Argument shapes are what the snippets insert.
  */
 import type { StepKind } from '../synthetic/model';

@@ -49,11 +49,16 @@ export interface RunOptions {
   refusals?: ReadonlyMap<Journey, Refusal>;
 }
 
+/**
+ * Progress of a run. Events carry the `Journey` (and `Step`) objects given to `run`, by identity,
+ * so a listener maps them to its own items however many journeys run at once; results are
+ * redacted copies.
+ */
 export interface RunListener {
-  journeyStarted?(journey: { index: number; name: string }): void;
-  stepStarted?(journey: { index: number; name: string }, step: { index: number; name: string }): void;
-  stepFinished?(journey: { index: number; name: string }, step: StepResult): void;
-  journeyFinished?(journey: JourneyResult): void;
+  journeyStarted?(journey: Journey): void;
+  stepStarted?(journey: Journey, step: Step, name: string): void;
+  stepFinished?(journey: Journey, step: StepResult): void;
+  journeyFinished?(result: JourneyResult, journey: Journey): void;
 }
 
 export async function run(journeys: readonly Journey[], options: RunOptions = {}, listener: RunListener = {}): Promise<RunResult> {
@@ -94,7 +99,7 @@ export async function run(journeys: readonly Journey[], options: RunOptions = {}
       const i = next++;
       const result = await runJourney(journeys[i], { ...options, env }, secrets, redactor, emit, session);
       results[i] = redactor.deep(result);
-      emit.journeyFinished(results[i]);
+      emit.journeyFinished(results[i], journeys[i]);
     }
   };
   try {
@@ -117,21 +122,25 @@ function warmUpFetch(): Promise<void> {
 
 type Emit = Required<RunListener>;
 
-/** Listener calls get redacted copies, and a listener that throws never stops the run. */
+/**
+ * Results reach listeners as redacted copies; journeys and steps as the very objects given to
+ * `run` (they hold the file as written, never a resolved secret). A listener that throws never
+ * stops the run.
+ */
 function safeListener(listener: RunListener, redactor: Redactor): Emit {
   const call = (fn: ((...a: never[]) => void) | undefined, ...args: unknown[]) => {
     if (!fn) return; // nothing to copy for a listener that does not listen
     try {
-      (fn as ((...a: unknown[]) => void) | undefined)?.(...args.map((a) => redactor.deep(a)));
+      (fn as ((...a: unknown[]) => void) | undefined)?.(...args);
     } catch {
       // the listener's problem; the run goes on
     }
   };
   return {
     journeyStarted: (j) => call(listener.journeyStarted, j),
-    stepStarted: (j, s) => call(listener.stepStarted, j, s),
-    stepFinished: (j, s) => call(listener.stepFinished, j, s),
-    journeyFinished: (j) => call(listener.journeyFinished, j),
+    stepStarted: (j, s, name) => call(listener.stepStarted, j, s, redactor.deep(name)),
+    stepFinished: (j, s) => call(listener.stepFinished, j, redactor.deep(s)),
+    journeyFinished: (r, j) => call(listener.journeyFinished, redactor.deep(r), j),
   };
 }
 
@@ -167,7 +176,6 @@ async function runJourney(
   session: () => Promise<BrowserSession>,
 ): Promise<JourneyResult> {
   const started = performance.now();
-  const info = { index: journey.index, name: journey.name };
   const finish = (steps: StepResult[], error?: StepFailure, status?: RunStatus): JourneyResult => ({
     index: journey.index,
     name: journey.name,
@@ -181,7 +189,7 @@ async function runJourney(
   const skippedSteps = (from: number, error?: StepFailure): StepResult[] =>
     journey.steps.slice(from).map((s) => ({ index: s.index, name: stepLabel(s), kind: s.spec.kind, status: 'skipped', durationMs: 0, ref: s.ref, ...(error ? { error } : {}) }));
 
-  emit.journeyStarted(info);
+  emit.journeyStarted(journey);
   const refusal = options.refusals?.get(journey);
   if (refusal) {
     const error: StepFailure = { kind: 'refused', message: `not run: ${refusal.message}`, ref: refusal.ref };
@@ -215,7 +223,7 @@ async function runJourney(
         steps.push(...skippedSteps(position));
         break;
       }
-      emit.stepStarted(info, { index: step.index, name });
+      emit.stepStarted(journey, step, name);
       // The browser starts before the first browser step's clock: its start-up is not the page's time.
       let launchFailure: StepOutcome | undefined;
       if (step.spec.kind !== 'request' && !browserJourney) {
@@ -262,7 +270,7 @@ async function runJourney(
         ref: step.ref,
       };
       steps.push(redactor.deep(result));
-      emit.stepFinished(info, steps[steps.length - 1]);
+      emit.stepFinished(journey, steps[steps.length - 1]);
       if (outcome.failure) {
         failure = result.error;
         steps.push(...skippedSteps(position + 1));

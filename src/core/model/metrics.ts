@@ -1,4 +1,4 @@
-/** Metric units and the well-known metrics of the native canary format (spec §2.1). */
+/** Metric units and the well-known metrics of the native canary format (docs/formats/canary.md). */
 export type MetricUnit = '%' | 'ms' | 's' | 'req/s' | 'count';
 export const METRIC_UNITS: readonly MetricUnit[] = ['%', 'ms', 's', 'req/s', 'count'];
 

@@ -1,5 +1,5 @@
 /**
- * The threshold grammar of spec §2.1:
+ * The threshold grammar (docs/formats/canary.md, Threshold grammar):
  *   OP VALUE | OP baseline | OP baseline * FACTOR | OP baseline + VALUE
  * OP is <, <=, >, >=; VALUE a number with an optional unit (%, ms, s, req/s).
  * Values are normalised into the metric's own unit (a `s` latency limit becomes ms).

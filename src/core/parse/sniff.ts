@@ -1,4 +1,4 @@
-/** Decides what a YAML document is (spec §2). Everything else is left alone. */
+/** Decides what a YAML document is (docs/architecture.md, How a finding flows). Everything else is left alone. */
 import type { Document } from 'yaml';
 import { asMap, stringAt, pairOf } from './yamlNodes';
 

@@ -52,7 +52,7 @@ export interface PlanPause {
 export interface CanarySourceConfig {
   scrape?: { canary: string; baseline: string };
   prometheus?: { url: string; canary: string; baseline: string };
-  /** Metric naming conventions (spec §2.3). */
+  /** Metric naming conventions (docs/formats/canary.md, Naming conventions). */
   requestsMetric: string;
   latencyMetric: string;
   statusLabel: string;

@@ -1,4 +1,4 @@
-/** The normalised plan of a native `canary:` document (spec §2.1). */
+/** The normalised plan of a native `canary:` document (docs/formats/canary.md). */
 import { splitChannel } from '../model/alertChannel';
 import type { Node, YAMLMap } from 'yaml';
 import type { ParsedFile, SourceDocument } from '../parse/parseFile';

@@ -1,5 +1,5 @@
 /**
- * Builds the typed synthetic model of a native `synthetic:` document (spec §2.2), every part with
+ * Builds the typed synthetic model of a native `synthetic:` document (docs/formats/synthetic.md), every part with
  * its source range. Never throws: a value of the wrong type is skipped and recorded in `problems`
  * (the schema rules tell the user; the runner refuses journeys that have problems).
  */

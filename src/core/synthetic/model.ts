@@ -1,5 +1,5 @@
 /**
- * The typed model of a native synthetic document (spec §2.2), with source ranges, read by the
+ * The typed model of a native synthetic document (docs/formats/synthetic.md), with source ranges, read by the
  * synthetic lint rules, the journey runner, the Test Explorer and the CodeLens alike.
  * Defaults (base_url, frequency, locations, alerts) are already inherited into each journey.
  */

@@ -1,5 +1,5 @@
 /**
- * What counts as a secret in a synthetic journey (spec §3 `synthetic/hardcoded-secret`): the
+ * What counts as a secret in a synthetic journey (`synthetic/hardcoded-secret`, docs/rules/synthetic/hardcoded-secret.md): the
  * names of fields and headers that carry credentials, whether a value is a literal or a variable
  * reference, and the `${secret:NAME}` a fix writes instead. Never echoes the value itself.
  */

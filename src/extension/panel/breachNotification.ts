@@ -4,10 +4,11 @@
  */
 import * as vscode from 'vscode';
 import type { WatchController } from './watchController';
+import type { Verdict } from '../../core/canary/verdict';
 
 export function registerBreachNotification(context: vscode.ExtensionContext, controller: WatchController): void {
   let watchedKey: string | undefined;
-  let lastVerdict: string | undefined;
+  let lastVerdict: Verdict | undefined;
   context.subscriptions.push(
     controller.onDidChangeState(() => {
       const key = controller.watched?.key;

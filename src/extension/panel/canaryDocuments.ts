@@ -1,6 +1,6 @@
 /**
  * The native canary documents of a YAML file that the panel can watch (pure: no `vscode`).
- * Live status reads the native `source:` (spec §2.3); Argo and Flagger canaries are watched by
+ * Live status reads the native `source:` (docs/formats/canary.md, Source); Argo and Flagger canaries are watched by
  * their own controllers, so they are not listed.
  */
 import { parseFile, type ParsedFile } from '../../core/parse/parseFile';

@@ -8,8 +8,9 @@
  * load and then one small delta per reading.
  */
 
-export type Verdict = 'healthy' | 'breach' | 'inconclusive' | 'stale' | 'promoted';
-export const VERDICTS: readonly Verdict[] = ['healthy', 'breach', 'inconclusive', 'stale', 'promoted'];
+import type { Verdict } from '../../core/canary/verdict';
+
+export { VERDICTS, type Verdict } from '../../core/canary/verdict';
 
 export type GatePhase = 'pass' | 'fail' | 'inconclusive';
 export const GATE_PHASES: readonly GatePhase[] = ['pass', 'fail', 'inconclusive'];

@@ -2,9 +2,9 @@
 import type { BudgetView, GatePhase, GateRow, ReadingView } from './panelModel';
 import type { ReadingBudget } from '../../core/budget/liveSpend';
 import { budgetSummary } from '../../core/budget/budgetSummary';
-import type { LiveMetricReading, LiveReading } from './liveCanary';
+import type { CanaryReading, MetricReading } from '../../core/canary/reading';
 
-export function toReadingView(r: LiveReading): ReadingView {
+export function toReadingView(r: CanaryReading): ReadingView {
   const current = r.step !== null && r.step >= 1 && r.step <= r.steps.length ? r.step - 1 : null;
   return {
     at: r.at,
@@ -22,7 +22,7 @@ function toBudgetView(b: ReadingBudget, gatesPass: boolean): BudgetView {
   return { text: s.text, spentPercent: b.spentPercent !== null && Number.isFinite(b.spentPercent) ? b.spentPercent : null, maxSpendPercent: b.maxSpendPercent, over: s.over, overWhileHealthy: s.overWhileHealthy };
 }
 
-function toGateRow(m: LiveMetricReading): GateRow {
+function toGateRow(m: MetricReading): GateRow {
   // A metric the source could not read (`error`) cannot be judged: it shows as inconclusive,
   // with the source's words as the note, never as a pass.
   const phase: GatePhase = m.phase === 'error' ? 'inconclusive' : m.phase;

@@ -4,7 +4,7 @@
  * come from user files and remote endpoints.
  */
 import { budgetSummary } from '../../core/budget/budgetSummary';
-import type { LiveReading } from './liveCanary';
+import type { CanaryReading } from '../../core/canary/reading';
 
 export type StatusTone = 'error' | 'warning' | 'none';
 
@@ -14,7 +14,7 @@ export interface StatusText {
   tooltip: string;
 }
 
-export function statusText(service: string, reading: LiveReading | undefined, paused: boolean): StatusText {
+export function statusText(service: string, reading: CanaryReading | undefined, paused: boolean): StatusText {
   const name = oneLine(service);
   if (!reading) {
     return { text: `$(pulse) ${name} · ${paused ? 'paused' : 'waiting for data'}`, tone: 'warning', tooltip: `**${md(name)}**: no reading yet.\n\nClick to open the Canary panel.` };

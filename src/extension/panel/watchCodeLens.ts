@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { canaryDocuments, mayHoldCanary } from './canaryDocuments';
 import type { WatchController } from './watchController';
+import type { Verdict } from '../../core/canary/verdict';
 import { parsedDocument } from '../parsedDocument';
 import { isLargeDocument } from '../largeDocuments';
 
@@ -47,7 +48,7 @@ class WatchCodeLensProvider implements vscode.CodeLensProvider {
 
 export function registerWatchCodeLens(context: vscode.ExtensionContext, controller: WatchController): void {
   const provider = new WatchCodeLensProvider(controller);
-  let lastVerdict: string | undefined;
+  let lastVerdict: Verdict | undefined;
   context.subscriptions.push(
     provider,
     vscode.languages.registerCodeLensProvider([{ language: 'yaml' }, { pattern: '**/*.{yaml,yml}' }], provider),

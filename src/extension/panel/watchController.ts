@@ -9,7 +9,8 @@
  */
 import * as vscode from 'vscode';
 import { appendReading, type ChartSeries, type ConfigEntry, type PanelState, type ReadingView } from './panelModel';
-import type { LiveReading, LiveWatcher, WatcherFactory } from './liveCanary';
+import type { LiveWatcher, WatcherFactory } from './liveCanary';
+import type { CanaryReading } from '../../core/canary/reading';
 import { toReadingView } from './readingView';
 import { canaryDocuments, mayHoldCanary } from './canaryDocuments';
 import type { CanaryPlan } from '../../core/plan/canaryPlan';
@@ -20,7 +21,7 @@ const MAX_CONFIG_FILES = 500;
 const UNTRUSTED_MESSAGE = 'Release Safety does not poll canary sources in an untrusted workspace: a config could make the editor call any address on your network. Trust the workspace to watch a canary.';
 
 export interface ReadingEvent {
-  raw: LiveReading;
+  raw: CanaryReading;
   view: ReadingView;
   backoffMs: number | null;
 }

@@ -1,6 +1,6 @@
 /**
  * `release-safety run` in-process against a real local server: exit codes 0/1/2, --journey,
- * --env-file, --output, the JSON shape of spec §4, JUnit structure, and refusal of unsafe journeys.
+ * --env-file, --output, the JSON shape the README documents, JUnit structure, and refusal of unsafe journeys.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -88,7 +88,7 @@ describe('release-safety run', () => {
     assert.match(r.out, /got "from-environment"/);
   });
 
-  it('prints the JSON shape of spec §4', async () => {
+  it('prints the JSON shape the README documents', async () => {
     const r = await cli(['synthetic.yaml', '--reporter', 'json', '--env-file', 'ci.env']);
     assert.equal(r.code, 1);
     const report = JSON.parse(r.out);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openPanel, type PanelHarness } from './harness';
 import { watchingState } from './fixtures';
 import { toReadingView } from '../../../src/extension/panel/readingView';
-import type { LiveReading } from '../../../src/extension/panel/liveCanary';
+import type { CanaryReading } from '../../../src/core/canary/reading';
 
 const RESULTS = join(__dirname, '..', '..', '..', 'test-results');
 let panel: PanelHarness;
@@ -20,19 +20,25 @@ after(async () => {
   await panel?.close();
 });
 
-function live(verdict: LiveReading['verdict'], spentPercent: number | null): LiveReading {
+function live(verdict: CanaryReading['verdict'], spentPercent: number | null): CanaryReading {
   return {
     service: 'checkout',
     verdict,
     reason: verdict === 'healthy' ? 'Every gate passes.' : 'error-rate 3.2% is above the limit 1%',
     at: NOW,
-    source: { error: null, notes: [] },
+    dataAt: NOW,
+    windowMs: 60_000,
+    warmingUp: false,
+    source: { kind: 'scrape', description: 'scrape', error: null, notes: [] },
     weight: 25,
     share: 24.6,
     step: 3,
     steps: [1, 5, 25, 50, 100],
     timeInStepMs: 60_000,
     intervalMs: 300_000,
+    requests: { canary: null, baseline: null },
+    minRequests: null,
+    failureLimit: 0,
     metrics: [],
     budget: { worstCasePercent: 11.574, spentPercent, maxSpendPercent: 10 },
   };

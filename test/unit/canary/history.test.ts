@@ -5,7 +5,7 @@ import type { CanaryReading } from '../../../src/core/canary/reading';
 
 function reading(i: number, verdict: CanaryReading['verdict'] = 'healthy'): CanaryReading {
   return {
-    service: 's', verdict, reason: 'r', at: i * 1000, dataAt: i * 1000, windowMs: 1000,
+    service: 's', verdict, reason: 'r', at: i * 1000, dataAt: i * 1000, windowMs: 1000, warmingUp: false,
     source: { kind: 'scrape', description: 'd', error: null, notes: [] },
     weight: 5, share: 5, step: 2, steps: [1, 5, 100], timeInStepMs: 0, intervalMs: 60_000,
     requests: { canary: 10, baseline: 190 }, minRequests: null, failureLimit: 0,

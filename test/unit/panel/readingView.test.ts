@@ -1,24 +1,34 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toReadingView } from '../../../src/extension/panel/readingView';
-import type { LiveReading } from '../../../src/extension/panel/liveCanary';
+import type { CanaryReading, MetricReading } from '../../../src/core/canary/reading';
 
-const live: LiveReading = {
+/** A gate as the core reports it; only what the view reads differs between cases. */
+const gate = (m: Omit<MetricReading, 'pass' | 'consecutiveFailures'>): MetricReading => ({ ...m, pass: m.phase === 'pass' ? true : m.phase === 'fail' ? false : null, consecutiveFailures: 0 });
+
+const live: CanaryReading = {
   service: 'checkout',
   verdict: 'stale',
   reason: 'the canary endpoint did not answer',
   at: 5000,
-  source: { error: 'http://127.0.0.1:9102/metrics: connection refused. Is the canary running?', notes: [] },
+  dataAt: 4000,
+  windowMs: 60_000,
+  warmingUp: false,
+  source: { kind: 'scrape', description: 'scrape', error: 'http://127.0.0.1:9102/metrics: connection refused. Is the canary running?', notes: [] },
   weight: 25,
   share: 24.2,
   step: 3,
   steps: [1, 5, 25, 50, 100],
   timeInStepMs: 40_000,
   intervalMs: 60_000,
+  requests: { canary: null, baseline: null },
+  minRequests: null,
+  failureLimit: 0,
+  budget: null,
   metrics: [
-    { name: 'error-rate', unit: '%', canary: NaN, baseline: 0.5, threshold: '<= 1%', limit: 1, phase: 'error', message: 'the query returned NaN' },
-    { name: 'p99-latency', unit: 'ms', canary: 200, baseline: 190, threshold: '<= baseline * 1.1', limit: 209, phase: 'pass', message: null },
-    { name: 'custom', unit: null, canary: null, baseline: null, threshold: null, limit: null, phase: 'inconclusive', message: null },
+    gate({ name: 'error-rate', unit: '%', canary: NaN, baseline: 0.5, threshold: '<= 1%', limit: 1, phase: 'error', message: 'the query returned NaN' }),
+    gate({ name: 'p99-latency', unit: 'ms', canary: 200, baseline: 190, threshold: '<= baseline * 1.1', limit: 209, phase: 'pass', message: null }),
+    gate({ name: 'custom', unit: null, canary: null, baseline: null, threshold: null, limit: null, phase: 'inconclusive', message: null }),
   ],
 };
 

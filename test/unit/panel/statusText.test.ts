@@ -1,19 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { statusText } from '../../../src/extension/panel/statusText';
-import type { LiveReading } from '../../../src/extension/panel/liveCanary';
+import type { CanaryReading } from '../../../src/core/canary/reading';
 
-function reading(verdict: LiveReading['verdict'], over: Partial<LiveReading> = {}): LiveReading {
+function reading(verdict: CanaryReading['verdict'], over: Partial<CanaryReading> = {}): CanaryReading {
   return {
-    service: 'checkout', verdict, reason: 'error-rate 0.2% is within 1%', at: 1, source: { error: null, notes: [] },
+    service: 'checkout', verdict, reason: 'error-rate 0.2% is within 1%', at: 1, dataAt: 1, windowMs: 1, warmingUp: false, source: { kind: 'scrape', description: 'scrape', error: null, notes: [] },
     weight: 25, share: 24.8, step: 3, steps: [1, 5, 25, 50, 100], timeInStepMs: 1, intervalMs: 2,
-    metrics: [{ name: 'error-rate', unit: '%', canary: 0.2, baseline: 0.25, threshold: '<= 1%', limit: 1, phase: 'pass', message: null }],
+    requests: { canary: null, baseline: null }, minRequests: null, failureLimit: 0,
+    metrics: [{ name: 'error-rate', unit: '%', canary: 0.2, baseline: 0.25, threshold: '<= 1%', limit: 1, pass: true, phase: 'pass', consecutiveFailures: 0, message: null }],
+    budget: null,
     ...over,
   };
 }
 
 test('the label and its background follow the verdict; only healthy and promoted are uncolored', () => {
-  const cases: [LiveReading['verdict'], boolean, string, string][] = [
+  const cases: [CanaryReading['verdict'], boolean, string, string][] = [
     ['healthy', false, '$(pulse) checkout 25% · healthy', 'none'],
     ['promoted', false, '$(pulse) checkout 25% · promoted', 'none'],
     ['breach', false, '$(pulse) checkout 25% · breach', 'error'],
@@ -32,8 +34,8 @@ test('the label and its background follow the verdict; only healthy and promoted
 test('the tooltip lists the gates with values escaped', () => {
   const s = statusText('<b>svc</b>', reading('breach', {
     reason: 'bad | [link](http://x) *bold*',
-    metrics: [{ name: '<img src=x onerror=alert(1)>|x', unit: 'ms', canary: 250, baseline: 200, threshold: '<= baseline * 1.1', limit: 220, phase: 'fail', message: null }],
-    source: { error: 'timeout `after` 5s', notes: [] },
+    metrics: [{ name: '<img src=x onerror=alert(1)>|x', unit: 'ms', canary: 250, baseline: 200, threshold: '<= baseline * 1.1', limit: 220, pass: false, phase: 'fail', consecutiveFailures: 1, message: null }],
+    source: { kind: 'scrape', description: 'scrape', error: 'timeout `after` 5s', notes: [] },
   }), false);
   assert.ok(!s.tooltip.includes('<img'), 'no raw HTML');
   assert.ok(s.tooltip.includes('&lt;img src=x onerror=alert\\(1\\)&gt;\\|x'));

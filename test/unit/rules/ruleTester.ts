@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintText } from '../../../src/core/lint/engine';
 import type { Finding } from '../../../src/core/lint/finding';
-import type { LintSettings, Rule } from '../../../src/core/lint/rule';
+import { formatMessage, type LintSettings, type MessageData, type Rule } from '../../../src/core/lint/rule';
 import { applyEdits } from '../../../src/core/lint/fixes/yamlEdits';
 import { parseFile } from '../../../src/core/parse/parseFile';
 
@@ -24,6 +24,8 @@ export interface ValidCase {
 export interface ExpectedFinding {
   /** The rule's message id (preferred over matching the English). */
   messageId?: string;
+  /** With `messageId`: the placeholders' values; the message must be the template filled with them. */
+  data?: MessageData;
   message?: string | RegExp;
   offset?: number;
   length?: number;
@@ -141,6 +143,10 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
           assert.equal(f.rule, rule.meta.id, `${label}: rule id`);
           assert.equal(f.severity, rule.meta.defaultSeverity, `${label}: severity`);
           if (e.messageId !== undefined) assert.equal(f.messageId, e.messageId, `${label}: messageId`);
+          if (e.data !== undefined) {
+            assert.ok(e.messageId !== undefined, `${label}: data needs a messageId`);
+            assert.equal(f.message, formatMessage(rule.meta.messages?.[e.messageId] ?? '', e.data), `${label}: message from data`);
+          }
           if (typeof e.message === 'string') assert.equal(f.message, e.message, `${label}: message`);
           else if (e.message) assert.match(f.message, e.message, `${label}: message`);
           assertRange(c.code, f, e, label);

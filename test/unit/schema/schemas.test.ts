@@ -11,7 +11,7 @@ import { SPEC_CANARY, SPEC_SYNTHETIC } from '../../fixtures/specExamples';
 
 
 
-test('the examples of spec §2.1 and §2.2 are clean for the schema and synthetic rules', () => {
+test('the reference examples of docs/formats/ are clean for the schema and synthetic rules', () => {
   for (const text of [SPEC_CANARY, SPEC_SYNTHETIC, `${SPEC_CANARY}---\n${SPEC_SYNTHETIC}`]) {
     const r = lintText(text, { rules: [...schemaRules, ...syntheticRules] });
     assert.deepEqual(r.internalErrors, []);

@@ -22,7 +22,7 @@ const at = (text: string, ref: Ref | undefined): string => {
 
 const SPEC_EXAMPLE = SPEC_SYNTHETIC;
 
-test('reads the example of spec §2.2 with defaults inherited into each journey', () => {
+test('reads the reference example of docs/formats/synthetic.md with defaults inherited into each journey', () => {
   const c = build(SPEC_EXAMPLE);
   assert.equal(at(SPEC_EXAMPLE, c.anchor), 'synthetic');
   assert.equal(c.baseUrl?.value, 'https://app.example.com');

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { api, closeAllEditors, workspaceUri } from '../helpers';
+import { api, closeAllEditors, sleep, workspaceUri } from '../helpers';
 import type { RecordedState } from '../../../src/extension/journeys/journeyTests';
 
 let server: http.Server;
@@ -90,5 +90,32 @@ describe('synthetic journeys in the Test Explorer', () => {
     assert.equal(failed.line, 15, 'the message sits on the failing JSONPath line');
     assert.ok(!JSON.stringify(recorded).includes('editor-secret-123'), 'no secret in any message');
     await journeys.secrets.delete('EDITOR_TEST_TOKEN');
+  });
+
+  it('rebuilds a file\'s items once typing pauses: a journey typed in appears with its step', async () => {
+    const { journeys } = await api();
+    const uri = workspaceUri('journeys-typed.yaml');
+    const text = `synthetic:\n  alerts: ["slack:#checks"]\n  journeys:\n    - name: first\n      steps:\n        - request: GET /a\n          expect: { status: 200 }\n`;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const labels = () => {
+      const out: string[] = [];
+      journeys.controller.items.get(uri.toString())?.children.forEach((j) => out.push(`${j.label}: ${j.children.size}`));
+      return out;
+    };
+    const until = async (want: string[]) => {
+      for (let i = 0; i < 300 && JSON.stringify(labels()) !== JSON.stringify(want); i++) await sleep(50);
+      assert.deepEqual(labels(), want);
+    };
+    await until(['first: 1']);
+    // Typed in three edits, as a person would: the tree follows the last one.
+    for (const piece of ['    - name: second\n', '      steps:\n', '        - request: GET /b\n']) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, doc.positionAt(doc.getText().length), piece);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    }
+    await until(['first: 1', 'second: 1']);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });

@@ -1,4 +1,8 @@
-/** The whole rule catalog of spec §3. `yaml/syntax` comes from the parser, not from a rule. */
+/**
+ * The rule registry: every rule, from its group's index. The engine, SARIF's rule list, hovers,
+ * the rule pick and package.json's `releaseSafety.rules` (scripts/sync-rule-settings.ts) derive
+ * from it; test/unit/rules/registry.test.ts keeps it complete. `yaml/syntax` comes from the parser.
+ */
 import type { RuleMeta, Rule } from '../rule';
 import { docsUrl } from '../rule';
 import { canaryRules } from './canary/index';

@@ -13,28 +13,28 @@ runRuleTests(invalidThreshold, {
     {
       name: 'a percent on a latency metric points at the unit',
       code: native('"<= baseline * 1.1"', '"<= 1%"'),
-      errors: [{ text: '%', after: 'p99-latency', message: 'The threshold "<= 1%" of "p99-latency" cannot be checked: the unit "%" does not fit a metric measured in ms: use ms or s.' }],
+      errors: [{ text: '%', after: 'p99-latency', messageId: 'unreadable', data: { written: '"<= 1%"', whose: ' of "p99-latency"', problem: 'the unit "%" does not fit a metric measured in ms: use ms or s' } }],
       output: null,
     },
     {
       name: 'a missing operator points at the start',
       code: native('"<= 1%"', '"1%"'),
-      errors: [{ text: '1%', after: 'error-rate', message: /cannot be checked: a threshold starts with <, <=, > or >=/ }],
+      errors: [{ text: '1%', after: 'error-rate', messageId: 'unreadable', message: /a threshold starts with <, <=, > or >=/ }],
     },
     {
       name: 'garbage after the operator, unquoted',
       code: native('"<= 1%"', '<= lots'),
-      errors: [{ text: 'lots', message: /expected a number or "baseline" after "<="/ }],
+      errors: [{ text: 'lots', messageId: 'unreadable', message: /expected a number or "baseline" after "<="/ }],
     },
     {
       name: 'a bare number',
       code: native('"<= 1%"', '1'),
-      errors: [{ text: '1', after: 'threshold: ', message: /"1" has no comparison/ }],
+      errors: [{ text: '1', after: 'threshold: ', messageId: 'unreadable', message: /"1" has no comparison/ }],
     },
     {
       name: 'flagger: a thresholdRange that is not a number',
       code: flagger('        min: 99\n', '        min: high\n'),
-      errors: [{ text: 'high', message: 'The threshold ">= high" of "request-success-rate" cannot be checked: thresholdRange.min must be a number.' }],
+      errors: [{ text: 'high', messageId: 'unreadable', data: { written: '">= high"', whose: ' of "request-success-rate"', problem: 'thresholdRange.min must be a number' } }],
     },
   ],
 });

@@ -8,19 +8,19 @@ runRuleTests(noSampleGuard, {
     {
       name: 'missing: the fix adds min_requests: 100',
       code: native('  min_requests: 100\n', ''),
-      errors: [{ text: 'canary', message: 'Without "min_requests", a check over three requests can call the canary healthy. Add "min_requests: 100" so thin traffic is "inconclusive" instead.' }],
+      errors: [{ text: 'canary', messageId: 'missing', data: { example: 100 } }],
       output: native('  min_requests: 100\n', '').replace('      on: [breach, rollback]\n', '      on: [breach, rollback]\n  min_requests: 100\n'),
     },
     {
       name: 'zero guards nothing: replaced in place',
       code: native('min_requests: 100', 'min_requests: 0  # off'),
-      errors: [{ text: '0', after: 'min_requests: ', message: /"min_requests: 0" guards nothing/ }],
+      errors: [{ text: '0', after: 'min_requests: ', messageId: 'guardsNothing', data: { value: 0, example: 100 } }],
       output: native('min_requests: 100', 'min_requests: 100 # off'),
     },
     {
       name: 'not a number: no fix',
       code: native('min_requests: 100', 'min_requests: many'),
-      errors: [{ text: 'many', message: '"min_requests" must be a number of requests per check, e.g. 100.' }],
+      errors: [{ text: 'many', messageId: 'notANumber', data: { example: 100 } }],
       output: null,
     },
   ],

@@ -50,7 +50,7 @@ test('argo AnalysisTemplates alone: no canary findings', { skip: !DIR && 'no ../
 
 test('flagger skipper canary: metrics and webhooks present, stepWeight 10 is big, no alerts', { skip: !DIR && 'no ../shared/realworld here' }, () => {
   const { findings } = lintReal('flagger__test__e2e-skipper-canary.yaml');
-  // The 15s interval is below the minute that spec §3 asks for: an e2e test's setting.
+  // The 15s interval is below the minute canary/short-interval asks for: an e2e test's setting.
   assert.deepEqual(rules(findings), ['canary/big-first-step', 'canary/missing-alerts', 'canary/short-interval']);
   const by = Object.fromEntries(findings.map((f) => [f.rule, f]));
   assert.deepEqual(by['canary/big-first-step'], { rule: 'canary/big-first-step', text: '10', line: 34 });

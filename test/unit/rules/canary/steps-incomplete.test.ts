@@ -13,14 +13,14 @@ runRuleTests(stepsIncomplete, {
     {
       name: 'native: stops at 50',
       code: native('[1, 5, 25, 50, 100]', '[1, 5, 25, 50]'),
-      errors: [{ text: '50', message: 'The last step is 50%: the rollout stops there and never reaches all users, leaving two versions in production. End the steps with 100.' }],
+      errors: [{ text: '50', messageId: 'stopsShort', data: { weight: 50 } }],
       output: null,
       suggestions: [[{ title: 'End the steps with 100', output: native('[1, 5, 25, 50, 100]', '[1, 5, 25, 50, 100]') }]],
     },
     {
       name: 'native: a block list',
       code: 'canary:\n  steps:\n    - 1\n    - 10 # then stop\n',
-      errors: [{ line: 4, column: 7, endLine: 4, endColumn: 9 }],
+      errors: [{ line: 4, column: 7, endLine: 4, endColumn: 9, messageId: 'stopsShort', data: { weight: 10 } }],
       suggestions: [[{ title: /100/, output: 'canary:\n  steps:\n    - 1\n    - 10 # then stop\n    - 100\n' }]],
     },
     {

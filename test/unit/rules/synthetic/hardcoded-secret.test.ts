@@ -23,19 +23,19 @@ runRuleTests(hardcodedSecret, {
     {
       name: 'a literal bearer token keeps its scheme',
       code: req('          headers: { Authorization: "Bearer abc.def.ghi" }\n'),
-      errors: [{ text: '"Bearer abc.def.ghi"', message: 'The `Authorization` header holds a literal secret: anyone who can read the repository can use it. Store it as a secret and write `${secret:API_TOKEN}` instead.' }],
+      errors: [{ text: '"Bearer abc.def.ghi"', messageId: 'header', data: { header: 'Authorization', secretName: 'API_TOKEN' } }],
       output: req('          headers: { Authorization: "Bearer ${secret:API_TOKEN}" }\n'),
     },
     {
       name: 'block headers: api key and cookie',
       code: req('          headers:\n            X-Api-Key: k-123 # rotate me\n            Cookie: session=s3cr3t\n'),
-      errors: [{ text: 'k-123' }, { text: 'session=s3cr3t' }],
+      errors: [{ text: 'k-123', messageId: 'header', data: { header: 'X-Api-Key', secretName: 'X_API_KEY' } }, { text: 'session=s3cr3t', messageId: 'header' }],
       output: req('          headers:\n            X-Api-Key: "${secret:X_API_KEY}" # rotate me\n            Cookie: "session=${secret:COOKIE}"\n'),
     },
     {
       name: 'a nested body password',
       code: req('          body:\n            auth: { user: alice, password: hunter2 }\n'),
-      errors: [{ text: 'hunter2', message: /The body field `auth\.password` holds a literal secret/ }],
+      errors: [{ text: 'hunter2', messageId: 'bodyField', data: { field: 'auth.password', secretName: 'PASSWORD' } }],
       output: req('          body:\n            auth: { user: alice, password: "${secret:PASSWORD}" }\n'),
     },
     {
@@ -47,19 +47,19 @@ runRuleTests(hardcodedSecret, {
     {
       name: 'typing a literal into a password field',
       code: 'synthetic:\n  journeys:\n    - name: j\n      steps:\n        - fill: { selector: "input[type=password]", value: hunter2 }\n',
-      errors: [{ text: 'hunter2', message: /typed into `input\[type=password\]`/ }],
+      errors: [{ text: 'hunter2', messageId: 'typedValue', data: { selector: 'input[type=password]', secretName: 'PASSWORD' } }],
       output: 'synthetic:\n  journeys:\n    - name: j\n      steps:\n        - fill: { selector: "input[type=password]", value: "${secret:PASSWORD}" }\n',
     },
     {
       name: 'a token in a request URL',
       code: 'synthetic:\n  journeys:\n    - name: j\n      steps:\n        - request: GET /api/items?limit=5&api_key=abc123\n',
-      errors: [{ text: 'GET /api/items?limit=5&api_key=abc123', message: /query string \(`api_key`\)/ }],
+      errors: [{ text: 'GET /api/items?limit=5&api_key=abc123', messageId: 'urlQuery', data: { what: 'The `GET` URL', param: 'api_key', secretName: 'API_KEY' } }],
       output: 'synthetic:\n  journeys:\n    - name: j\n      steps:\n        - request: "GET /api/items?limit=5&api_key=${secret:API_KEY}"\n',
     },
     {
       name: 'a token in base_url is reported once, not per journey that inherits it',
       code: 'synthetic:\n  base_url: https://x.example.com/?token=t0k\n  journeys:\n    - name: a\n    - name: b\n',
-      errors: [{ text: 'https://x.example.com/?token=t0k' }],
+      errors: [{ text: 'https://x.example.com/?token=t0k', messageId: 'urlQuery', data: { what: '`base_url`', param: 'token', secretName: 'TOKEN' } }],
       output: 'synthetic:\n  base_url: "https://x.example.com/?token=${secret:TOKEN}"\n  journeys:\n    - name: a\n    - name: b\n',
     },
   ],

@@ -13,14 +13,14 @@ runRuleTests(insecureUrl, {
     {
       name: 'base_url over http is reported once for every journey that inherits it',
       code: 'synthetic:\n  base_url: http://app.example.com\n  journeys:\n    - name: a\n    - name: b\n',
-      errors: [{ text: 'http://app.example.com', message: '`base_url` uses plain http:// to app.example.com: cookies and tokens travel in clear text, and users reach the site over https. Use https://.' }],
+      errors: [{ text: 'http://app.example.com', messageId: 'plainHttp', data: { what: '`base_url`', host: 'app.example.com' } }],
       output: null,
       suggestions: [[{ title: 'Use https://', output: 'synthetic:\n  base_url: "https://app.example.com"\n  journeys:\n    - name: a\n    - name: b\n' }]],
     },
     {
       name: 'an absolute request URL and a goto',
       code: 'synthetic:\n  journeys:\n    - name: a\n      steps:\n        - request: POST http://10.0.0.5:8080/api\n        - goto: http://localhost.evil.com/\n',
-      errors: [{ text: 'POST http://10.0.0.5:8080/api', message: /^`POST` uses plain http:\/\/ to 10\.0\.0\.5/ }, { text: 'http://localhost.evil.com/' }],
+      errors: [{ text: 'POST http://10.0.0.5:8080/api', messageId: 'plainHttp', data: { what: '`POST`', host: '10.0.0.5' } }, { text: 'http://localhost.evil.com/', messageId: 'plainHttp', data: { what: '`goto`', host: 'localhost.evil.com' } }],
       suggestions: [
         [{ output: 'synthetic:\n  journeys:\n    - name: a\n      steps:\n        - request: "POST https://10.0.0.5:8080/api"\n        - goto: http://localhost.evil.com/\n' }],
         [{ output: 'synthetic:\n  journeys:\n    - name: a\n      steps:\n        - request: POST http://10.0.0.5:8080/api\n        - goto: "https://localhost.evil.com/"\n' }],

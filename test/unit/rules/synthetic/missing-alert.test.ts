@@ -13,7 +13,7 @@ runRuleTests(missingAlert, {
     {
       name: 'no alerts anywhere: the fix adds a placeholder channel to the journey, keeping comments',
       code: 'synthetic:\n  journeys:\n    - name: login works # the main one\n      steps:\n        - request: GET /login\n',
-      errors: [{ text: 'login works', message: /Journey "login works" alerts no one/ }],
+      errors: [{ text: 'login works', messageId: 'noChannel', data: { journey: 'login works' } }],
       output: 'synthetic:\n  journeys:\n    - name: login works # the main one\n      steps:\n        - request: GET /login\n      alerts:\n        - channel: slack:#CHANGE-ME\n',
     },
     {
@@ -31,7 +31,7 @@ runRuleTests(missingAlert, {
     {
       name: 'a journey without a name points at the journey',
       code: 'synthetic:\n  journeys:\n    - steps: []\n',
-      errors: [{ text: 'steps: []', message: /Journey "journey 1"/ }],
+      errors: [{ text: 'steps: []', messageId: 'noChannel', data: { journey: 'journey 1' } }],
       output: 'synthetic:\n  journeys:\n    - steps: []\n      alerts:\n        - channel: slack:#CHANGE-ME\n',
     },
   ],

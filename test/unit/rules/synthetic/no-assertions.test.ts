@@ -16,7 +16,7 @@ runRuleTests(noAssertions, {
     {
       name: 'a request without expect',
       code: journey('        - request: GET /\n'),
-      errors: [{ text: 'home page', message: 'Journey "home page" checks nothing, so it passes even when the service is down. Add an `expect:` to a request (e.g. `status: 200`) or an `expect_visible` / `expect_text` / `expect_url` step.' }],
+      errors: [{ text: 'home page', messageId: 'checksNothing', data: { journey: 'home page' } }],
       output: null,
     },
     {

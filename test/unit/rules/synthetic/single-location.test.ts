@@ -11,13 +11,18 @@ runRuleTests(singleLocation, {
     {
       name: 'no locations anywhere points at synthetic, once',
       code: 'synthetic:\n  journeys:\n    - name: a\n    - name: b\n',
-      errors: [{ text: 'synthetic', message: /^Journeys here run from no `locations`/ }],
+      errors: [{ text: 'synthetic', messageId: 'noLocations' }],
       output: null,
     },
     {
       name: 'one default location and a journey with a duplicate',
       code: 'synthetic:\n  locations: [us-east]\n  journeys:\n    - name: a\n    - name: b\n      locations: [eu-west, eu-west]\n',
-      errors: [{ text: '[us-east]', message: /only one location \(us-east\)/ }, { text: '[eu-west, eu-west]' }],
+      errors: [{ text: '[us-east]', messageId: 'oneLocation', data: { named: ' (us-east)' } }, { text: '[eu-west, eu-west]', messageId: 'oneLocation', data: { named: ' (eu-west)' } }],
+    },
+    {
+      name: 'a location that does not look like one is not echoed',
+      code: 'synthetic:\n  locations: ["<script>alert(1)</script>"]\n  journeys:\n    - name: a\n',
+      errors: [{ text: '["<script>alert(1)</script>"]', messageId: 'oneLocation', data: { named: '' } }],
     },
   ],
 });

@@ -12,8 +12,8 @@ runRuleTests(slowFrequency, {
       name: 'defaults and a journey override',
       code: 'synthetic:\n  frequency: 10m\n  journeys:\n    - name: a\n    - name: b\n      frequency: 1h\n',
       errors: [
-        { text: '10m', message: 'Running every 10m means an outage at 3 a.m. can go unseen for 10m. Run at most every 5m (e.g. `frequency: 1m`).' },
-        { text: '1h' },
+        { text: '10m', messageId: 'tooRare', data: { every: '10m' } },
+        { text: '1h', messageId: 'tooRare', data: { every: '1h' } },
       ],
       output: null,
     },

@@ -15,7 +15,7 @@ import { shortInterval } from './short-interval';
 import { noSampleGuard } from './no-sample-guard';
 import { budgetOverrun } from './budget-overrun';
 
-/** The canary/* rules, in the order of spec §3. */
+/** The canary/* rules, in the order of the README's rules table. */
 export const canaryRules: Rule[] = [
   missingRollback,
   missingMetrics,

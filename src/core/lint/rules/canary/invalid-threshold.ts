@@ -9,6 +9,9 @@ export const invalidThreshold: Rule = {
     docsUrl: docsUrl('canary/invalid-threshold'),
     fixable: false,
     appliesTo: ['canary', 'flagger-canary'],
+    messages: {
+      unreadable: 'The threshold {{written}}{{whose}} cannot be checked: {{problem}}.',
+    },
   },
   check(ctx) {
     const plan = ctx.plan;
@@ -18,7 +21,12 @@ export const invalidThreshold: Rule = {
       if (!t?.error) continue;
       const whose = metric.name ? ` of "${metric.name}"` : '';
       const written = t.text ? `"${t.text}"` : 'as written';
-      ctx.report({ ...(t.errorRef ?? t.ref), message: `The threshold ${written}${whose} cannot be checked: ${t.error}.`.replace(/\.\.$/, '.') });
+      ctx.report({ ...(t.errorRef ?? t.ref), messageId: 'unreadable', data: { written, whose, problem: withoutFinalStop(t.error) } });
     }
   },
 };
+
+/** The template ends the sentence itself. */
+function withoutFinalStop(text: string): string {
+  return text.replace(/\.$/, '');
+}

@@ -13,6 +13,11 @@ export const missingInterval: Rule = {
     docsUrl: docsUrl('canary/missing-interval'),
     fixable: true,
     appliesTo: ['canary'],
+    messages: {
+      missing:
+        'This canary has no "interval", so nobody knows how long each step is watched before more users get it. Add one, e.g. "interval: {{example}}".',
+      unreadable: '"interval" cannot be read: {{problem}}.',
+    },
   },
   check(ctx) {
     const plan = ctx.plan;
@@ -21,7 +26,8 @@ export const missingInterval: Rule = {
       const fix = setNativeCanaryKey(ctx, `Set interval: ${DEFAULT_INTERVAL}`, 'interval', DEFAULT_INTERVAL);
       ctx.report({
         ...plan.anchor,
-        message: `This canary has no "interval", so nobody knows how long each step is watched before more users get it. Add one, e.g. "interval: ${DEFAULT_INTERVAL}".`,
+        messageId: 'missing',
+        data: { example: DEFAULT_INTERVAL },
         ...(fix ? { fix } : {}),
       });
       return;
@@ -29,7 +35,8 @@ export const missingInterval: Rule = {
     if (plan.interval.ms === null) {
       ctx.report({
         ...plan.interval.ref,
-        message: `"interval" cannot be read: ${plan.interval.error ?? 'write a duration such as 30s, 5m or 1h30m'}.`.replace(/\.\.$/, '.'),
+        messageId: 'unreadable',
+        data: { problem: (plan.interval.error ?? 'write a duration such as 30s, 5m or 1h30m').replace(/\.$/, '') },
       });
     }
   },

@@ -13,6 +13,13 @@ export const noSampleGuard: Rule = {
     docsUrl: docsUrl('canary/no-sample-guard'),
     fixable: true,
     appliesTo: ['canary'],
+    messages: {
+      guardsNothing:
+        '"min_requests: {{value}}" guards nothing: a check over a handful of requests can still pass. Set it to the fewest requests you trust, e.g. {{example}}.',
+      notANumber: '"min_requests" must be a number of requests per check, e.g. {{example}}.',
+      missing:
+        'Without "min_requests", a check over three requests can call the canary healthy. Add "min_requests: {{example}}" so thin traffic is "inconclusive" instead.',
+    },
   },
   check(ctx) {
     const plan = ctx.plan;
@@ -22,18 +29,20 @@ export const noSampleGuard: Rule = {
     if (plan.minRequests !== undefined) {
       ctx.report({
         ...plan.minRequestsRef!,
-        message: `"min_requests: ${plan.minRequests}" guards nothing: a check over a handful of requests can still pass. Set it to the fewest requests you trust, e.g. ${DEFAULT_MIN_REQUESTS}.`,
+        messageId: 'guardsNothing',
+        data: { value: plan.minRequests, example: DEFAULT_MIN_REQUESTS },
         ...(fix ? { fix } : {}),
       });
       return;
     }
     if (plan.minRequestsRef) {
-      ctx.report({ ...plan.minRequestsRef, message: `"min_requests" must be a number of requests per check, e.g. ${DEFAULT_MIN_REQUESTS}.` });
+      ctx.report({ ...plan.minRequestsRef, messageId: 'notANumber', data: { example: DEFAULT_MIN_REQUESTS } });
       return;
     }
     ctx.report({
       ...plan.anchor,
-      message: `Without "min_requests", a check over three requests can call the canary healthy. Add "min_requests: ${DEFAULT_MIN_REQUESTS}" so thin traffic is "inconclusive" instead.`,
+      messageId: 'missing',
+      data: { example: DEFAULT_MIN_REQUESTS },
       ...(fix ? { fix } : {}),
     });
   },

@@ -12,6 +12,10 @@ export const stepsIncomplete: Rule = {
     docsUrl: docsUrl('canary/steps-incomplete'),
     fixable: false,
     appliesTo: ['canary'],
+    messages: {
+      stopsShort:
+        'The last step is {{weight}}%: the rollout stops there and never reaches all users, leaving two versions in production. End the steps with 100.',
+    },
   },
   check(ctx) {
     const plan = ctx.plan;
@@ -24,7 +28,8 @@ export const stepsIncomplete: Rule = {
     const suggestions: Fix[] = seq ? [{ title: 'End the steps with 100', edits: [appendSeqItem(ctx.file.text, seq, 100)] }] : [];
     ctx.report({
       ...last.ref,
-      message: `The last step is ${last.weight}%: the rollout stops there and never reaches all users, leaving two versions in production. End the steps with 100.`,
+      messageId: 'stopsShort',
+      data: { weight: last.weight },
       ...(suggestions.length ? { suggestions } : {}),
     });
   },

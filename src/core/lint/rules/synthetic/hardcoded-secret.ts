@@ -4,7 +4,7 @@
  * credentials are production credentials. The fix moves the value behind `${secret:NAME}`.
  */
 import type { Rule } from '../../rule';
-import { docsUrl } from '../../rule';
+import { docsUrl, type MessageData } from '../../rule';
 import type { Ref } from '../../../parse/yamlNodes';
 import type { BrowserStep, RequestStep } from '../../../synthetic/model';
 import { hasLiteralSecret, isSecretFieldName, isSecretFieldNameStrict, isSecretSelector, replaceLiteralSecret, secretNameFor } from '../../../synthetic/secretFields';
@@ -19,17 +19,28 @@ export const hardcodedSecret: Rule = {
     docsUrl: docsUrl(ID),
     fixable: true,
     appliesTo: ['synthetic'],
+    messages: {
+      header:
+        'The `{{header}}` header holds a literal secret: anyone who can read the repository can use it. Store it as a secret and write `${secret:{{secretName}}}` instead.',
+      bodyField:
+        'The body field `{{field}}` holds a literal secret: anyone who can read the repository can use it. Store it as a secret and write `${secret:{{secretName}}}` instead.',
+      typedValue:
+        'The value typed into `{{selector}}` is a literal secret: anyone who can read the repository can use it. Store it as a secret and write `${secret:{{secretName}}}` instead.',
+      urlQuery:
+        "{{what}} carries a literal secret in its query string (`{{param}}`): anyone who can read the repository or the server's access logs can use it. Store it as a secret and write `${secret:{{secretName}}}` instead.",
+    },
   },
   check(ctx) {
     const config = ctx.synthetic;
     if (!config) return;
     const seen = new Set<number>();
-    const report = (ref: Ref, problem: string, secretName: string, newValue: string): void => {
+    const report: Reporter = (ref, messageId, data, secretName, newValue) => {
       if (seen.has(ref.offset)) return;
       seen.add(ref.offset);
       ctx.report({
         ...ref,
-        message: `${problem} Store it as a secret and write \`\${secret:${secretName}}\` instead.`,
+        messageId,
+        data: { ...data, secretName },
         fix: { title: `Read it from \`\${secret:${secretName}}\``, edits: [{ ...ref, newText: quote(newValue) }] },
       });
     };
@@ -44,19 +55,20 @@ export const hardcodedSecret: Rule = {
   },
 };
 
-type Reporter = (ref: Ref, problem: string, secretName: string, newValue: string) => void;
+type MessageId = 'header' | 'bodyField' | 'typedValue' | 'urlQuery';
+type Reporter = (ref: Ref, messageId: MessageId, data: MessageData, secretName: string, newValue: string) => void;
 
 function checkRequest(spec: RequestStep, report: Reporter): void {
   for (const h of spec.headers) {
     if (!isSecretFieldName(h.name) || !hasLiteralSecret(h.value, h.name)) continue;
     const name = secretNameFor(h.name);
-    report(h.ref, `The \`${h.name}\` header holds a literal secret: anyone who can read the repository can use it.`, name, replaceLiteralSecret(h.value, h.name, name));
+    report(h.ref, 'header', { header: h.name }, name, replaceLiteralSecret(h.value, h.name, name));
   }
   for (const f of spec.bodyFields ?? []) {
     const numeric = /^-?\d+(\.\d+)?$/.test(f.value);
     if (!(numeric ? isSecretFieldNameStrict(f.key) : isSecretFieldName(f.key)) || !hasLiteralSecret(f.value, f.key)) continue;
     const name = secretNameFor(f.key);
-    report(f.ref, `The body field \`${f.path.join('.')}\` holds a literal secret: anyone who can read the repository can use it.`, name, replaceLiteralSecret(f.value, f.key, name));
+    report(f.ref, 'bodyField', { field: f.path.join('.') }, name, replaceLiteralSecret(f.value, f.key, name));
   }
   if (spec.urlRef) {
     const method = spec.method;
@@ -69,7 +81,7 @@ function checkBrowser(spec: BrowserStep, report: Reporter): void {
     const word = secretWord(spec.selector);
     if (!hasLiteralSecret(spec.value, word)) return;
     const name = secretNameFor(word);
-    report(spec.valueRef, `The value typed into \`${spec.selector}\` is a literal secret: anyone who can read the repository can use it.`, name, replaceLiteralSecret(spec.value, word, name));
+    report(spec.valueRef, 'typedValue', { selector: spec.selector }, name, replaceLiteralSecret(spec.value, word, name));
     return;
   }
   if (spec.kind === 'goto' && spec.target && spec.targetRef) checkUrl(spec.target, spec.targetRef, 'The `goto` URL', report);
@@ -98,7 +110,7 @@ function checkUrl(url: string, ref: Ref, what: string, report: Reporter, wrap: (
   if (!changed || !firstName) return;
   const hash = url.indexOf('#', q);
   const rebuilt = `${url.slice(0, q + 1)}${out.join('&')}${hash >= 0 ? url.slice(hash) : ''}`;
-  report(ref, `${what} carries a literal secret in its query string (\`${firstKey}\`): anyone who can read the repository or the server's access logs can use it.`, firstName, wrap(rebuilt));
+  report(ref, 'urlQuery', { what, param: firstKey ?? '' }, firstName, wrap(rebuilt));
 }
 
 function secretWord(selector: string): string {

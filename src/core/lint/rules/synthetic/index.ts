@@ -7,5 +7,5 @@ import { insecureUrl } from './insecure-url';
 import { slowFrequency } from './slow-frequency';
 import { singleLocation } from './single-location';
 
-/** The synthetic/* rules, in the order of spec §3. */
+/** The synthetic/* rules, in the order of the README's rules table. */
 export const syntheticRules: Rule[] = [missingAlert, noAssertions, hardcodedSecret, unsafeSideEffects, insecureUrl, slowFrequency, singleLocation];

@@ -17,6 +17,10 @@ export const insecureUrl: Rule = {
     docsUrl: docsUrl(ID),
     fixable: false,
     appliesTo: ['synthetic'],
+    messages: {
+      plainHttp:
+        '{{what}} uses plain http:// to {{host}}: cookies and tokens travel in clear text, and users reach the site over https. Use https://.',
+    },
   },
   check(ctx) {
     const config = ctx.synthetic;
@@ -29,7 +33,8 @@ export const insecureUrl: Rule = {
       const httpsUrl = url.trim().replace(/^http:/i, 'https:');
       ctx.report({
         ...ref,
-        message: `${what} uses plain http:// to ${host}: cookies and tokens travel in clear text, and users reach the site over https. Use https://.`,
+        messageId: 'plainHttp',
+        data: { what, host },
         // The host may not serve https yet: the user decides, so a suggestion and not a fix.
         suggestions: [{ title: 'Use https://', edits: [{ ...ref, newText: JSON.stringify(rewrite(httpsUrl)) }] }],
       });

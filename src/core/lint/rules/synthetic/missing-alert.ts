@@ -22,6 +22,10 @@ export const missingAlert: Rule = {
     docsUrl: docsUrl(ID),
     fixable: true,
     appliesTo: ['synthetic'],
+    messages: {
+      noChannel:
+        'Journey "{{journey}}" alerts no one: when it fails at 3 a.m. nobody hears of it. Add `alerts:` with a channel (here or under `synthetic:` for every journey), e.g. `- channel: pagerduty:web-oncall`.',
+    },
   },
   check(ctx) {
     const config = ctx.synthetic;
@@ -33,7 +37,8 @@ export const missingAlert: Rule = {
       const fix = map ? addAlertsFix(ctx.file.text, map) : undefined;
       ctx.report({
         ...journey.nameRef,
-        message: `Journey "${journey.name}" alerts no one: when it fails at 3 a.m. nobody hears of it. Add \`alerts:\` with a channel (here or under \`synthetic:\` for every journey), e.g. \`- channel: pagerduty:web-oncall\`.`,
+        messageId: 'noChannel',
+        data: { journey: journey.name },
         ...(fix ? { fix } : {}),
       });
     }

@@ -16,6 +16,10 @@ export const noAssertions: Rule = {
     docsUrl: docsUrl(ID),
     fixable: false,
     appliesTo: ['synthetic'],
+    messages: {
+      checksNothing:
+        'Journey "{{journey}}" checks nothing, so it passes even when the service is down. Add an `expect:` to a request (e.g. `status: 200`) or an `expect_visible` / `expect_text` / `expect_url` step.',
+    },
   },
   check(ctx) {
     const config = ctx.synthetic;
@@ -24,10 +28,7 @@ export const noAssertions: Rule = {
       if (journey.steps.some(asserts)) return;
       // A journey whose steps could not be read is the schema rules' business, not "no assertions".
       if ((config.problems ?? []).some((p) => p.journeyIndex === index)) return;
-      ctx.report({
-        ...journey.nameRef,
-        message: `Journey "${journey.name}" checks nothing, so it passes even when the service is down. Add an \`expect:\` to a request (e.g. \`status: 200\`) or an \`expect_visible\` / \`expect_text\` / \`expect_url\` step.`,
-      });
+      ctx.report({ ...journey.nameRef, messageId: 'checksNothing', data: { journey: journey.name } });
     });
   },
 };

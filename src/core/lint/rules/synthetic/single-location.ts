@@ -17,6 +17,12 @@ export const singleLocation: Rule = {
     docsUrl: docsUrl(ID),
     fixable: false,
     appliesTo: ['synthetic'],
+    messages: {
+      noLocations:
+        'Journeys here run from no `locations`: a network problem at the probe looks like an outage, and an outage elsewhere goes unseen. List at least two, e.g. `locations: [us-east, eu-west]`.',
+      oneLocation:
+        'Journeys here run from only one location{{named}}: a network problem at the probe looks like an outage, and an outage elsewhere goes unseen. List at least two, e.g. `locations: [us-east, eu-west]`.',
+    },
   },
   check(ctx) {
     const config = ctx.synthetic;
@@ -30,12 +36,12 @@ export const singleLocation: Rule = {
       if (seen.has(ref.offset)) continue;
       seen.add(ref.offset);
       const only = journey.locations[0] ?? '';
+      if (distinct === 0) {
+        ctx.report({ ...ref, messageId: 'noLocations' });
+        continue;
+      }
       // Echo a location only when it looks like one (a value pasted by mistake may be anything).
-      const where = distinct === 0 ? 'no `locations`' : /^[\w.-]{1,32}$/.test(only) ? `only one location (${only})` : 'only one location';
-      ctx.report({
-        ...ref,
-        message: `Journeys here run from ${where}: a network problem at the probe looks like an outage, and an outage elsewhere goes unseen. List at least two, e.g. \`locations: [us-east, eu-west]\`.`,
-      });
+      ctx.report({ ...ref, messageId: 'oneLocation', data: { named: /^[\w.-]{1,32}$/.test(only) ? ` (${only})` : '' } });
     }
   },
 };

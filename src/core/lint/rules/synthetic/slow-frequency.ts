@@ -17,6 +17,10 @@ export const slowFrequency: Rule = {
     docsUrl: docsUrl(ID),
     fixable: false,
     appliesTo: ['synthetic'],
+    messages: {
+      tooRare:
+        'Running every {{every}} means an outage at 3 a.m. can go unseen for {{every}}. Run at most every 5m (e.g. `frequency: 1m`).',
+    },
   },
   check(ctx) {
     const config = ctx.synthetic;
@@ -29,10 +33,7 @@ export const slowFrequency: Rule = {
     for (const { frequency, ms } of candidates) {
       if (!frequency || ms === undefined || ms <= MAX_MS || seen.has(frequency.ref.offset)) continue;
       seen.add(frequency.ref.offset);
-      ctx.report({
-        ...frequency.ref,
-        message: `Running every ${formatDuration(ms)} means an outage at 3 a.m. can go unseen for ${formatDuration(ms)}. Run at most every 5m (e.g. \`frequency: 1m\`).`,
-      });
+      ctx.report({ ...frequency.ref, messageId: 'tooRare', data: { every: formatDuration(ms) } });
     }
   },
 };
