@@ -1,12 +1,19 @@
 /**
  * Parses every YAML document of a file, keeping offsets, and sniffs each one.
  * Never throws: syntax errors and hostile input (too large, nested too deep) become
- * `yaml/syntax` findings with a message that says what to do.
+ * `yaml/syntax` findings with a message that says what to do, but only for documents that are
+ * ours (sniffed from the raw text when they do not parse): a broken Kubernetes manifest or
+ * docker-compose file is not our business. A Go / Helm template gets one `yaml/template` finding
+ * (when it holds one of our kinds) instead of the parse errors of its unrendered text.
  */
-import { parseAllDocuments, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { Finding } from '../lint/finding';
 import { LineIndex } from '../text/lineIndex';
 import { sniffDocument, type DocumentKind } from './sniff';
+import { fileNamesOurKind, sniffText } from './sniffText';
+import { findTemplateDirective } from './goTemplate';
+import { parseAllDocumentsAsKubernetes } from './kubeYaml';
+import { yamlFinding } from '../lint/rules/yaml/yamlMetas';
 
 export interface SourceDocument {
   index: number;
@@ -19,8 +26,10 @@ export interface SourceDocument {
 export interface ParsedFile {
   text: string;
   documents: SourceDocument[];
-  /** `yaml/syntax` findings (severity error). */
+  /** `yaml/syntax` findings (severity error) and the `yaml/template` finding (info). */
   findings: Finding[];
+  /** The file is a Go / Helm template: its documents are not linted as written. */
+  template?: boolean;
   readonly lineIndex: LineIndex;
 }
 
@@ -46,35 +55,56 @@ export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
   };
   const maxChars = limits.maxChars ?? DEFAULT_MAX_CHARS;
   if (text.length > maxChars) {
-    file.findings.push(syntax(0, 0, `The file is ${mb(text.length)} MB; Release Safety checks files up to ${mb(maxChars)} MB. Split it into smaller files.`));
+    if (fileNamesOurKind(text.slice(0, SNIFF_PREFIX))) file.findings.push(yamlFinding('yaml/syntax', 'tooLarge', 0, 0, { size: mb(text.length), limit: mb(maxChars) }));
     return file;
   }
-  const tooDeep = findExcessiveNesting(text, limits.maxDepth ?? DEFAULT_MAX_DEPTH);
+  const template = findTemplateDirective(text);
+  if (template) {
+    file.template = true;
+    if (fileNamesOurKind(text)) file.findings.push(yamlFinding('yaml/template', 'template', template.offset, template.length, { line: lineOf(text, template.offset) }));
+    return file;
+  }
+  const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const tooDeep = findExcessiveNesting(text, maxDepth);
   if (tooDeep !== undefined) {
-    file.findings.push(syntax(tooDeep, 1, `The YAML is nested more than ${limits.maxDepth ?? DEFAULT_MAX_DEPTH} levels deep here; no rollout file needs that. Flatten it.`));
+    if (fileNamesOurKind(text)) file.findings.push(yamlFinding('yaml/syntax', 'tooDeep', tooDeep, 1, { depth: maxDepth }));
     return file;
   }
   let docs: Document.Parsed[];
   try {
-    // uniqueKeys: a duplicated key is a real mistake in a rollout file; prettyErrors for line info.
-    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true }) as Document.Parsed[];
-    if (!Array.isArray(docs)) docs = []; // EmptyStream: a file with only comments
+    // uniqueKeys: a duplicated key is a real mistake in a rollout file (kubectl refuses it too).
+    docs = parseAllDocumentsAsKubernetes(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   } catch (e) {
-    file.findings.push(syntax(0, 0, `The YAML could not be read (${(e as Error).message}). Check the file's syntax.`));
+    if (fileNamesOurKind(text)) file.findings.push(yamlFinding('yaml/syntax', 'unreadable', 0, 0, { detail: (e as Error).message }));
     return file;
   }
   docs.forEach((doc, index) => {
-    for (const err of doc.errors) {
-      // yaml may point one past the end (an unclosed quote at EOF): keep ranges inside the text.
-      const start = Math.min(err.pos[0], text.length);
-      const end = Math.min(Math.max(err.pos[1], start), text.length);
-      file.findings.push({ ...syntax(start, end - start, cleanMessage(err.message)), docIndex: index });
-    }
-    const kind = safeSniff(doc);
     const [start, , end] = doc.range;
+    let kind = safeSniff(doc);
+    if (doc.errors.length > 0) {
+      // The tree of a broken document may have lost its apiVersion or kind: ask its text as well.
+      kind ??= sniffText(text.slice(start, end));
+      if (kind !== null) {
+        for (const err of doc.errors) {
+          // yaml may point one past the end (an unclosed quote at EOF): keep ranges inside the text.
+          const at = Math.min(err.pos[0], text.length);
+          const to = Math.min(Math.max(err.pos[1], at), text.length);
+          file.findings.push({ ...yamlFinding('yaml/syntax', 'parse', at, to - at, { detail: cleanMessage(err.message) }), docIndex: index });
+        }
+      }
+    }
     file.documents.push({ index, kind, doc, offset: start, length: end - start });
   });
   return file;
+}
+
+/** Enough of a huge file to see what it is without scanning all of it. */
+const SNIFF_PREFIX = 1024 * 1024;
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function safeSniff(doc: Document.Parsed): DocumentKind | null {
@@ -83,10 +113,6 @@ function safeSniff(doc: Document.Parsed): DocumentKind | null {
   } catch {
     return null;
   }
-}
-
-function syntax(offset: number, length: number, message: string): Finding {
-  return { rule: 'yaml/syntax', severity: 'error', message, offset, length };
 }
 
 function mb(chars: number): string {

@@ -1,24 +1,17 @@
-/** The whole rule catalog of spec §3. `yaml/syntax` comes from the parser, not from a rule. */
+/** The whole rule catalog of spec §3. `yaml/syntax` and `yaml/template` come from the parser, not from a rule. */
 import type { RuleMeta, Rule } from '../rule';
-import { docsUrl } from '../rule';
+import { yamlSyntaxMeta, yamlTemplateMeta } from './yaml/yamlMetas';
 import { canaryRules } from './canary/index';
 import { syntheticRules } from './synthetic/index';
 import { schemaRules } from './schema/index';
 
 export const allRules: Rule[] = [...canaryRules, ...syntheticRules, ...schemaRules];
 
-export const yamlSyntaxMeta: RuleMeta = {
-  id: 'yaml/syntax',
-  defaultSeverity: 'error',
-  description: 'The document must parse as YAML.',
-  docsUrl: docsUrl('yaml/syntax'),
-  fixable: false,
-  appliesTo: [],
-};
+export { yamlSyntaxMeta, yamlTemplateMeta };
 
 /** Metadata of every rule id, for docs, hovers, SARIF and settings. */
 export function allRuleMetas(): RuleMeta[] {
-  return [...allRules.map((r) => r.meta), yamlSyntaxMeta];
+  return [...allRules.map((r) => r.meta), yamlSyntaxMeta, yamlTemplateMeta];
 }
 
 export function ruleMeta(id: string): RuleMeta | undefined {
