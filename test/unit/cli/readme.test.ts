@@ -34,7 +34,7 @@ test('every rule id of spec §3 is in the table', () => {
     'canary/steps-order', 'canary/steps-incomplete', 'canary/endless-pause', 'canary/invalid-threshold', 'canary/unknown-metric',
     'canary/no-error-metric', 'canary/missing-interval', 'canary/short-interval', 'canary/no-sample-guard', 'synthetic/missing-alert',
     'synthetic/no-assertions', 'synthetic/hardcoded-secret', 'synthetic/unsafe-side-effects', 'synthetic/insecure-url',
-    'synthetic/slow-frequency', 'synthetic/single-location', 'yaml/syntax', 'schema/*',
+    'synthetic/slow-frequency', 'synthetic/single-location', 'yaml/syntax', 'yaml/template', 'schema/*',
   ];
   assert.deepEqual([...ROWS.keys()].sort(), [...spec].sort());
 });
@@ -44,6 +44,6 @@ test('every rule row links a docs page that exists', () => {
 });
 
 test('the CLI section states the lint exit codes and formats', () => {
-  assert.match(README, /release-safety lint \[PATH \.\.\.\] \[--format text\|json\|sarif\] \[--max-warnings N\]/);
+  assert.match(README, /release-safety lint \[PATH \.\.\. \| -\] \[--stdin-filename NAME\] \[--format text\|json\|sarif\] \[--max-warnings N\]/);
   assert.match(README, /\| 2 \| usage error, or a path that cannot be read \|/);
 });
