@@ -1,22 +1,41 @@
 /**
- * Validates a native canary or synthetic document against its JSON Schema (the same schemas the
- * editor uses for completion and hover) and maps every problem back to a YAML range.
- * ajv is compiled once, lazily, on the first document that needs it; results are cached per
- * parsed document so the schema/* rules share one validation.
+ * Validates a document against the JSON Schema of its kind (the same schemas the editor uses for
+ * completion and hover) and maps every problem back to a YAML range. Every `*.schema.json` of
+ * this folder is registered here by document kind: the native formats, and the Argo Rollouts and
+ * Flagger kinds (written from their CRDs by scripts/schemas-from-crds.mjs).
+ * ajv compiles a kind's schema once, lazily, on the first document of that kind; results are
+ * cached per parsed document so the schema/* rules share one validation.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { SourceDocument } from '../parse/parseFile';
+import type { DocumentKind } from '../parse/sniff';
 import type { Node } from 'yaml';
 import { asMap, refOf } from '../parse/yamlNodes';
 import canarySchema from './canary.schema.json';
 import syntheticSchema from './synthetic.schema.json';
+import argoRolloutSchema from './argo-rollout.schema.json';
+import argoAnalysisTemplateSchema from './argo-analysis-template.schema.json';
+import argoExperimentSchema from './argo-experiment.schema.json';
+import flaggerCanarySchema from './flagger-canary.schema.json';
+import flaggerMetricTemplateSchema from './flagger-metric-template.schema.json';
+import flaggerAlertProviderSchema from './flagger-alert-provider.schema.json';
 import { mapAjvErrors, type SchemaIssue } from './ajvErrorMapping';
 
 export type { SchemaIssue, SchemaRuleId } from './ajvErrorMapping';
 
-/** The schemas by document kind, for the editor's completion and hover and for `yamlValidation`. */
-export const SCHEMAS = { canary: canarySchema, synthetic: syntheticSchema } as const;
-export type SchemaKind = keyof typeof SCHEMAS;
+/** The schema of each document kind, for validation, the editor's completion and hover, and Red Hat YAML. */
+export const SCHEMAS: Record<DocumentKind, object> = {
+  canary: canarySchema,
+  synthetic: syntheticSchema,
+  'argo-rollout': argoRolloutSchema,
+  'argo-analysis-template': argoAnalysisTemplateSchema,
+  'argo-experiment': argoExperimentSchema,
+  'flagger-canary': flaggerCanarySchema,
+  'flagger-metric-template': flaggerMetricTemplateSchema,
+  'flagger-alert-provider': flaggerAlertProviderSchema,
+};
+export type SchemaKind = DocumentKind;
+export const SCHEMA_KINDS = Object.keys(SCHEMAS) as DocumentKind[];
 
 /** Aliases a document may expand before it counts as an alias bomb (yaml's own default). */
 const MAX_ALIAS_COUNT = 100;
@@ -24,10 +43,10 @@ const MAX_ALIAS_COUNT = 100;
 let ajv: Ajv | undefined;
 const validators: Partial<Record<SchemaKind, ValidateFunction>> = {};
 
-/** Compiled on first use, per kind: a file with only canaries never pays for the synthetic schema. */
+/** Compiled on first use, per kind: a file with only canaries never pays for the other schemas. */
 function validatorFor(kind: SchemaKind): ValidateFunction {
   // verbose: errors carry their schema (titles, descriptions, allowed keys) for messages in the user's words.
-  // strict off: the schemas carry editor keywords (markdownDescription, enumDescriptions, defaultSnippets).
+  // strict off: the schemas carry editor keywords (markdownDescription, enumDescriptions, defaultSnippets) and our x-release-safety-* hints.
   ajv ??= new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
   return (validators[kind] ??= ajv.compile(SCHEMAS[kind]));
 }
@@ -36,7 +55,7 @@ const cache = new WeakMap<object, SchemaIssue[]>();
 
 export function schemaIssues(document: SourceDocument): SchemaIssue[] {
   const kind = document.kind;
-  if (kind !== 'canary' && kind !== 'synthetic') return [];
+  if (!kind || !(kind in SCHEMAS)) return [];
   const cached = cache.get(document.doc);
   if (cached) return cached;
   const issues = validate(document, kind);
@@ -53,16 +72,9 @@ function validate(document: SourceDocument, kind: SchemaKind): SchemaIssue[] {
     const root = asMap(document.doc.contents);
     const at = refOf((root?.items[0]?.key ?? undefined) as Node | undefined, { offset: document.offset, length: 0 });
     const excessive = /alias/i.test((e as Error).message);
-    return [{
-      rule: 'schema/invalid-value',
-      offset: at.offset,
-      length: at.length,
-      message: excessive
-        ? `This document expands its aliases (*name) so many times that it cannot be checked (it looks like a "billion laughs" file). Write the values out, or use far fewer aliases.`
-        : `This document could not be read as data (${(e as Error).message}). Check its syntax.`,
-    }];
+    return [{ rule: 'schema/invalid-value', offset: at.offset, length: at.length, messageId: excessive ? 'aliasBomb' : 'unreadable', data: excessive ? {} : { detail: (e as Error).message } }];
   }
   const validateFn = validatorFor(kind);
   if (validateFn(value)) return [];
-  return mapAjvErrors(validateFn.errors ?? [], document.doc);
+  return mapAjvErrors(validateFn.errors ?? [], document.doc, { native: kind === 'canary' || kind === 'synthetic' });
 }
