@@ -73,7 +73,8 @@ export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
   let docs: Document.Parsed[];
   try {
     // uniqueKeys: a duplicated key is a real mistake in a rollout file (kubectl refuses it too).
-    docs = parseAllDocumentsAsKubernetes(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+    // merge: `<<: *defaults` merge keys, which go-yaml (and so kubectl) resolves.
+    docs = parseAllDocumentsAsKubernetes(text, { prettyErrors: false, uniqueKeys: true, strict: true, merge: true });
   } catch (e) {
     if (fileNamesOurKind(text)) file.findings.push(yamlFinding('yaml/syntax', 'unreadable', 0, 0, { detail: (e as Error).message }));
     return file;
