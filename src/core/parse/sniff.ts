@@ -19,8 +19,11 @@ export function sniffDocument(doc: Document.Parsed): DocumentKind | null {
   if (!root) return null;
   if (pairOf(root, 'canary') && !looksLikeOtherConfig(root)) return 'canary';
   if (pairOf(root, 'synthetic') && !looksLikeOtherConfig(root)) return 'synthetic';
-  const apiVersion = stringAt(root, ['apiVersion'], doc) ?? '';
-  const kind = stringAt(root, ['kind'], doc) ?? '';
+  return kubernetesKind(stringAt(root, ['apiVersion'], doc) ?? '', stringAt(root, ['kind'], doc) ?? '');
+}
+
+/** An Argo Rollouts or Flagger kind from a document's `apiVersion` and `kind`, else null. */
+export function kubernetesKind(apiVersion: string, kind: string): DocumentKind | null {
   if (apiVersion.startsWith('argoproj.io/')) {
     if (kind === 'Rollout') return 'argo-rollout';
     if (kind === 'AnalysisTemplate' || kind === 'ClusterAnalysisTemplate') return 'argo-analysis-template';

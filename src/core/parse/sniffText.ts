@@ -3,31 +3,15 @@
  * the same decision as sniffDocument, made from top-level lines (column 0) only. A document that
  * does not parse is ours only when its text names one of our kinds; everything else stays silent.
  */
-import type { DocumentKind } from './sniff';
+import { kubernetesKind, type DocumentKind } from './sniff';
 
 const KIND_LINE = /^kind:[ \t]*["']?([A-Za-z]+)["']?[ \t]*(?:#.*)?\r?$/m;
 const API_LINE = /^apiVersion:[ \t]*["']?([\w.-]+)\//m;
 
-const ARGO: Record<string, DocumentKind> = {
-  Rollout: 'argo-rollout',
-  AnalysisTemplate: 'argo-analysis-template',
-  ClusterAnalysisTemplate: 'argo-analysis-template',
-  Experiment: 'argo-experiment',
-};
-const FLAGGER: Record<string, DocumentKind> = {
-  Canary: 'flagger-canary',
-  MetricTemplate: 'flagger-metric-template',
-  AlertProvider: 'flagger-alert-provider',
-};
-
 export function sniffText(text: string): DocumentKind | null {
   const api = API_LINE.exec(text)?.[1];
   const kind = KIND_LINE.exec(text)?.[1];
-  if (api && kind) {
-    if (api === 'argoproj.io' && ARGO[kind]) return ARGO[kind];
-    if (api === 'flagger.app' && FLAGGER[kind]) return FLAGGER[kind];
-    return null;
-  }
+  if (api && kind) return kubernetesKind(`${api}/`, kind);
   if (/^canary[ \t]*:/m.test(text)) return 'canary';
   if (/^synthetic[ \t]*:/m.test(text)) return 'synthetic';
   return null;
