@@ -15,6 +15,7 @@ const BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$|^\s*-\s+[|>][-+0-9]*\s*
 
 /** The first template action of a file written as a Go / Helm template, or undefined for YAML. */
 export function findTemplateDirective(text: string): Ref | undefined {
+  if (!text.includes('{{')) return undefined; // most files: no scan at all
   let offset = 0;
   let blockOwnerIndent = -1; // >= 0 while inside a block scalar owned by a line of that indentation
   const lines = text.split('\n');
