@@ -193,7 +193,9 @@ export class DiagnosticsController implements vscode.Disposable {
     let coreMs = 0;
     try {
       const c0 = performance.now();
-      result = lintText(text, { config: effectiveConfig(configFile, settings) });
+      // A file seen as ours keeps its syntax errors while a typo hides its kind (`[canary:`).
+      const seenAsOurs = version !== undefined && this.recognised.has(key);
+      result = lintText(text, { config: effectiveConfig(configFile, settings), ...(seenAsOurs ? { limits: { ours: true } } : {}) });
       coreMs = performance.now() - c0;
     } catch (e) {
       // The core does not throw by design; if it ever does, say so once instead of failing silently.

@@ -38,6 +38,11 @@ export interface ParseLimits {
   maxChars?: number;
   /** Flow/block nesting depth; deeper input gets one finding. Default 500. */
   maxDepth?: number;
+  /**
+   * The file is known to be ours (the editor saw one of our kinds in it): its syntax errors are
+   * reported even while a typo hides the kind (`[canary:`), instead of the file going silent.
+   */
+  ours?: boolean;
 }
 
 export const DEFAULT_MAX_CHARS = 8 * 1024 * 1024;
@@ -55,7 +60,7 @@ export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
   };
   const maxChars = limits.maxChars ?? DEFAULT_MAX_CHARS;
   if (text.length > maxChars) {
-    if (fileNamesOurKind(text.slice(0, SNIFF_PREFIX))) file.findings.push(yamlFinding('yaml/syntax', 'tooLarge', 0, 0, { size: mb(text.length), limit: mb(maxChars) }));
+    if (limits.ours || fileNamesOurKind(text.slice(0, SNIFF_PREFIX))) file.findings.push(yamlFinding('yaml/syntax', 'tooLarge', 0, 0, { size: mb(text.length), limit: mb(maxChars) }));
     return file;
   }
   const template = findTemplateDirective(text);
@@ -67,7 +72,7 @@ export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
   const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
   const tooDeep = findExcessiveNesting(text, maxDepth);
   if (tooDeep !== undefined) {
-    if (fileNamesOurKind(text)) file.findings.push(yamlFinding('yaml/syntax', 'tooDeep', tooDeep, 1, { depth: maxDepth }));
+    if (limits.ours || fileNamesOurKind(text)) file.findings.push(yamlFinding('yaml/syntax', 'tooDeep', tooDeep, 1, { depth: maxDepth }));
     return file;
   }
   let docs: Document.Parsed[];
@@ -77,7 +82,7 @@ export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
     // when the text has one, since checking every key for it costs a tenth of the parse.
     docs = parseAllDocumentsAsKubernetes(text, { prettyErrors: false, uniqueKeys: true, strict: true, merge: text.includes('<<'), logLevel: 'error' });
   } catch (e) {
-    if (fileNamesOurKind(text)) file.findings.push(yamlFinding('yaml/syntax', 'unreadable', 0, 0, { detail: (e as Error).message }));
+    if (limits.ours || fileNamesOurKind(text)) file.findings.push(yamlFinding('yaml/syntax', 'unreadable', 0, 0, { detail: (e as Error).message }));
     return file;
   }
   docs.forEach((doc, index) => {
@@ -86,7 +91,7 @@ export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
     if (doc.errors.length > 0) {
       // The tree of a broken document may have lost its apiVersion or kind: ask its text as well.
       kind ??= sniffText(text.slice(start, end));
-      if (kind !== null) {
+      if (kind !== null || limits.ours) {
         for (const err of doc.errors) {
           // yaml may point one past the end (an unclosed quote at EOF): keep ranges inside the text.
           const at = Math.min(err.pos[0], text.length);

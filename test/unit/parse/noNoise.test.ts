@@ -89,3 +89,9 @@ test('a Helm values.yaml with a canary: section is not a native canary; a stray 
   assert.equal(parseFile('canary:\n  service: a\nintervall: 5m\n').documents[0].kind, 'canary');
   assert.equal(parseFile('canary:\n  service: a\nsteps: [1, 100]\ninterval: 5m\n').documents[0].kind, 'canary');
 });
+
+test('a file known to be ours keeps its syntax errors while a typo hides its kind', () => {
+  const text = '[canary:\n  steps: [1, 5]\n';
+  assert.deepEqual(parseFile(text).findings, []);
+  assert.ok(parseFile(text, { ours: true }).findings.length > 0);
+});
