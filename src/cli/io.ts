@@ -8,6 +8,8 @@ export interface CommandIO {
   isTTY: boolean;
   /** Standard output is a terminal: only then may a reporter use colour (and NO_COLOR is unset). */
   stdoutIsTTY?: boolean;
+  /** Reads all of standard input (`lint -`); absent where there is none. */
+  readStdin?: () => Promise<Buffer>;
   /** Aborted on Ctrl+C (watching commands stop cleanly). */
   signal?: AbortSignal;
 }

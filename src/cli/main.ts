@@ -71,6 +71,11 @@ if (require.main === module || process.argv[1]?.endsWith('release-safety')) {
     env: process.env,
     isTTY: !!process.stdin.isTTY,
     stdoutIsTTY: !!process.stdout.isTTY,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   };
   main(process.argv.slice(2), io).then(
     (code) => {

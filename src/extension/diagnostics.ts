@@ -223,7 +223,10 @@ export class DiagnosticsController implements vscode.Disposable {
     let coreMs = 0;
     try {
       const c0 = performance.now();
-      result = version === undefined ? lintText(text, options) : this.linterFor(key).lint(text, options);
+      // A file seen as ours keeps its syntax errors while a typo hides its kind (`[canary:`).
+      const seenAsOurs = version !== undefined && this.recognised.has(key);
+      const lintOptions = seenAsOurs ? { ...options, limits: { ours: true } } : options;
+      result = version === undefined ? lintText(text, lintOptions) : this.linterFor(key).lint(text, lintOptions);
       coreMs = performance.now() - c0;
     } catch (e) {
       // The core does not throw by design; if it ever does, say so once instead of failing silently.

@@ -1,6 +1,7 @@
 /**
- * Users of Red Hat's YAML extension (redhat.vscode-yaml) get our JSON Schemas for its completion,
- * hover and outline, without any schema problem showing twice.
+ * Users of Red Hat's YAML extension (redhat.vscode-yaml) get our JSON Schemas (native formats, and
+ * the Argo Rollouts and Flagger kinds) for its completion, hover and outline, without any schema
+ * problem showing twice.
  *
  * Why not `yamlValidation` in package.json: it associates schemas by file name, and a name cannot
  * tell a native `canary.yaml` from a Flagger `canary.yaml` or a Kubernetes file, while our own
@@ -61,7 +62,7 @@ export function withoutSchemaFindings(findings: Finding[]): Finding[] {
   return findings.filter((f) => !f.rule.startsWith('schema/'));
 }
 
-/** Red Hat asks which schema a file has: ours when the whole file is one native format. */
+/** Red Hat asks which schema a file has: ours when the whole file is of one kind (native, Argo or Flagger). */
 function requestSchema(resource: string): string | undefined {
   const uri = vscode.Uri.parse(resource).toString();
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
@@ -71,6 +72,7 @@ function requestSchema(resource: string): string | undefined {
 }
 
 function requestSchemaContent(uri: string): string | undefined {
-  const m = /^release-safety-schema:\/\/schemas\/(canary|synthetic)\.schema\.json$/.exec(uri);
-  return m ? JSON.stringify(nativeSchemas()[m[1] as NativeFormat]) : undefined;
+  const m = /^release-safety-schema:\/\/schemas\/([a-z-]+)\.schema\.json$/.exec(uri);
+  const schema = m ? nativeSchemas()[m[1] as NativeFormat] : undefined;
+  return schema ? JSON.stringify(schema) : undefined;
 }

@@ -26,12 +26,13 @@ test('a syntax error is a finding at the parser position, not an exception', () 
 });
 
 test('hostile input ends in a clear finding', () => {
-  const deep = parseFile('a: ' + '['.repeat(100_000));
+  const deep = parseFile('canary: ' + '['.repeat(100_000));
+  assert.deepEqual(parseFile('a: ' + '['.repeat(100_000)).findings, [], 'not ours: silent');
   assert.match(deep.findings[0].message, /nested more than/);
-  const big = parseFile('x'.repeat(100), { maxChars: 10 });
+  const big = parseFile('canary:\n' + 'x'.repeat(100), { maxChars: 10 });
   assert.match(big.findings[0].message, /Split it/);
   const empty = parseFile('# only a comment\n');
   assert.equal(empty.findings.length, 0);
-  const bomb = parseFile('a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\ncanary: *c\n');
+  const bomb = parseFile('canary:\n  a: &a [x, x]\n  b: &b [*a, *a]\n  steps: *b\n');
   assert.equal(bomb.documents[0].kind, 'canary');
 });

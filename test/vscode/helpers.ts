@@ -121,8 +121,9 @@ export function plain(d: vscode.Diagnostic): PlainDiagnostic {
 }
 
 /** What the editor must show for a text: the core's own findings, positioned by the document. */
-export function expectedFromCore(doc: vscode.TextDocument, config?: LintConfig): PlainDiagnostic[] {
-  const { findings } = lintText(doc.getText(), config ? { config } : {});
+/** `ours`: the editor has seen the file as ours, so its syntax errors count even when its kind is hidden. */
+export function expectedFromCore(doc: vscode.TextDocument, config?: LintConfig, ours = false): PlainDiagnostic[] {
+  const { findings } = lintText(doc.getText(), { ...(config ? { config } : {}), ...(ours ? { limits: { ours: true } } : {}) });
   return findings.map((f: Finding) => {
     const s = doc.positionAt(f.offset);
     const e = doc.positionAt(f.offset + f.length);

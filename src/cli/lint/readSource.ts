@@ -30,6 +30,12 @@ export function readSource(path: string, displayPath: string): SourceRead {
   } catch (e) {
     return { kind: 'unreadable', message: describeFsError(e, displayPath) };
   }
+  return decodeSource(bytes);
+}
+
+/** Bytes (a file's, or standard input's) as text, or the finding that says why they are not. */
+export function decodeSource(bytes: Buffer): SourceRead {
+  if (bytes.length > MAX_BYTES) return fileFinding(`The input is ${mb(bytes.length)} MB; Release Safety checks files up to ${mb(DEFAULT_MAX_CHARS)} MB. Split it into smaller files.`);
   // A NUL byte near the start is how git and grep tell binary files; YAML text never has one.
   if (bytes.subarray(0, SNIFF_BYTES).includes(0)) return fileFinding('This is a binary file, not YAML text. Remove it or rename it so that it does not end in .yaml / .yml.');
   let text: string;

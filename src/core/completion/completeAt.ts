@@ -5,6 +5,7 @@
  * a new canary, a new journey and a new step. Pure: the editor maps these onto its own items.
  */
 import type { Ref } from '../parse/yamlNodes';
+import { kubernetesKind, type DocumentKind } from '../parse/sniff';
 import { WELL_KNOWN_METRICS } from '../model/metrics';
 import { CHANNEL_KINDS, CHANNEL_KIND_INFO } from '../describe/alertWords';
 import { stepKindDoc } from '../describe/stepKinds';
@@ -29,21 +30,18 @@ export interface CompletionEntry {
   preselect?: boolean;
 }
 
-/** The schemas of the native formats, keyed by their top-level key. */
-export interface NativeSchemas {
-  canary?: JsonSchema;
-  synthetic?: JsonSchema;
-}
+/** The schema of each document kind: the native formats keyed by their top-level key, Argo and Flagger by kind. */
+export type NativeSchemas = Partial<Record<DocumentKind, JsonSchema>>;
 
 export function completeAt(text: string, offset: number, schemas: NativeSchemas): CompletionEntry[] {
   const ctx = cursorContext(text, offset);
   if (!ctx) return [];
-  const format = ctx.topLevelKeys.includes('canary') ? 'canary' : ctx.topLevelKeys.includes('synthetic') ? 'synthetic' : undefined;
+  const format = ctx.topLevelKeys.includes('canary') ? 'canary' : ctx.topLevelKeys.includes('synthetic') ? 'synthetic' : kubernetesKind(ctx.rootScalars.apiVersion ?? '', ctx.rootScalars.kind ?? '');
   // A document with other top-level keys (Kubernetes, compose ...) is not ours: offer nothing.
   if (!format) return ctx.path.length === 0 && ctx.mode === 'key' && ctx.topLevelKeys.length === 0 ? emptyDocument(ctx) : [];
   const root = schemas[format];
   if (!root) return [];
-  const schemaPath = pathInSchema(root, format, ctx.path);
+  const schemaPath = format === 'canary' || format === 'synthetic' ? pathInSchema(root, format, ctx.path) : ctx.path;
   const here = schemasAt(root, schemaPath);
   const types = typesOf(here);
   // `- word` in a list of scalars (e.g. `on:` events) is a value, not a key.
@@ -63,7 +61,7 @@ function emptyDocument(ctx: CursorContext): CompletionEntry[] {
   return [NEW_CANARY, NEW_SYNTHETIC_FILE].map((s) => snippetEntry(s, ctx, true));
 }
 
-function keyEntries(ctx: CursorContext, root: JsonSchema, here: JsonSchema[], format: 'canary' | 'synthetic'): CompletionEntry[] {
+function keyEntries(ctx: CursorContext, root: JsonSchema, here: JsonSchema[], format: DocumentKind): CompletionEntry[] {
   const out: CompletionEntry[] = [];
   const path = ctx.path;
   const isStep = format === 'synthetic' && path.length === 5 && path[1] === 'journeys' && path[3] === 'steps' && typeof path[4] === 'number';
@@ -72,8 +70,12 @@ function keyEntries(ctx: CursorContext, root: JsonSchema, here: JsonSchema[], fo
   const props = propertiesOf(here, root);
   // A step has one kind: once one is written, the others are not offered.
   const stepKindWritten = isStep && ctx.siblingKeys.some((k) => stepKindDoc(k));
+  // An Argo step: setWeight, pause, analysis and experiment exclude each other (the schema says which).
+  const exclusive = here.flatMap((s) => (Array.isArray(s['x-release-safety-exclusive']) ? (s['x-release-safety-exclusive'] as string[]) : []));
+  const exclusiveWritten = ctx.siblingKeys.some((k) => exclusive.includes(k));
   for (const [name, { schemas, required }] of props) {
     if (written.has(name)) continue;
+    if (exclusiveWritten && exclusive.includes(name)) continue;
     const kindDoc = isStep ? stepKindDoc(name) : undefined;
     if (kindDoc && stepKindWritten) continue;
     if (kindDoc) {
@@ -95,7 +97,7 @@ function keyEntries(ctx: CursorContext, root: JsonSchema, here: JsonSchema[], fo
     for (const s of STEP_SNIPPETS) if (!props.has(s.label)) out.push({ ...snippetEntry(s, ctx, false), detail: 'step' });
   }
   if (isNewJourney && ctx.siblingKeys.length === 0) out.push(snippetEntry(NEW_JOURNEY, ctx, false));
-  if (path.length === 0 && !ctx.topLevelKeys.includes('canary') && !ctx.topLevelKeys.includes('synthetic')) out.push(snippetEntry(NEW_CANARY, ctx, true));
+  if ((format === 'canary' || format === 'synthetic') && path.length === 0 && !ctx.topLevelKeys.includes('canary') && !ctx.topLevelKeys.includes('synthetic')) out.push(snippetEntry(NEW_CANARY, ctx, true));
   return out;
 }
 
@@ -114,7 +116,8 @@ function keyInsertText(name: string, schemas: JsonSchema[]): string {
   return `${name}: $0`;
 }
 
-function valueEntries(ctx: CursorContext, here: JsonSchema[], format: 'canary' | 'synthetic'): CompletionEntry[] {
+function valueEntries(ctx: CursorContext, here: JsonSchema[], format: DocumentKind): CompletionEntry[] {
+  const native = format === 'canary' || format === 'synthetic';
   const out: CompletionEntry[] = [];
   const seen = new Set<string>();
   const add = (e: Omit<CompletionEntry, 'replace'>) => {
@@ -133,13 +136,13 @@ function valueEntries(ctx: CursorContext, here: JsonSchema[], format: 'canary' |
   if (format === 'canary' && key === 'name' && ctx.path.includes('metrics')) {
     for (const m of Object.values(WELL_KNOWN_METRICS)) add({ label: m.name, kind: 'value', insertText: m.name, snippet: false, detail: m.unit, documentation: m.description });
   }
-  if (key === 'channel') {
+  if (native && key === 'channel') {
     for (const kind of CHANNEL_KINDS) {
       const info = CHANNEL_KIND_INFO[kind];
       add({ label: `${kind}:`, kind: 'value', insertText: `${kind}:\${1:${escapeSnippet(info.example)}}`, snippet: true, detail: info.words, documentation: `${info.words} ${info.example}` });
     }
   }
-  if (key === 'threshold' || key === 'expect_load_time' || key === 'latency') {
+  if (native && (key === 'threshold' || key === 'expect_load_time' || key === 'latency')) {
     const examples = key === 'threshold' ? ['<= 1%', '<= baseline * 1.1', '<= baseline + 50ms', '>= 99%', '< 500ms'] : ['< 500ms', '< 3s'];
     for (const e of examples) add({ label: `"${e}"`, kind: 'value', insertText: JSON.stringify(e), snippet: false, detail: 'example' });
   }

@@ -1,21 +1,24 @@
 /**
- * Which native schema describes a whole file, for editors that validate a file against one
- * schema (Red Hat's YAML extension): only when every document of the file is of one native kind.
- * A file that mixes a canary with a synthetic or a Kubernetes document gets none, since one
- * schema applied to every document would flag the others.
+ * Which schema describes a whole file, for editors that validate a file against one schema (Red
+ * Hat's YAML extension): only when every document of the file is of one kind we check (a native
+ * format, or one Argo Rollouts / Flagger kind). A file that mixes kinds (a Rollout with its
+ * AnalysisTemplate, a canary with a Kubernetes Service) gets none, since one schema applied to
+ * every document would flag the others; our own checks cover those files.
  */
 import { isScalar } from 'yaml';
 import type { ParsedFile } from '../parse/parseFile';
+import type { DocumentKind } from '../parse/sniff';
 
-export type NativeFormat = 'canary' | 'synthetic';
+export type NativeFormat = DocumentKind;
 
-export function nativeSchemaOfFile(file: ParsedFile): NativeFormat | undefined {
-  let format: NativeFormat | undefined;
+export function nativeSchemaOfFile(file: ParsedFile): DocumentKind | undefined {
+  if (file.template) return undefined;
+  let format: DocumentKind | undefined;
   for (const d of file.documents) {
     const c = d.doc.contents;
     const empty = c === null || c === undefined || (isScalar(c) && (c.value === null || c.value === ''));
     if (empty) continue;
-    if (d.kind !== 'canary' && d.kind !== 'synthetic') return undefined;
+    if (!d.kind) return undefined;
     if (format && format !== d.kind) return undefined;
     format = d.kind;
   }

@@ -1,14 +1,12 @@
 /**
- * The JSON Schemas of the native formats (src/core/schema), as completion reads them. Bundled
- * with the code (esbuild inlines JSON), so nothing is read from disk at activation.
+ * The JSON Schemas of every kind we check (src/core/schema), as completion and hover read them.
+ * Bundled with the code (esbuild inlines JSON), so nothing is read from disk at activation.
  */
-import canarySchema from '../schema/canary.schema.json';
-import syntheticSchema from '../schema/synthetic.schema.json';
+import { SCHEMAS } from '../schema/schemaValidator';
 import type { NativeSchemas } from './completeAt';
-import type { JsonSchema } from './schemaAt';
 
-const SCHEMAS: NativeSchemas = { canary: canarySchema as JsonSchema, synthetic: syntheticSchema as JsonSchema };
+const ALL = SCHEMAS as NativeSchemas;
 
 export function nativeSchemas(): NativeSchemas {
-  return SCHEMAS;
+  return ALL;
 }

@@ -72,7 +72,7 @@ function describedHover(document: SourceDocument, file: ParsedFile, offset: numb
 
 /** On a key of a native document: the schema's description of that key. */
 function schemaKeyHover(document: SourceDocument, offset: number, schemas: NativeSchemas): HoverInfo | undefined {
-  if (document.kind !== 'canary' && document.kind !== 'synthetic') return undefined;
+  if (!document.kind) return undefined;
   const root = schemas[document.kind];
   if (!root) return undefined;
   const at = keyPathAt(document.doc, offset);

@@ -35,7 +35,7 @@ export class IncrementalLinter {
   /** Documents whose rules ran in the last pass (the rest came from the cache). */
   linted = 0;
 
-  /** `limits` apply to every pass (the options' `limits` are not read). */
+  /** `limits` apply to every pass (of the options' `limits`, only `ours` is read). */
   constructor(private readonly limits: ParseLimits = {}) {
     this.parser = new YamlDocuments(limits);
   }
@@ -54,11 +54,14 @@ export class IncrementalLinter {
       this.parser.clear();
       this.kept = new WeakMap();
     }
-    const file = this.parser.parse(text);
+    // The options may add `ours` (the editor saw one of our kinds in this file before): it matters
+    // only when the file is parsed whole, which is when its syntax errors are reported.
+    const limits: ParseLimits = { ...this.limits, ...(options.limits?.ours ? { ours: true } : {}) };
+    const file = this.parser.parse(text, undefined, limits);
     const chunks = this.parser.current;
     if (chunks.length === 0) {
       // Parsed whole (see YamlDocuments): lint it whole.
-      const whole = lintText(text, { ...options, limits: this.limits });
+      const whole = lintText(text, { ...options, limits });
       this.lastDocuments = whole.file.documents.map((document) => ({ document, findings: whole.findings.filter((f) => f.docIndex === document.index) }));
       this.linted = whole.file.documents.length;
       return whole;
@@ -97,7 +100,7 @@ export class IncrementalLinter {
 }
 
 function keyOf(options: LintOptions): string {
-  return JSON.stringify([options.config?.rules ?? {}, options.config?.maxFirstStep ?? null, options.settings ?? {}]);
+  return JSON.stringify([options.config?.rules ?? {}, options.config?.maxFirstStep ?? null, options.config?.budget ?? null, options.settings ?? {}]);
 }
 
 function shifted(f: Finding, delta: number): Finding {

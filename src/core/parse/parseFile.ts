@@ -1,12 +1,19 @@
 /**
  * Parses every YAML document of a file, keeping offsets, and sniffs each one.
  * Never throws: syntax errors and hostile input (too large, nested too deep) become
- * `yaml/syntax` findings with a message that says what to do.
+ * `yaml/syntax` findings with a message that says what to do, but only for documents that are
+ * ours (sniffed from the raw text when they do not parse): a broken Kubernetes manifest or
+ * docker-compose file is not our business. A Go / Helm template gets one `yaml/template` finding
+ * (when it holds one of our kinds) instead of the parse errors of its unrendered text.
  */
-import { parseAllDocuments, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { Finding } from '../lint/finding';
 import { LineIndex } from '../text/lineIndex';
 import { sniffDocument, type DocumentKind } from './sniff';
+import { fileNamesOurKind, sniffText } from './sniffText';
+import { findTemplateDirective } from './goTemplate';
+import { parseAllDocumentsAsKubernetes } from './kubeYaml';
+import { yamlFinding } from '../lint/rules/yaml/yamlMetas';
 
 export interface SourceDocument {
   index: number;
@@ -19,8 +26,10 @@ export interface SourceDocument {
 export interface ParsedFile {
   text: string;
   documents: SourceDocument[];
-  /** `yaml/syntax` findings (severity error). */
+  /** `yaml/syntax` findings (severity error) and the `yaml/template` finding (info). */
   findings: Finding[];
+  /** The file is a Go / Helm template: its documents are not linted as written. */
+  template?: boolean;
   readonly lineIndex: LineIndex;
 }
 
@@ -29,13 +38,15 @@ export interface ParseLimits {
   maxChars?: number;
   /** Flow/block nesting depth; deeper input gets one finding. Default 500. */
   maxDepth?: number;
+  /**
+   * The file is known to be ours (the editor saw one of our kinds in it): its syntax errors are
+   * reported even while a typo hides the kind (`[canary:`), instead of the file going silent.
+   */
+  ours?: boolean;
 }
 
 export const DEFAULT_MAX_CHARS = 8 * 1024 * 1024;
 export const DEFAULT_MAX_DEPTH = 500;
-
-/** uniqueKeys: a duplicated key is a real mistake in a rollout file; no pretty errors: we place them. */
-export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
 
 export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
   let lineIndex: LineIndex | undefined;
@@ -49,34 +60,68 @@ export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
   };
   const maxChars = limits.maxChars ?? DEFAULT_MAX_CHARS;
   if (text.length > maxChars) {
-    file.findings.push(syntax(0, 0, `The file is ${mb(text.length)} MB; Release Safety checks files up to ${mb(maxChars)} MB. Split it into smaller files.`));
+    if (limits.ours || fileNamesOurKind(text.slice(0, SNIFF_PREFIX))) file.findings.push(yamlFinding('yaml/syntax', 'tooLarge', 0, 0, { size: mb(text.length), limit: mb(maxChars) }));
     return file;
   }
-  const tooDeep = findExcessiveNesting(text, limits.maxDepth ?? DEFAULT_MAX_DEPTH);
+  const template = findTemplateDirective(text);
+  if (template) {
+    file.template = true;
+    if (fileNamesOurKind(text)) file.findings.push(yamlFinding('yaml/template', 'template', template.offset, template.length, { line: lineOf(text, template.offset) }));
+    return file;
+  }
+  const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const tooDeep = findExcessiveNesting(text, maxDepth);
   if (tooDeep !== undefined) {
-    file.findings.push(syntax(tooDeep, 1, `The YAML is nested more than ${limits.maxDepth ?? DEFAULT_MAX_DEPTH} levels deep here; no rollout file needs that. Flatten it.`));
+    if (limits.ours || fileNamesOurKind(text)) file.findings.push(yamlFinding('yaml/syntax', 'tooDeep', tooDeep, 1, { depth: maxDepth }));
     return file;
   }
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
-    if (!Array.isArray(docs)) docs = []; // EmptyStream: a file with only comments
+    // uniqueKeys: a duplicated key is a real mistake in a rollout file (kubectl refuses it too).
+    // merge: `<<: *defaults` merge keys, which go-yaml (and so kubectl) resolves; only looked for
+    // when the text has one, since checking every key for it costs a tenth of the parse.
+    docs = parseAllDocumentsAsKubernetes(text, parseOptionsFor(text));
   } catch (e) {
-    file.findings.push(syntax(0, 0, `The YAML could not be read (${(e as Error).message}). Check the file's syntax.`));
+    if (limits.ours || fileNamesOurKind(text)) file.findings.push(yamlFinding('yaml/syntax', 'unreadable', 0, 0, { detail: (e as Error).message }));
     return file;
   }
   docs.forEach((doc, index) => {
-    for (const err of doc.errors) {
-      // yaml may point one past the end (an unclosed quote at EOF): keep ranges inside the text.
-      const start = Math.min(err.pos[0], text.length);
-      const end = Math.min(Math.max(err.pos[1], start), text.length);
-      file.findings.push({ ...syntax(start, end - start, cleanMessage(err.message)), docIndex: index });
-    }
-    const kind = safeSniff(doc);
     const [start, , end] = doc.range;
+    let kind = safeSniff(doc);
+    if (doc.errors.length > 0) {
+      // The tree of a broken document may have lost its apiVersion or kind: ask its text as well.
+      kind ??= sniffText(text.slice(start, end));
+      if (kind !== null || limits.ours) {
+        for (const err of doc.errors) {
+          // yaml may point one past the end (an unclosed quote at EOF): keep ranges inside the text.
+          const at = Math.min(err.pos[0], text.length);
+          const to = Math.min(Math.max(err.pos[1], at), text.length);
+          file.findings.push({ ...yamlFinding('yaml/syntax', 'parse', at, to - at, { detail: cleanMessage(err.message) }), docIndex: index });
+        }
+      }
+    }
     file.documents.push({ index, kind, doc, offset: start, length: end - start });
   });
   return file;
+}
+
+/**
+ * The parser's options, the same for a whole file and for one of its documents (yamlDocuments.ts):
+ * uniqueKeys, since a duplicated key is a real mistake in a rollout file (kubectl refuses it too);
+ * merge, for `<<: *defaults` merge keys, which go-yaml (and so kubectl) resolves: only looked for
+ * when the text has one, since checking every key for it costs a tenth of the parse.
+ */
+export function parseOptionsFor(text: string) {
+  return { prettyErrors: false, uniqueKeys: true, strict: true, merge: text.includes('<<'), logLevel: 'error' } as const;
+}
+
+/** Enough of a huge file to see what it is without scanning all of it. */
+const SNIFF_PREFIX = 1024 * 1024;
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 export function safeSniff(doc: Document.Parsed): DocumentKind | null {
@@ -85,10 +130,6 @@ export function safeSniff(doc: Document.Parsed): DocumentKind | null {
   } catch {
     return null;
   }
-}
-
-export function syntax(offset: number, length: number, message: string): Finding {
-  return { rule: 'yaml/syntax', severity: 'error', message, offset, length };
 }
 
 function mb(chars: number): string {

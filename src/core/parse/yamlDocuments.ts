@@ -6,12 +6,15 @@
  * `parseFile` gives for the same text (tests hold the two equal).
  *
  * Files the split cannot be sure about (directives `%...`, explicit ends `...`, nesting beyond
- * the limit, anything that throws) are parsed whole, as `parseFile` does.
+ * the limit, anything that throws), Go / Helm templates, and files with a syntax error (whose
+ * findings depend on sniffing the raw text, as `parseFile` does) are parsed whole.
  */
-import { parseAllDocuments, visit, type Document } from 'yaml';
+import { visit, type Document } from 'yaml';
 import type { Finding } from '../lint/finding';
 import { LineIndex } from '../text/lineIndex';
-import { cleanMessage, DEFAULT_MAX_CHARS, DEFAULT_MAX_DEPTH, findExcessiveNesting, parseFile, PARSE_OPTIONS, safeSniff, syntax, type ParsedFile, type ParseLimits, type SourceDocument } from './parseFile';
+import { DEFAULT_MAX_CHARS, DEFAULT_MAX_DEPTH, findExcessiveNesting, parseFile, parseOptionsFor, safeSniff, type ParsedFile, type ParseLimits, type SourceDocument } from './parseFile';
+import { parseAllDocumentsAsKubernetes } from './kubeYaml';
+import { findTemplateDirective } from './goTemplate';
 import type { DocumentKind } from './sniff';
 
 /** One `---` chunk of the text, parsed, at its current place in the file. */
@@ -68,13 +71,13 @@ export class YamlDocuments {
    * Parses a new version of the text. `fresh` receives each chunk parsed now (not reused), so
    * that callers keeping per-document results know which to recompute.
    */
-  parse(text: string, fresh?: (chunk: DocumentChunk) => void): ParsedFile {
+  parse(text: string, fresh?: (chunk: DocumentChunk) => void, limits: ParseLimits = this.limits): ParsedFile {
     this.reused = 0;
-    const starts = text.length <= (this.limits.maxChars ?? DEFAULT_MAX_CHARS) ? splitDocuments(text) : undefined;
+    const starts = text.length <= (limits.maxChars ?? DEFAULT_MAX_CHARS) && !findTemplateDirective(text) ? splitDocuments(text) : undefined;
     const chunks = starts ? this.chunksOf(text, starts, fresh) : undefined;
     if (!chunks) {
       this.clear();
-      return parseFile(text, this.limits);
+      return parseFile(text, limits);
     }
     const next = new Map<string, DocumentChunk[]>();
     for (const c of chunks) next.set(c.text, [...(next.get(c.text) ?? []), c]);
@@ -98,8 +101,7 @@ export class YamlDocuments {
         this.reused++;
         continue;
       }
-      const last = i + 1 === starts.length;
-      const chunk = parseChunk(chunkText, start, this.limits.maxDepth ?? DEFAULT_MAX_DEPTH, last);
+      const chunk = parseChunk(chunkText, start, this.limits.maxDepth ?? DEFAULT_MAX_DEPTH);
       if (!chunk) return undefined;
       out.push(chunk);
       parsed.push(chunk);
@@ -110,30 +112,21 @@ export class YamlDocuments {
 }
 
 /** Parses one chunk; undefined when it must be parsed with the whole file instead. */
-function parseChunk(text: string, start: number, maxDepth: number, last: boolean): DocumentChunk | undefined {
+function parseChunk(text: string, start: number, maxDepth: number): DocumentChunk | undefined {
   if (findExcessiveNesting(text, maxDepth) !== undefined) return undefined;
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
-    if (!Array.isArray(docs)) docs = [];
+    docs = parseAllDocumentsAsKubernetes(text, parseOptionsFor(text));
   } catch {
     return undefined;
   }
   if (docs.length > 1) return undefined;
   const doc = docs[0] ?? null;
-  const errors: Finding[] = [];
-  if (doc) {
-    for (const err of doc.errors) {
-      // An unclosed "[", "{" or quote reads on into the next document: only the whole file says
-      // where it ends (and what else it breaks).
-      if (!last && (err.pos[1] >= text.length || /flow|quot|must end/i.test(err.message))) return undefined;
-      const s = Math.min(err.pos[0], text.length);
-      const e = Math.min(Math.max(err.pos[1], s), text.length);
-      errors.push(syntax(start + s, e - s, cleanMessage(err.message)));
-    }
-    if (start !== 0) shiftNodes(doc, start);
-  }
-  return { text, start, doc, kind: doc ? safeSniff(doc) : null, errors };
+  // A syntax error: whose it is, and what else it breaks, only the whole file says (parseFile
+  // sniffs a broken document's raw text, and an unclosed quote reads on into the next document).
+  if (doc && doc.errors.length > 0) return undefined;
+  if (doc && start !== 0) shiftNodes(doc, start);
+  return { text, start, doc, kind: doc ? safeSniff(doc) : null, errors: [] };
 }
 
 function move(chunk: DocumentChunk, delta: number): void {

@@ -7,15 +7,27 @@
 import type { ErrorObject } from 'ajv';
 import { isMap, isSeq, type Node } from 'yaml';
 import { asMap, nodeAt, pairOf, refOf, type AnyDoc, type Ref } from '../parse/yamlNodes';
+import type { MessageData } from '../lint/rule';
 import { closest } from './didYouMean';
+import { actualWords, backticked, cap, describePath as describe, example, lowerFirst, orList, shorten, typeWords } from './schemaWords';
+import { keyHint, type KeyHint } from './schemaHints';
 
 export type SchemaRuleId = 'schema/unknown-key' | 'schema/wrong-type' | 'schema/missing-key' | 'schema/invalid-value';
 
 export interface SchemaIssue extends Ref {
   rule: SchemaRuleId;
-  message: string;
+  /** An id of the rule's `meta.messages` (src/core/lint/rules/schema/schemaMessages.ts) and its data. */
+  messageId: string;
+  data: MessageData;
   /** The text the range would hold if the did-you-mean guess is right (offered as a suggestion, never applied on its own). */
   replacement?: string;
+  /** A suggested edit elsewhere than the range (e.g. rewriting a whole `key: value`), with its title. */
+  edit?: { title: string; offset: number; length: number; newText: string };
+}
+
+export interface MappingOptions {
+  /** A native canary / synthetic document: top-level keys and examples in its terms. */
+  native?: boolean;
 }
 
 /** ajv's error plus the kinds this mapping adds when it collapses alternatives. */
@@ -29,14 +41,14 @@ interface Problem {
   propertyName?: string;
 }
 
-export function mapAjvErrors(errors: readonly ErrorObject[], doc: AnyDoc): SchemaIssue[] {
+export function mapAjvErrors(errors: readonly ErrorObject[], doc: AnyDoc, options: MappingOptions = {}): SchemaIssue[] {
   const problems = collapseAlternatives(errors as unknown as Problem[]);
   const issues: SchemaIssue[] = [];
   const seen = new Set<string>();
   for (const p of problems) {
-    const issue = toIssue(p, doc);
+    const issue = toIssue(p, doc, options.native ?? true);
     if (!issue) continue;
-    const key = `${issue.rule}:${issue.offset}:${issue.message}`;
+    const key = `${issue.rule}:${issue.offset}:${issue.messageId}:${JSON.stringify(issue.data)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     issues.push(issue);
@@ -121,55 +133,62 @@ function typesOf(t: unknown): string[] {
 
 // ---- one problem -> one issue ----------------------------------------------------------------
 
-function toIssue(p: Problem, doc: AnyDoc): SchemaIssue | undefined {
+function issue(rule: SchemaRuleId, ref: Ref, messageId: string, data: MessageData, extra: Partial<SchemaIssue> = {}): SchemaIssue {
+  return { rule, offset: ref.offset, length: ref.length, messageId, data, ...extra };
+}
+
+function toIssue(p: Problem, doc: AnyDoc, native: boolean): SchemaIssue | undefined {
   const path = parsePointer(p.instancePath);
   switch (p.keyword) {
     case 'additionalProperties': {
       const key = String(p.params.additionalProperty);
       if (key === '<<') return undefined; // a YAML merge key, not a typo
       const allowed = Object.keys((p.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
-      if (path.length === 0) return topLevelKey(doc, key, allowed, p.parentSchema);
+      if (path.length === 0 && native) return topLevelKey(doc, key, allowed, p.parentSchema);
+      const range = keyRange(doc, path, key);
       // A key already there is not what a typo meant (and renaming to it would duplicate it).
       const present = p.data && typeof p.data === 'object' ? new Set(Object.keys(p.data as object)) : new Set<string>();
+      const hint = keyHint(p.parentSchema, key);
+      if (hint) return hintIssue(doc, path, key, range, hint, present);
       const guess = closest(key, allowed.filter((k) => !present.has(k)));
       const owner = ownerName(p.parentSchema, path);
-      const hint = guess ? `did you mean \`${guess}\`?` : allowed.length ? `use one of: ${allowed.map((k) => `\`${k}\``).join(', ')}.` : 'remove it.';
-      return { rule: 'schema/unknown-key', ...keyRange(doc, path, key), message: `\`${shorten(key)}\` is not a key of ${owner}; ${hint}`, ...(guess ? { replacement: guess } : {}) };
+      if (guess) return issue('schema/unknown-key', range, 'unknownGuess', { key: shorten(key), owner, guess }, { replacement: guess });
+      if (allowed.length) return issue('schema/unknown-key', range, 'unknownList', { key: shorten(key), owner, allowed: backticked(allowed) });
+      return issue('schema/unknown-key', range, 'unknownRemove', { key: shorten(key), owner });
     }
     case 'type': {
       if (path.length === 1 && p.data === null) return undefined; // `canary:` / `synthetic:` not written yet: the rules say what is missing
-      const expected = typesOf(p.params.type).map(typeWords);
-      const unique = [...new Set(expected)];
-      return {
-        rule: 'schema/wrong-type',
-        ...valueRange(doc, path),
-        message: `${cap(describe(path))} should be ${orList(unique)}, not ${actualWords(p.data)}${formHint(p.parentSchema)}.`,
-      };
+      if (!native && p.data === null) return undefined; // the API server drops a null field of a CRD instead of refusing it
+      const expected = [...new Set(typesOf(p.params.type).map(typeWords))];
+      return issue('schema/wrong-type', valueRange(doc, path), 'wrongType', { what: cap(describe(path)), expected: orList(expected), actual: actualWords(p.data), form: formHint(p.parentSchema) });
     }
     case 'required': {
       const missing = String(p.params.missingProperty);
-      return { rule: 'schema/missing-key', ...holderRange(doc, path), message: `${cap(holderName(p.parentSchema, path))} needs \`${missing}\`${example(missing)}.` };
+      return issue('schema/missing-key', holderRange(doc, path), 'missing', { what: cap(describe(path)), key: missing, example: example(missing, native) });
     }
     case 'requiredOneOf': {
       const options = (p.params.options as string[]) ?? [];
-      return {
-        rule: 'schema/missing-key',
-        ...holderRange(doc, path),
-        message: `${cap(holderName(p.parentSchema, path))} has no action: add one of ${options.map((o) => `\`${o}\``).join(', ')}.`,
-      };
+      return issue('schema/missing-key', holderRange(doc, path), 'noAction', { what: cap(describe(path)), options: backticked(options) });
     }
+    case 'minProperties': {
+      if (!p.parentSchema?.['x-release-safety-one-of']) break;
+      const options = Object.keys((p.parentSchema.properties as Record<string, unknown> | undefined) ?? {});
+      return issue('schema/missing-key', holderRange(doc, path), 'noStepKind', { what: cap(describe(path)), options: backticked(options) });
+    }
+    case 'not':
     case 'oneOfMany': {
+      if (p.keyword === 'not' && p.parentSchema?.['x-release-safety-not'] === 'bothStrategies') return issue('schema/invalid-value', keyRange(doc, path, 'blueGreen'), 'bothStrategies', {});
+      const exclusive = p.parentSchema?.['x-release-safety-exclusive'];
+      if (p.keyword === 'not' && !Array.isArray(exclusive)) break;
       const data = p.data && typeof p.data === 'object' ? Object.keys(p.data as object) : [];
-      const actions = oneOfKeys(p.schema).filter((k) => data.includes(k));
+      const kinds = p.keyword === 'not' ? (exclusive as string[]) : oneOfKeys(p.schema);
+      const actions = kinds.filter((k) => data.includes(k));
       const second = actions[1];
       const range = second ? keyRange(doc, path, second) : holderRange(doc, path);
-      return {
-        rule: 'schema/invalid-value',
-        ...range,
-        message: `A step does one thing, and this one has ${actions.map((a) => `\`${a}\``).join(' and ')}: split it into ${actions.length || 2} steps.`,
-      };
+      return issue('schema/invalid-value', range, 'manyActions', { actions: actions.map((a) => `\`${a}\``).join(' and '), count: actions.length || 2 });
     }
     case 'enum': {
+      if (!native && p.data === null) return undefined; // a null field of a CRD is dropped, not refused
       const allowed = ((p.params.allowedValues as unknown[]) ?? []).map(String);
       const value = typeof p.data === 'string' || typeof p.data === 'number' ? String(p.data) : undefined;
       const guess = value !== undefined ? closest(value, allowed) : undefined;
@@ -177,40 +196,50 @@ function toIssue(p: Problem, doc: AnyDoc): SchemaIssue | undefined {
       const parent = path[path.length - 2];
       const what = typeof last === 'number' && typeof parent === 'string' ? `\`${parent}\` value` : describe(path);
       const head = value !== undefined ? `\`${shorten(value)}\` is not a valid ${what}` : `${cap(what)} has a value that is not allowed`;
-      return {
-        rule: 'schema/invalid-value',
-        ...valueRange(doc, path),
-        message: `${head}${guess ? `; did you mean \`${guess}\`?` : '.'} Use one of: ${allowed.join(', ')}.`,
-        ...(guess ? { replacement: /^[A-Za-z][\w-]*$/.test(guess) ? guess : JSON.stringify(guess) } : {}),
-      };
+      const data = { head, allowed: allowed.filter((a) => a !== '').join(', ') };
+      if (!guess) return issue('schema/invalid-value', valueRange(doc, path), 'enum', data);
+      return issue('schema/invalid-value', valueRange(doc, path), 'enumGuess', { ...data, guess }, { replacement: /^[A-Za-z][\w-]*$/.test(guess) ? guess : JSON.stringify(guess) });
     }
     case 'propertyNames': {
       const name = String(p.params.propertyName ?? p.propertyName ?? '');
-      return { rule: 'schema/invalid-value', ...keyRange(doc, path, name), message: `\`${shorten(name)}\` is not a JSONPath: start it with \`$\`, e.g. \`$.${shorten(name.replace(/^\W+/, '')) || 'status'}\`.` };
+      return issue('schema/invalid-value', keyRange(doc, path, name), 'jsonPath', { name: shorten(name), example: `$.${shorten(name.replace(/^\W+/, '')) || 'status'}` });
     }
     case 'pattern':
     case 'format': {
       const description = typeof p.parentSchema?.description === 'string' ? p.parentSchema.description : undefined;
       // The value itself is not repeated: it may be a URL with a token in it.
-      return {
-        rule: 'schema/invalid-value',
-        ...valueRange(doc, path),
-        message: `${cap(describe(path))} is not in the expected form${description ? `: ${lowerFirst(description)}` : '.'}`.replace(/\.?$/, '.'),
-      };
+      return issue('schema/invalid-value', valueRange(doc, path), 'form', { what: cap(describe(path)), form: description ? `: ${lowerFirst(description).replace(/\.$/, '')}` : '' });
     }
     case 'minimum':
     case 'exclusiveMinimum':
     case 'maximum':
     case 'exclusiveMaximum': {
-      const limit = p.params.limit;
       const words = { minimum: 'at least', exclusiveMinimum: 'above', maximum: 'at most', exclusiveMaximum: 'below' }[p.keyword as 'minimum'];
-      return { rule: 'schema/invalid-value', ...valueRange(doc, path), message: `${cap(describe(path))} should be ${words} ${String(limit)}.` };
+      return issue('schema/invalid-value', valueRange(doc, path), 'limit', { what: cap(describe(path)), words, limit: String(p.params.limit) });
     }
     case 'minItems':
-      return { rule: 'schema/invalid-value', ...valueRange(doc, path), message: `${cap(describe(path))} needs at least ${String(p.params.limit)} item${p.params.limit === 1 ? '' : 's'}.` };
-    default:
-      return { rule: 'schema/invalid-value', ...valueRange(doc, path), message: `${cap(describe(path))} is not allowed here (${p.keyword}).` };
+      return issue('schema/invalid-value', valueRange(doc, path), 'minItems', { what: cap(describe(path)), limit: String(p.params.limit), items: p.params.limit === 1 ? 'item' : 'items' });
   }
+  return issue('schema/invalid-value', valueRange(doc, path), 'other', { what: cap(describe(path)), keyword: p.keyword });
+}
+
+/** A key that belongs to another kind or was removed: said as such, with the edit that fits. */
+function hintIssue(doc: AnyDoc, path: Array<string | number>, key: string, range: Ref, hint: KeyHint, present: Set<string>): SchemaIssue {
+  const data = { key, where: hint.where ?? '', hint: hint.hint };
+  const extra: Partial<SchemaIssue> = {};
+  if (hint.replacement && !present.has(hint.replacement)) {
+    if (hint.wrapAs) {
+      const pair = pairOf(asMap(nodeAt(doc.contents, path, doc), doc), key);
+      const value = pair?.value as Node | undefined;
+      const keyNode = pair?.key as Node | undefined;
+      if (keyNode?.range && value?.range && typeof (value as { source?: unknown }).source === 'string') {
+        const text = String((value as { source: string }).source);
+        const newText = `${hint.replacement}: [{ ${hint.wrapAs}: ${JSON.stringify(text)} }]`;
+        extra.edit = { title: `Change to \`${newText}\``, offset: keyNode.range[0], length: value.range[1] - keyNode.range[0], newText };
+      }
+    } else extra.replacement = hint.replacement;
+  }
+  return issue('schema/unknown-key', range, hint.messageId, data, extra);
 }
 
 /** A key beside `canary:` / `synthetic:` is usually one that lost its indentation. */
@@ -220,17 +249,12 @@ function topLevelKey(doc: AnyDoc, key: string, roots: string[], schema: Record<s
   const inner = Object.keys(rootSchema?.properties ?? {});
   const range = keyRange(doc, [], key);
   if ((key === 'canary' || key === 'synthetic') && key !== root) {
-    return { rule: 'schema/unknown-key', ...range, message: `\`${key}:\` needs a document of its own: this one is read as ${root === 'canary' ? 'a canary' : 'synthetic journeys'}, so \`${key}:\` is ignored. Separate them with a \`---\` line.` };
+    return issue('schema/unknown-key', range, 'rootInOwnDocument', { key, readAs: root === 'canary' ? 'a canary' : 'synthetic journeys' });
   }
-  if (inner.includes(key)) {
-    return { rule: 'schema/unknown-key', ...range, message: `\`${key}\` sits at the top level, outside \`${root}:\`, so it does not apply; indent it under \`${root}:\`.` };
-  }
+  if (inner.includes(key)) return issue('schema/unknown-key', range, 'outsideRoot', { key, root });
   const guess = closest(key, inner);
-  return {
-    rule: 'schema/unknown-key',
-    ...range,
-    message: `\`${shorten(key)}\` is not a key of a ${root} file: only \`${root}:\` belongs at the top level${guess ? ` (did you mean \`${guess}\` under \`${root}:\`?)` : ''}.`,
-  };
+  if (guess) return issue('schema/unknown-key', range, 'topLevelGuess', { key: shorten(key), root, guess });
+  return issue('schema/unknown-key', range, 'topLevel', { key: shorten(key), root });
 }
 
 /** For values with a textual form (durations, URLs), what that form is: `: a duration such as 30s`. */
@@ -312,81 +336,8 @@ function holderRange(doc: AnyDoc, path: Array<string | number>): Ref {
   return keyOrItemRange(doc, path);
 }
 
-// ---- words -----------------------------------------------------------------------------------
-
-const ITEM_NAMES: Record<string, string> = { steps: 'step', journeys: 'journey', alerts: 'alert', metrics: 'metric', locations: 'location', on: 'event', status: 'status' };
-
-/** `steps`, `expect.status`, "step 2", "alert 1 of `alerts`" ... */
-function describe(path: Array<string | number>): string {
-  const last = path[path.length - 1];
-  if (last === undefined) return 'the document';
-  if (typeof last === 'string') return `\`${last}\``;
-  const parent = path[path.length - 2];
-  const item = typeof parent === 'string' ? ITEM_NAMES[parent] : undefined;
-  return item ? `${item} ${last + 1}` : `item ${last + 1}${typeof parent === 'string' ? ` of \`${parent}\`` : ''}`;
-}
 
 function ownerName(schema: Record<string, unknown> | undefined, path: Array<string | number>): string {
   if (typeof schema?.title === 'string') return schema.title;
   return describe(path);
-}
-
-function holderName(_schema: Record<string, unknown> | undefined, path: Array<string | number>): string {
-  return describe(path);
-}
-
-function typeWords(t: string): string {
-  switch (t) {
-    case 'array': return 'a list';
-    case 'object': return 'a map';
-    case 'string': return 'text';
-    case 'integer': return 'a whole number';
-    case 'number': return 'a number';
-    case 'boolean': return 'true or false';
-    case 'null': return 'empty';
-    default: return t;
-  }
-}
-
-function actualWords(v: unknown): string {
-  if (v === null || v === undefined) return 'empty';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a map';
-  if (typeof v === 'string') return 'text';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'a whole number' : 'a number';
-  if (typeof v === 'boolean') return `\`${String(v)}\``;
-  return typeof v;
-}
-
-function orList(items: string[]): string {
-  if (items.length <= 1) return items[0] ?? 'something else';
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
-
-const EXAMPLES: Record<string, string> = {
-  steps: ' (a list of steps, e.g. `- request: GET /health`)',
-  name: ' (what it checks, in words)',
-  channel: ' (e.g. `slack:#deploys`)',
-  selector: ' (e.g. `"#submit"`)',
-  value: '',
-  contains: ' (the text to find)',
-  url: ' (a path or URL)',
-  key: ' (e.g. `Enter`)',
-};
-
-function example(key: string): string {
-  return EXAMPLES[key] ?? '';
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function lowerFirst(s: string): string {
-  return /^[A-Z][a-z ]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
-}
-
-/** Keys and values echoed in messages stay short (and a pasted blob does not flood the Problems view). */
-function shorten(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }

@@ -39,6 +39,6 @@ test('every rule row links a docs page that exists', () => {
 });
 
 test('the CLI section states the lint exit codes and formats', () => {
-  assert.match(README, /release-safety lint \[PATH \.\.\.\] \[--format text\|json\|sarif\] \[--max-warnings N\]/);
+  assert.match(README, /release-safety lint \[PATH \.\.\. \| -\] \[--stdin-filename NAME\] \[--format text\|json\|sarif\] \[--max-warnings N\]/);
   assert.match(README, /\| 2 \| usage error, or a path that cannot be read \|/);
 });

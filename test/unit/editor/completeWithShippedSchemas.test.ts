@@ -35,3 +35,36 @@ test('shipped schemas: synthetic keys, journey keys and step kinds', () => {
   assert.ok(!request.includes('goto'), 'a request step is not also a goto step');
   assert.ok(labels('synthetic:\n  journeys:\n    - name: j\n      steps:\n        - request: POST /x\n          side_effects: |\n').includes('sandbox'));
 });
+
+const ROLLOUT = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    canary:\n';
+
+test('shipped schemas: Argo Rollout strategy keys, step kinds (one of the exclusive four per step), analysis', () => {
+  const canary = labels(`${ROLLOUT}      |\n`);
+  for (const k of ['steps', 'analysis', 'trafficRouting', 'canaryService', 'stableService', 'maxSurge']) assert.ok(canary.includes(k), `${k} in ${JSON.stringify(canary)}`);
+  assert.ok(!canary.includes('canary') && !canary.includes('service'), 'no native snippet or native key in a Rollout');
+  const step = labels(`${ROLLOUT}      steps:\n      - |\n`);
+  for (const k of ['setWeight', 'pause', 'analysis', 'experiment', 'setCanaryScale', 'setHeaderRoute']) assert.ok(step.includes(k), `${k} in ${JSON.stringify(step)}`);
+  const afterWeight = labels(`${ROLLOUT}      steps:\n      - setWeight: 5\n        |\n`);
+  assert.ok(!afterWeight.includes('pause') && !afterWeight.includes('analysis'), JSON.stringify(afterWeight));
+  assert.ok(afterWeight.includes('setCanaryScale'), 'setCanaryScale may go with setWeight');
+  const template = labels(`${ROLLOUT}      analysis:\n        templates:\n        - |\n`);
+  assert.deepEqual(template.sort(), ['clusterScope', 'templateName']);
+  const blueGreen = labels('apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    blueGreen:\n      |\n');
+  for (const k of ['activeService', 'previewService', 'autoPromotionEnabled', 'prePromotionAnalysis', 'postPromotionAnalysis']) assert.ok(blueGreen.includes(k), k);
+  assert.deepEqual(labels('apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    blueGreen:\n      autoPromotionEnabled: |\n').sort(), ['false', 'true']);
+});
+
+test('shipped schemas: AnalysisTemplate, Experiment and the Flagger kinds', () => {
+  const metric = labels('apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nspec:\n  metrics:\n  - name: m\n    |\n');
+  for (const k of ['interval', 'count', 'failureLimit', 'successCondition', 'failureCondition', 'provider']) assert.ok(metric.includes(k), k);
+  const provider = labels('apiVersion: argoproj.io/v1alpha1\nkind: ClusterAnalysisTemplate\nspec:\n  metrics:\n  - name: m\n    provider:\n      |\n');
+  for (const k of ['prometheus', 'web', 'job', 'datadog']) assert.ok(provider.includes(k), k);
+  assert.ok(labels('apiVersion: argoproj.io/v1alpha1\nkind: Experiment\nspec:\n  |\n').includes('analyses'));
+  const analysis = labels('apiVersion: flagger.app/v1beta1\nkind: Canary\nspec:\n  analysis:\n    |\n');
+  for (const k of ['interval', 'threshold', 'maxWeight', 'stepWeight', 'stepWeights', 'metrics', 'alerts', 'webhooks']) assert.ok(analysis.includes(k), k);
+  const thresholds = labels('apiVersion: flagger.app/v1beta1\nkind: Canary\nspec:\n  analysis:\n    threshold: |\n');
+  assert.ok(!thresholds.includes('"<= 1%"'), 'native threshold examples are not offered for Flagger');
+  assert.ok(labels('apiVersion: flagger.app/v1beta1\nkind: AlertProvider\nspec:\n  type: |\n').includes('msteams'));
+  assert.ok(labels('apiVersion: flagger.app/v1beta1\nkind: MetricTemplate\nspec:\n  provider:\n    type: |\n').includes('prometheus'));
+  assert.deepEqual(labels('apiVersion: apps/v1\nkind: Deployment\nspec:\n  |\n'), [], 'other Kubernetes kinds get nothing');
+});

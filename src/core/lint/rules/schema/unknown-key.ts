@@ -4,5 +4,6 @@
  * believes is there. Reported on the key, with the closest valid key.
  */
 import { schemaRule } from './schemaReport';
+import { UNKNOWN_KEY_MESSAGES } from './schemaMessages';
 
-export const unknownKey = schemaRule('schema/unknown-key', 'Every key of a native canary or synthetic file is one the format knows (a typo is a setting silently ignored).');
+export const unknownKey = schemaRule('schema/unknown-key', 'Every key of a native, Argo Rollouts or Flagger document is one its format knows (a typo is a setting silently ignored).', UNKNOWN_KEY_MESSAGES);
