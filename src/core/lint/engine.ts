@@ -13,6 +13,7 @@ import type { CanaryPlan } from '../plan/canaryPlan';
 import type { SyntheticConfig } from '../synthetic/model';
 import { severityFor, type LintConfig } from '../config/lintConfig';
 import { findSuppressions, isSuppressed } from './suppression';
+import { projectView, type ProjectOptions, type ProjectView } from '../project/projectView';
 
 export interface LintOptions {
   config?: LintConfig;
@@ -20,6 +21,8 @@ export interface LintOptions {
   limits?: ParseLimits;
   /** Rules to run (default: the whole catalog). */
   rules?: Rule[];
+  /** The files linted together with this one (default: this file alone). */
+  project?: ProjectOptions;
 }
 
 export interface LintResult {
@@ -45,11 +48,13 @@ export function lintParsed(file: ParsedFile, options: LintOptions = {}): LintRes
   const rules = options.rules ?? allRules;
   const raw: Finding[] = [...file.findings];
   const internalErrors: string[] = [];
+  let project: ProjectView | undefined;
+  const projectOf = (): ProjectView => (project ??= projectView(file, options.project));
   for (const document of file.documents) {
     if (!document.kind) continue;
     // A document with syntax errors gets only those: its tree is not what the user meant.
     if (file.findings.some((f) => f.docIndex === document.index)) continue;
-    const ctx = makeContext(file, document, settings, raw);
+    const ctx = makeContext(file, document, settings, raw, projectOf);
     for (const rule of rules) {
       if (!rule.meta.appliesTo.includes(document.kind)) continue;
       if (severityFor(options.config?.rules, rule.meta.id) === 'off') continue;
@@ -69,7 +74,7 @@ interface MutableContext extends RuleContext {
   current?: Rule;
 }
 
-function makeContext(file: ParsedFile, document: SourceDocument, settings: LintSettings, out: Finding[]): MutableContext {
+function makeContext(file: ParsedFile, document: SourceDocument, settings: LintSettings, out: Finding[], projectOf: () => ProjectView): MutableContext {
   let plan: CanaryPlan | undefined | null = null;
   let synthetic: SyntheticConfig | undefined | null = null;
   const ctx: MutableContext = {
@@ -79,6 +84,9 @@ function makeContext(file: ParsedFile, document: SourceDocument, settings: LintS
     get plan() {
       if (plan === null) plan = CANARY_KINDS.has(document.kind ?? '') ? buildCanaryPlan(document, file) : undefined;
       return plan;
+    },
+    get project() {
+      return projectOf();
     },
     get synthetic() {
       if (synthetic === null) synthetic = document.kind === 'synthetic' ? buildSyntheticConfig(document, file) : undefined;

@@ -7,6 +7,7 @@ export type DocumentKind =
   | 'synthetic'
   | 'argo-rollout'
   | 'argo-analysis-template'
+  | 'argo-experiment'
   | 'flagger-canary'
   | 'flagger-metric-template'
   | 'flagger-alert-provider';
@@ -21,6 +22,7 @@ export function sniffDocument(doc: Document.Parsed): DocumentKind | null {
   if (apiVersion.startsWith('argoproj.io/')) {
     if (kind === 'Rollout') return 'argo-rollout';
     if (kind === 'AnalysisTemplate' || kind === 'ClusterAnalysisTemplate') return 'argo-analysis-template';
+    if (kind === 'Experiment') return 'argo-experiment';
   }
   if (apiVersion.startsWith('flagger.app/')) {
     if (kind === 'Canary') return 'flagger-canary';

@@ -15,12 +15,13 @@ test('the example of spec §2.1 gets no canary finding', () => {
   assert.deepEqual(r.findings.map((f) => f.rule), []);
 });
 
-test('the catalog is the canary half of spec §3, in its order, each with a doc page', () => {
+test('the catalog is the canary half of spec §3, in its order, then the template rules, each with a doc page', () => {
   assert.deepEqual(canaryRules.map((r) => r.meta.id), [
     'canary/missing-rollback', 'canary/missing-metrics', 'canary/missing-alerts', 'canary/straight-to-full',
     'canary/big-first-step', 'canary/steps-order', 'canary/steps-incomplete', 'canary/endless-pause',
     'canary/invalid-threshold', 'canary/unknown-metric', 'canary/no-error-metric', 'canary/missing-interval',
-    'canary/short-interval', 'canary/no-sample-guard',
+    'canary/short-interval', 'canary/no-sample-guard', 'canary/unresolved-reference', 'canary/missing-template-arg',
+    'canary/unreachable-failure-limit', 'canary/missing-count', 'canary/no-condition',
   ]);
   for (const r of canaryRules) assert.ok(existsSync(`docs/rules/${r.meta.id}.md`), `docs/rules/${r.meta.id}.md is missing`);
 });
