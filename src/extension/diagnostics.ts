@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { lintText } from '../core/lint/engine';
+import type { ProjectOptions } from '../core/project/projectView';
 import type { Finding, Severity } from '../core/lint/finding';
 import type { ParsedFile } from '../core/parse/parseFile';
 import { docsUrl } from '../core/lint/rule';
@@ -89,6 +90,8 @@ export class DiagnosticsController implements vscode.Disposable {
    * Hat's YAML extension validates with our schema, so no schema problem shows twice).
    */
   findingFilter?: (uri: vscode.Uri, file: ParsedFile, findings: Finding[]) => Finding[];
+  /** The files a document is linted together with (workspaceTemplates.ts); alone when unset. */
+  projectFor?: (uri: vscode.Uri) => ProjectOptions | undefined;
   /** Set by Lint Workspace: closing a file then shows its findings from disk instead of nothing. */
   workspaceLinted = false;
 
@@ -193,7 +196,7 @@ export class DiagnosticsController implements vscode.Disposable {
     let coreMs = 0;
     try {
       const c0 = performance.now();
-      result = lintText(text, { config: effectiveConfig(configFile, settings) });
+      result = lintText(text, { config: effectiveConfig(configFile, settings), project: this.projectFor?.(uri) });
       coreMs = performance.now() - c0;
     } catch (e) {
       // The core does not throw by design; if it ever does, say so once instead of failing silently.

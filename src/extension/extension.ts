@@ -20,6 +20,8 @@ import { nativeSchemas } from '../core/completion/nativeSchemas';
 import { registerRedHatYaml } from './redHatYaml';
 import { registerCanaryPanel, type CanaryPanelApi } from './panel';
 import { registerJourneys, type JourneysApi } from './journeys/journeyTests';
+import { WorkspaceTemplates } from './workspaceTemplates';
+import { registerTemplateNavigation } from './templateNavigation';
 
 /** What `vscode.extensions.getExtension('release-safety.release-safety').exports` gives. */
 export interface ReleaseSafetyApi {
@@ -35,6 +37,8 @@ export interface ReleaseSafetyApi {
   readonly canary: CanaryPanelApi;
   /** Synthetic journeys: Test Explorer items, runs, secrets, host consent. */
   readonly journeys: JourneysApi;
+  /** The workspace's index of templates and references (for tests). */
+  readonly templates: WorkspaceTemplates;
 }
 
 export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
@@ -43,6 +47,11 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   const diagnostics = new DiagnosticsController();
   context.subscriptions.push(diagnostics);
   registerLintWorkspace(context, diagnostics);
+  // References resolve across the workspace: a Rollout is linted with the templates of every file.
+  const templates = new WorkspaceTemplates(diagnostics);
+  context.subscriptions.push(templates);
+  diagnostics.projectFor = (uri) => templates.projectFor(uri);
+  registerTemplateNavigation(context, templates);
   // Feature registrations (quick fixes, completion, hover, CodeLens, commands) go here, one call each.
   registerCodeActions(context, findingFor);
   registerCompletion(context, nativeSchemas);
@@ -64,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
     lintWorkspace: (token) => lintWorkspace(diagnostics, token),
     canary,
     journeys,
+    templates,
   };
 }
 

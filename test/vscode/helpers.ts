@@ -120,9 +120,14 @@ export function plain(d: vscode.Diagnostic): PlainDiagnostic {
   };
 }
 
-/** What the editor must show for a text: the core's own findings, positioned by the document. */
+/**
+ * What the editor must show for a text: the core's own findings, positioned by the document, for
+ * the text linted together with the workspace's files (as the editor lints it).
+ */
 export function expectedFromCore(doc: vscode.TextDocument, config?: LintConfig): PlainDiagnostic[] {
-  const { findings } = lintText(doc.getText(), config ? { config } : {});
+  const templates = vscode.extensions.getExtension<ReleaseSafetyApi>(EXTENSION_ID)?.exports?.templates;
+  const project = templates?.projectFor(doc.uri);
+  const { findings } = lintText(doc.getText(), { ...(config ? { config } : {}), ...(project ? { project } : {}) });
   return findings.map((f: Finding) => {
     const s = doc.positionAt(f.offset);
     const e = doc.positionAt(f.offset + f.length);

@@ -92,6 +92,15 @@ export class ProjectIndex {
     return out;
   }
 
+  /** Files that define any template of `kind`/`name` (whatever the namespace). */
+  filesDefining(names: ReadonlyArray<{ kind: TemplateKind; name: string }>): string[] {
+    const out: string[] = [];
+    for (const [file, summary] of this.files) {
+      if (summary.definitions.some((d) => names.some((n) => n.kind === d.kind && n.name === d.name))) out.push(file);
+    }
+    return out;
+  }
+
   /** Files that refer to any template of `kind`/`name` (whatever the namespace). */
   filesReferring(names: ReadonlyArray<{ kind: TemplateKind; name: string }>): string[] {
     const out: string[] = [];
