@@ -108,6 +108,8 @@ export interface PlanAnalysis {
   kind: 'background' | 'step' | 'promotion';
   /** `templateName`s referenced: an analysis without any runs nothing. */
   templates: string[];
+  /** The name in the pre-v0.9 `analysis.templateName` form, which Argo no longer reads. */
+  obsoleteTemplateName?: string;
   ref: Ref;
 }
 

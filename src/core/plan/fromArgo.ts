@@ -60,7 +60,9 @@ export function buildArgoPlan(document: SourceDocument, file: ParsedFile): Canar
 }
 
 function analysisOf(kind: PlanAnalysis['kind'], pair: Pair, plan: CanaryPlan, doc: Doc): PlanAnalysis {
-  return { kind, templates: readAnalysisBlock(pair.value, doc).templates.map((t) => t.name), ref: pairKeyRef(pair, plan.anchor) };
+  const templates = readAnalysisBlock(pair.value, doc).templates.map((t) => t.name);
+  const obsolete = templates.length === 0 ? textValue(valueOf(asMap(pair.value, doc), 'templateName', doc), doc) : undefined;
+  return { kind, templates, ref: pairKeyRef(pair, plan.anchor), ...(obsolete ? { obsoleteTemplateName: obsolete } : {}) };
 }
 
 function readStep(step: YAMLMap | undefined, plan: CanaryPlan, analyses: PlanAnalysis[], doc: Doc): void {

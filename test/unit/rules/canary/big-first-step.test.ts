@@ -32,6 +32,11 @@ runRuleTests(bigFirstStep, {
       errors: [{ text: '20', messageId: 'firstStep' }],
     },
     {
+      name: 'argo: a setWeight 0 first step is skipped; the first that sends traffic counts',
+      code: argo('      - setWeight: 5\n', '      - setWeight: 0\n      - setWeight: 20\n'),
+      errors: [{ text: '20', messageId: 'firstStep' }],
+    },
+    {
       name: 'flagger: stepWeight 10',
       code: flagger('    stepWeight: 5\n', '    stepWeight: 10\n'),
       errors: [{ text: '10', messageId: 'stepWeight' }],

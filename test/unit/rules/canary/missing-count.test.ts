@@ -14,6 +14,7 @@ runRuleTests(missingCount, {
     { name: 'run in the background', code: files(rollout(BACKGROUND('success-rate')), template('success-rate', ENDLESS)) },
     { name: 'a step analysis with a count', code: files(rollout('', STEP), template('success-rate')) },
     { name: 'a step analysis waiting for consecutive successes', code: files(rollout('', STEP), template('success-rate', ENDLESS + '    consecutiveSuccessLimit: 3\n')) },
+    { name: 'two templates of that name (unrelated snippets): which one runs cannot be told', code: files(rollout('', STEP), template('success-rate', ENDLESS), template('success-rate')) },
     { name: 'a single measurement (no interval)', code: files(rollout('', STEP), template('success-rate', '    failureLimit: 0\n    successCondition: result[0] >= 0.99\n')) },
   ],
   invalid: [

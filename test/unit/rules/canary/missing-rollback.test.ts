@@ -77,6 +77,12 @@ runRuleTests(missingRollback, {
       errors: [{ text: 'spec', messageId: 'flaggerNoChecks' }],
     },
     {
+      // Pattern of argoproj/rollouts-demo examples/analysis/rollout-with-analysis.yaml.
+      name: 'argo: the obsolete analysis.templateName form runs nothing',
+      code: argo(ANALYSIS_BG, '      analysis:\n        templateName: success-rate\n'),
+      errors: [{ text: 'analysis', after: 'canary:\n', messageId: 'argoObsoleteTemplateName', message: /Write "templates: - templateName: success-rate" instead/ }],
+    },
+    {
       name: 'argo: an analysis whose templates list is empty runs nothing',
       code: argo(ANALYSIS_BG, '      analysis:\n        templates: []\n'),
       errors: [{ text: 'analysis', after: 'canary:\n', messageId: 'argoNoTemplates' }],

@@ -15,6 +15,9 @@ runRuleTests(noCondition, {
     // Pattern of argoproj/argo-rollouts examples/analysis-templates.yaml: Jobs judge themselves.
     { name: 'a job metric: the Job\'s outcome is the verdict', code: job },
     { name: 'a web metric without conditions is a smoke check (an HTTP error fails it)', code: web },
+    // Pattern of fluxcd/flagger artifacts/examples/kuma-canary.yaml: the deprecated per-metric
+    // threshold, which Flagger still applies when thresholdRange is absent.
+    { name: 'flagger: the deprecated metric threshold still halts', code: flagger('      thresholdRange:\n        max: 500\n      interval: 1m\n', '      threshold: 500\n      interval: 1m\n') },
   ],
   invalid: [
     {

@@ -12,6 +12,8 @@ runRuleTests(stepsOrder, {
     // Pattern of argoproj/argo-rollouts examples/rollout-experiment-step.yaml style ladders: the same
     // weight again before and after an analysis or experiment step.
     { name: 'argo: a repeated setWeight is allowed', code: argo('      - setWeight: 25\n', '      - setWeight: 5\n      - analysis:\n          templates:\n          - templateName: success-rate\n      - setWeight: 25\n') },
+    // Pattern of argoproj/argo-rollouts test/e2e/istio/istio-host-split-update-in-middle.yaml.
+    { name: 'argo: setWeight 0 is allowed', code: argo('      - setWeight: 5\n', '      - setWeight: 0\n      - setWeight: 5\n') },
     { name: 'flagger stepWeights', code: flagger('    maxWeight: 50\n    stepWeight: 5\n', '    stepWeights: [1, 10, 50]\n') },
   ],
   invalid: [

@@ -21,7 +21,8 @@ export const bigFirstStep: Rule = {
   },
   check(ctx) {
     const plan = ctx.plan;
-    const first = plan?.steps[0];
+    // Argo's setWeight 0 exposes nobody: the first step that sends traffic is the one that counts.
+    const first = plan?.format === 'argo' ? plan.steps.find((s) => s.weight !== 0) : plan?.steps[0];
     const max = ctx.settings.maxFirstStep;
     if (!plan || !first || first.weight === null || first.weight >= 100 || first.weight <= 0) return;
     if (first.exposure) {

@@ -29,7 +29,9 @@ export const missingCount: Rule = {
   },
   check(ctx) {
     for (const def of ownDefinitions(ctx)) {
-      const waiting = ctx.project.referencesTo(def).find((r) => r.item.context && WAITED_FOR[r.item.context]);
+      // Only a referrer that resolves to this template alone: with several of one name (unrelated
+      // files, docs snippets) which one it runs cannot be told.
+      const waiting = ctx.project.referencesTo(def).find((r) => r.item.context && WAITED_FOR[r.item.context] && ctx.project.resolve(r.item).length === 1);
       if (!waiting) continue;
       for (const metric of def.metrics) {
         if (metric.count || !metric.interval || metric.interval.ms === null) continue;

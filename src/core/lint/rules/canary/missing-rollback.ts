@@ -21,6 +21,7 @@ export const missingRollback: Rule = {
       nativeMissing: 'Nothing rolls this canary back automatically. Add "on_failure: rollback" so a breached gate sends traffic back to the stable version.',
       argoNoAnalysis: 'This canary has no analysis, so nothing aborts a bad version. Add a background "analysis" (or an "analysis" step) that references an AnalysisTemplate: a failed run sets the canary weight back to zero.',
       argoNoTemplates: 'This analysis names no template, so Argo runs nothing and nothing aborts a bad version. List at least one "templates: - templateName: ..." entry.',
+      argoObsoleteTemplateName: 'This analysis uses the old "templateName" form, which current Argo Rollouts does not read: it runs nothing and nothing aborts a bad version. Write "templates: - templateName: {{name}}" instead.',
       argoBlueGreen: 'Nothing checks the new version before or after it takes all traffic, and it is promoted on its own. Add a "prePromotionAnalysis" (or "postPromotionAnalysis") with a template, or set "autoPromotionEnabled: false" so a human promotes it.',
       flaggerNoChecks: 'This Canary has no analysis metrics or webhooks, so Flagger promotes whatever it gets. Add "analysis.metrics" (e.g. request-success-rate and request-duration): failed checks past "threshold" roll it back.',
       flaggerSkipAnalysis: '"skipAnalysis: true" makes Flagger promote every new version without running its metrics or webhooks, so nothing rolls a bad one back. Remove it (or set it to false) once the emergency is over.',
@@ -50,6 +51,10 @@ export const missingRollback: Rule = {
         return;
       }
       const empty = plan.analyses?.find((a) => a.templates.length === 0 && a.kind !== 'promotion');
+      if (empty?.obsoleteTemplateName) {
+        ctx.report({ ...empty.ref, messageId: 'argoObsoleteTemplateName', data: { name: empty.obsoleteTemplateName } });
+        return;
+      }
       ctx.report(empty ? { ...empty.ref, messageId: 'argoNoTemplates' } : { ...plan.anchor, messageId: 'argoNoAnalysis' });
       return;
     }

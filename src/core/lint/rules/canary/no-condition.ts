@@ -36,7 +36,8 @@ export const noCondition: Rule = {
       const analysis = asMap(valueOf(spec, 'analysis', doc) ?? valueOf(spec, 'canaryAnalysis', doc), doc);
       for (const item of asSeq(valueOf(analysis, 'metrics', doc), doc)?.items ?? []) {
         const metric = asMap(item, doc);
-        if (!metric || pairOf(metric, 'thresholdRange')) continue;
+        // The deprecated per-metric `threshold` still counts when thresholdRange is absent.
+        if (!metric || pairOf(metric, 'thresholdRange') || pairOf(metric, 'threshold')) continue;
         report(ctx, metric, 'flagger', {});
       }
       return;
