@@ -23,7 +23,8 @@ export function lensesFor(text: string, file: ParsedFile = parseFile(text)): Len
     try {
       if (CANARY_KINDS.has(document.kind)) {
         const plan = buildCanaryPlan(document, file);
-        if (!plan) continue;
+        // A blue-green Rollout switches all traffic at once: no ladder to draw.
+        if (!plan || plan.strategy === 'blueGreen') continue;
         const timeline = stepsTimeline(plan);
         const rollback = rollbackWorstCase(plan);
         out.push({

@@ -26,9 +26,9 @@ export function judgedByFailureLimit(metric: TemplateMetric): number | undefined
   return limit !== undefined && limit >= 0 ? limit : undefined;
 }
 
-/** A file's name for a message: the last segment of its path or URI. */
+/** A file's name for a message: the last two segments of its path or URI (`analysis/templates.yaml`). */
 export function fileLabel(key: string): string {
-  const last = key.split(/[\\/]/).pop() || key;
+  const last = key.split(/[\\/]/).filter(Boolean).slice(-2).join('/') || key;
   try {
     return decodeURIComponent(last);
   } catch {
