@@ -21,7 +21,7 @@ test('the catalog is the canary half of spec §3, in its order, then the templat
     'canary/big-first-step', 'canary/steps-order', 'canary/steps-incomplete', 'canary/endless-pause',
     'canary/invalid-threshold', 'canary/unknown-metric', 'canary/no-error-metric', 'canary/missing-interval',
     'canary/short-interval', 'canary/no-sample-guard', 'canary/unresolved-reference', 'canary/missing-template-arg',
-    'canary/unreachable-failure-limit', 'canary/missing-count', 'canary/no-condition',
+    'canary/unreachable-failure-limit', 'canary/budget-overrun', 'canary/missing-count', 'canary/no-condition',
   ]);
   for (const r of canaryRules) assert.ok(existsSync(`docs/rules/${r.meta.id}.md`), `docs/rules/${r.meta.id}.md is missing`);
 });

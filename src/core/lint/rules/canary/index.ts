@@ -18,6 +18,7 @@ import { missingTemplateArg } from './missing-template-arg';
 import { unreachableFailureLimit } from './unreachable-failure-limit';
 import { missingCount } from './missing-count';
 import { noCondition } from './no-condition';
+import { budgetOverrun } from './budget-overrun';
 
 /** The canary/* rules, in the order of spec §3. */
 export const canaryRules: Rule[] = [
@@ -38,6 +39,7 @@ export const canaryRules: Rule[] = [
   unresolvedReference,
   missingTemplateArg,
   unreachableFailureLimit,
+  budgetOverrun,
   missingCount,
   noCondition,
 ];
