@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { lintText } from '../core/lint/engine';
 import { IncrementalLinter } from '../core/lint/incrementalLint';
+import type { ProjectOptions } from '../core/project/projectView';
 import type { Finding, Severity } from '../core/lint/finding';
 import { docsUrl } from '../core/lint/rule';
 import { FindingStore } from './findingStore';
@@ -79,6 +80,8 @@ export interface DiagnosticsHooks {
    * so no schema problem shows twice.
    */
   findingFilter?: FindingFilter;
+  /** The files a document is linted together with (workspaceTemplates.ts); alone when unset. */
+  projectFor?: (uri: vscode.Uri) => ProjectOptions | undefined;
 }
 
 /** Diagnostics published by Release Safety (source `release-safety`) in a list from VS Code. */
@@ -225,7 +228,8 @@ export class DiagnosticsController implements vscode.Disposable {
       const c0 = performance.now();
       // A file seen as ours keeps its syntax errors while a typo hides its kind (`[canary:`).
       const seenAsOurs = version !== undefined && this.recognised.has(key);
-      const lintOptions = seenAsOurs ? { ...options, limits: { ours: true } } : options;
+      const project = this.hooks.projectFor?.(uri);
+      const lintOptions = { ...options, ...(project ? { project } : {}), ...(seenAsOurs ? { limits: { ours: true } } : {}) };
       result = version === undefined ? lintText(text, lintOptions) : this.linterFor(key).lint(text, lintOptions);
       coreMs = performance.now() - c0;
     } catch (e) {

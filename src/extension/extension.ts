@@ -23,6 +23,8 @@ import { nativeSchemas } from '../core/completion/nativeSchemas';
 import { registerRedHatYaml } from './redHatYaml';
 import { registerCanaryPanel, type CanaryPanelApi } from './panel';
 import { registerJourneys, type JourneysApi } from './journeys/journeyTests';
+import { WorkspaceTemplates } from './workspaceTemplates';
+import { registerTemplateNavigation } from './templateNavigation';
 
 /** What `vscode.extensions.getExtension('release-safety.release-safety').exports` gives. */
 export interface ReleaseSafetyApi {
@@ -38,6 +40,8 @@ export interface ReleaseSafetyApi {
   readonly canary: CanaryPanelApi;
   /** Synthetic journeys: Test Explorer items, runs, secrets, host consent. */
   readonly journeys: JourneysApi;
+  /** The workspace's index of templates and references (for tests). */
+  readonly templates: WorkspaceTemplates;
 }
 
 export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
@@ -46,11 +50,21 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   const configs = new EditorConfigs();
   const redHat = registerRedHatYaml(context);
   const background = new BackgroundLinter(vscode.Uri.joinPath(context.extensionUri, 'dist', 'lintWorker.js').fsPath);
-  const diagnostics = new DiagnosticsController(configs, background, redHat ? { findingFilter: redHat.findingFilter } : {});
+  // References resolve across the workspace: a Rollout is linted with the templates of every file.
+  // The index needs the controller (it re-checks files that refer to an edited template), so the
+  // hook reaches it once it exists.
+  let templates: WorkspaceTemplates | undefined;
+  const diagnostics = new DiagnosticsController(configs, background, {
+    ...(redHat ? { findingFilter: redHat.findingFilter } : {}),
+    projectFor: (uri) => templates?.projectFor(uri),
+  });
   context.subscriptions.push(configs, diagnostics);
   const findingFor = diagnostics.findingFor.bind(diagnostics);
   const findingsOf = diagnostics.findingsOf.bind(diagnostics);
   registerLintWorkspace(context, diagnostics);
+  templates = new WorkspaceTemplates(diagnostics);
+  context.subscriptions.push(templates);
+  registerTemplateNavigation(context, templates);
   // Feature registrations (quick fixes, completion, hover, CodeLens, commands) go here, one call each.
   registerCodeActions(context, findingFor);
   registerCompletion(context, nativeSchemas);
@@ -75,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
     lintWorkspace: (token) => lintWorkspace(diagnostics, token),
     canary,
     journeys,
+    templates,
   };
 }
 

@@ -120,10 +120,15 @@ export function plain(d: vscode.Diagnostic): PlainDiagnostic {
   };
 }
 
-/** What the editor must show for a text: the core's own findings, positioned by the document. */
-/** `ours`: the editor has seen the file as ours, so its syntax errors count even when its kind is hidden. */
+/**
+ * What the editor must show for a text: the core's own findings, positioned by the document, for
+ * the text linted together with the workspace's files (as the editor lints it). `ours`: the editor
+ * has seen the file as ours, so its syntax errors count even when its kind is hidden.
+ */
 export function expectedFromCore(doc: vscode.TextDocument, config?: LintConfig, ours = false): PlainDiagnostic[] {
-  const { findings } = lintText(doc.getText(), { ...(config ? { config } : {}), ...(ours ? { limits: { ours: true } } : {}) });
+  const templates = vscode.extensions.getExtension<ReleaseSafetyApi>(EXTENSION_ID)?.exports?.templates;
+  const project = templates?.projectFor(doc.uri);
+  const { findings } = lintText(doc.getText(), { ...(config ? { config } : {}), ...(project ? { project } : {}), ...(ours ? { limits: { ours: true } } : {}) });
   return findings.map((f: Finding) => {
     const s = doc.positionAt(f.offset);
     const e = doc.positionAt(f.offset + f.length);

@@ -4,7 +4,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import { lintText, type LintResult } from '../../core/lint/engine';
+import { lintParsed, lintText, type LintResult } from '../../core/lint/engine';
+import { parseFile, type ParsedFile } from '../../core/parse/parseFile';
+import { ProjectIndex } from '../../core/project/projectIndex';
 import { fixAll } from '../../core/lint/applyFixes';
 import type { Finding } from '../../core/lint/finding';
 import { LineIndex } from '../../core/text/lineIndex';
@@ -41,8 +43,16 @@ export interface LintFilesOptions {
   fix?: boolean;
 }
 
+/**
+ * Two passes: every file is read and parsed first, so that references between them (a Rollout's
+ * `templateName`, a Canary's `templateRef`) resolve across all the paths of the run; then each
+ * file is linted with that index.
+ */
 export function lintFiles(found: readonly FoundFile[], options: LintFilesOptions): LintRunResult {
   const out: LintRunResult = { files: [], problems: [], excluded: [], internalErrors: [] };
+  const index = new ProjectIndex();
+  // In the order found: files read as a finding keep their place among the linted ones.
+  const slots: Array<FileResult | { path: string; displayPath: string; parsed: ParsedFile }> = [];
   for (const { path, explicit } of found) {
     const displayPath = displayPathOf(path, options.cwd);
     if (options.configs.isExcluded(path)) {
@@ -55,15 +65,26 @@ export function lintFiles(found: readonly FoundFile[], options: LintFilesOptions
       continue;
     }
     if (source.kind === 'finding') {
-      out.files.push({ path, displayPath, findings: [source.finding], lineIndex: new LineIndex(''), fixed: 0 });
+      slots.push({ path, displayPath, findings: [source.finding], lineIndex: new LineIndex(''), fixed: 0 });
       continue;
     }
+    const parsed = parseFile(source.text);
+    index.setParsed(path, parsed);
+    slots.push({ path, displayPath, parsed });
+  }
+  for (const slot of slots) {
+    if ('findings' in slot) {
+      out.files.push(slot);
+      continue;
+    }
+    const { path, displayPath, parsed } = slot;
     const config = options.configs.forFile(path)?.config;
-    let text = source.text;
+    const project = { index, file: path };
+    let text = parsed.text;
     let fixed = 0;
     let linted: LintResult | undefined;
     if (options.fix) {
-      const fixedText = fixAll(text, { config });
+      const fixedText = fixAll(text, { config, project });
       if (fixedText.applied > 0 && fixedText.text !== text) {
         try {
           writeFileSync(path, fixedText.text);
@@ -75,7 +96,7 @@ export function lintFiles(found: readonly FoundFile[], options: LintFilesOptions
         }
       } else linted = fixedText.result;
     }
-    const result = linted ?? lintText(text, { config });
+    const result = linted ?? (text === parsed.text ? lintParsed(parsed, { config, project }) : lintText(text, { config, project }));
     out.internalErrors.push(...result.internalErrors.map((m) => `${displayPath}: ${m}`));
     out.files.push({ path, displayPath, findings: result.findings, lineIndex: result.file.lineIndex, fixed });
   }

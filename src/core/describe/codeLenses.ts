@@ -29,7 +29,8 @@ export function lensesFor(text: string, file: ParsedFile = parseFile(text), opti
     try {
       if (CANARY_KINDS.has(document.kind)) {
         const plan = buildCanaryPlan(document, file);
-        if (!plan) continue;
+        // A blue-green Rollout switches all traffic at once: no ladder to draw.
+        if (!plan || plan.strategy === 'blueGreen') continue;
         const timeline = stepsTimeline(plan);
         const rollback = rollbackWorstCase(plan);
         const budget = budgetWords(plan, document, file, options.budget);

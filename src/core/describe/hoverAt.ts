@@ -57,7 +57,8 @@ function describedHover(document: SourceDocument, file: ParsedFile, offset: numb
   try {
     if (CANARY_KINDS.has(document.kind)) {
       const plan = buildCanaryPlan(document, file);
-      if (plan) candidates.push(...canaryCandidates(plan, () => budgetWords(plan, document, file, options.budget)));
+      // A blue-green Rollout has no traffic ladder to describe (its checks are its analyses).
+      if (plan && plan.strategy !== 'blueGreen') candidates.push(...canaryCandidates(plan, () => budgetWords(plan, document, file, options.budget)));
     } else if (document.kind === 'synthetic') {
       const config = buildSyntheticConfig(document, file);
       for (const journey of config?.journeys ?? []) candidates.push(...journeyCandidates(journey));

@@ -13,6 +13,7 @@ import type { CanaryPlan } from '../plan/canaryPlan';
 import type { SyntheticConfig } from '../synthetic/model';
 import { severityFor, type LintConfig } from '../config/lintConfig';
 import { findSuppressions, isSuppressed } from './suppression';
+import { projectView, type ProjectOptions, type ProjectView } from '../project/projectView';
 
 export interface LintOptions {
   config?: LintConfig;
@@ -20,6 +21,8 @@ export interface LintOptions {
   limits?: ParseLimits;
   /** Rules to run (default: the whole catalog). */
   rules?: Rule[];
+  /** The files linted together with this one (default: this file alone). */
+  project?: ProjectOptions;
 }
 
 export interface LintResult {
@@ -40,10 +43,11 @@ export function lintParsed(file: ParsedFile, options: LintOptions = {}): LintRes
   const settings = lintSettingsOf(options);
   const raw: Finding[] = [...file.findings];
   const internalErrors: string[] = [];
+  const project = projectOf(file, options);
   for (const document of file.documents) {
     // A document with syntax errors gets only those: its tree is not what the user meant.
     if (!document.kind || file.findings.some((f) => f.docIndex === document.index)) continue;
-    raw.push(...lintDocument(file, document, settings, options, internalErrors));
+    raw.push(...lintDocument(file, document, settings, options, internalErrors, project));
   }
   const findings = finishFindings(file, raw, options.config);
   return { file, findings, internalErrors };
@@ -59,15 +63,22 @@ export function lintSettingsOf(options: LintOptions): LintSettings {
   };
 }
 
+/** The other documents and files a rule may look at (references across files), built on first use. */
+export function projectOf(file: ParsedFile, options: LintOptions): () => ProjectView {
+  let project: ProjectView | undefined;
+  return () => (project ??= projectView(file, options.project));
+}
+
 /**
  * Runs the rules over one document of a file (which must have a kind and no syntax errors): the
- * raw findings, before severities and suppression comments apply (`finishFindings`). A rule
- * looks at its own document only, so a document's findings can be kept while others change.
+ * raw findings, before severities and suppression comments apply (`finishFindings`). A rule looks
+ * at its own document, and through `project` at the templates it names elsewhere: a caller that
+ * keeps a document's findings re-lints the documents that refer to others when those change.
  */
-export function lintDocument(file: ParsedFile, document: SourceDocument, settings: LintSettings, options: LintOptions, internalErrors: string[]): Finding[] {
+export function lintDocument(file: ParsedFile, document: SourceDocument, settings: LintSettings, options: LintOptions, internalErrors: string[], project: () => ProjectView = projectOf(file, options)): Finding[] {
   const raw: Finding[] = [];
   if (!document.kind) return raw;
-  const ctx = makeContext(file, document, settings, raw);
+  const ctx = makeContext(file, document, settings, raw, project);
   for (const rule of options.rules ?? allRules) {
     if (!rule.meta.appliesTo.includes(document.kind)) continue;
     if (severityFor(options.config?.rules, rule.meta.id) === 'off') continue;
@@ -85,7 +96,7 @@ interface MutableContext extends RuleContext {
   current?: Rule;
 }
 
-function makeContext(file: ParsedFile, document: SourceDocument, settings: LintSettings, out: Finding[]): MutableContext {
+function makeContext(file: ParsedFile, document: SourceDocument, settings: LintSettings, out: Finding[], projectOf: () => ProjectView): MutableContext {
   let plan: CanaryPlan | undefined | null = null;
   let synthetic: SyntheticConfig | undefined | null = null;
   const ctx: MutableContext = {
@@ -95,6 +106,9 @@ function makeContext(file: ParsedFile, document: SourceDocument, settings: LintS
     get plan() {
       if (plan === null) plan = CANARY_KINDS.has(document.kind ?? '') ? buildCanaryPlan(document, file) : undefined;
       return plan;
+    },
+    get project() {
+      return projectOf();
     },
     get synthetic() {
       if (synthetic === null) synthetic = document.kind === 'synthetic' ? buildSyntheticConfig(document, file) : undefined;

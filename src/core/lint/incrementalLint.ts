@@ -8,7 +8,14 @@
  * The result equals `lintText(text, options)` for the same text (tests hold the two equal).
  */
 import type { Finding } from './finding';
-import { finishFindings, lintDocument, lintSettingsOf, lintText, type LintOptions, type LintResult } from './engine';
+import { finishFindings, lintDocument, lintSettingsOf, lintText, projectOf, type LintOptions, type LintResult } from './engine';
+import type { DocumentKind } from '../parse/sniff';
+
+/**
+ * Documents that name templates in other documents or files (and read them: references, arguments,
+ * the budget's time to roll back): linted on every pass, since what they depend on may have changed.
+ */
+const REFERRING_KINDS: ReadonlySet<DocumentKind> = new Set(['argo-rollout', 'argo-experiment', 'flagger-canary']);
 import { YamlDocuments, type DocumentChunk } from '../parse/yamlDocuments';
 import type { ParseLimits, SourceDocument } from '../parse/parseFile';
 
@@ -70,18 +77,19 @@ export class IncrementalLinter {
     const raw: Finding[] = [];
     const internalErrors: string[] = [];
     const documents: DocumentLint[] = [];
+    const project = projectOf(file, options);
     let i = 0;
     for (const chunk of chunks) {
       if (!chunk.doc) continue;
       const document = file.documents[i++];
       const own: Finding[] = chunk.errors.map((e) => ({ ...e, docIndex: document.index }));
       if (document.kind && chunk.errors.length === 0) {
-        let kept = this.kept.get(chunk);
+        let kept = REFERRING_KINDS.has(document.kind) ? undefined : this.kept.get(chunk);
         if (!kept?.findings) {
           const errors: string[] = [];
-          const found = lintDocument(file, document, settings, options, errors).map(({ docIndex: _d, ...f }) => f);
+          const found = lintDocument(file, document, settings, options, errors, project).map(({ docIndex: _d, ...f }) => f);
           kept = { findings: found, internalErrors: errors, start: chunk.start };
-          this.kept.set(chunk, kept);
+          if (!REFERRING_KINDS.has(document.kind)) this.kept.set(chunk, kept);
           this.linted++;
         } else if (kept.start !== chunk.start) {
           const delta = chunk.start - kept.start;

@@ -5,6 +5,7 @@ import type { DocumentKind } from '../parse/sniff';
 import type { CanaryPlan } from '../plan/canaryPlan';
 import type { Ref } from '../parse/yamlNodes';
 import type { SyntheticConfig } from '../synthetic/model';
+import type { ProjectView } from '../project/projectView';
 
 export const DOCS_BASE = 'https://github.com/release-safety/release-safety/blob/main/docs/rules/';
 
@@ -59,6 +60,8 @@ export interface RuleContext {
   settings: LintSettings;
   /** The normalised canary plan, for canary documents (built once per document). */
   readonly plan: CanaryPlan | undefined;
+  /** The templates of the files linted together with this one (this file alone by default). */
+  readonly project: ProjectView;
   report(report: Report): void;
 }
 

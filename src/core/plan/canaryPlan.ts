@@ -13,6 +13,8 @@ export interface PlanStep {
   /** Traffic percent, or null when the source value is not a number. */
   weight: number | null;
   ref: Ref;
+  /** Argo without trafficRouting: the canary's real share, its pods over all pods. */
+  exposure?: { canaryPods: number; totalPods: number; percent: number };
 }
 
 export interface PlanMetric {
@@ -30,6 +32,8 @@ export interface PlanMetric {
   templateRef?: string;
   /** Watches errors: error-rate, success-rate, request-success-rate. */
   watchesErrors: boolean;
+  /** Flagger: the metric's own `interval`, the window of data each check reads (not the schedule). */
+  window?: { text: string; ms: number | null; ref: Ref };
 }
 
 export interface PlanAlert {
@@ -41,6 +45,8 @@ export interface PlanAlert {
   target?: string;
   /** Events it hears about; undefined means all. */
   on?: string[];
+  /** Argo: false when the subscription's triggers never fire on an abort or a failed analysis. */
+  firesOnFailure?: boolean;
 }
 
 export interface PlanPause {
@@ -89,12 +95,21 @@ export interface CanaryPlan {
   analyses?: PlanAnalysis[];
   /** Flagger: the webhooks (load tests, gates, acceptance tests). */
   webhooks?: PlanWebhook[];
+  /** Argo: which strategy the Rollout uses. */
+  strategy?: 'canary' | 'blueGreen';
+  /** Argo blueGreen: `autoPromotionEnabled: false`, a human promotes (the key's range). */
+  manualPromotion?: Ref;
+  /** Flagger: `skipAnalysis: true` (its value's range): Flagger promotes without checking. */
+  skipAnalysis?: Ref;
 }
 
 export interface PlanAnalysis {
-  kind: 'background' | 'step';
-  /** `templateName` / `clusterTemplate` names referenced. */
+  /** `promotion`: a blueGreen pre- or post-promotion analysis. */
+  kind: 'background' | 'step' | 'promotion';
+  /** `templateName`s referenced: an analysis without any runs nothing. */
   templates: string[];
+  /** The name in the pre-v0.9 `analysis.templateName` form, which Argo no longer reads. */
+  obsoleteTemplateName?: string;
   ref: Ref;
 }
 

@@ -1,18 +1,20 @@
 /**
- * The normalised plan of an Argo Rollout with a canary strategy. Its weights are the
- * `setWeight` steps; rollback is automated by an analysis (background or at a step), because a
- * failed AnalysisRun aborts the rollout and sends the weight back to zero; alerts are the
- * `notifications.argoproj.io/subscribe.TRIGGER.SERVICE` annotations.
+ * The normalised plan of an Argo Rollout (canary or blueGreen). Canary weights are the
+ * `setWeight` steps (a repeated weight is allowed: it is how `startingStep` lines up); without
+ * `trafficRouting` each weight's real exposure is the canary's share of pods. Rollback is
+ * automated only by an analysis that can run: one with at least one template (background, at a
+ * step, in an experiment step, or blue-green pre/post-promotion), because a failed AnalysisRun
+ * aborts the rollout. Alerts are the notification subscriptions.
  */
 import type { Node, Pair, YAMLMap } from 'yaml';
 import type { ParsedFile, SourceDocument } from '../parse/parseFile';
-import { asMap, asSeq, entries, nodeAt, pairOf, refOf, valueOf, type Ref } from '../parse/yamlNodes';
+import { asMap, asSeq, nodeAt, pairOf, refOf, valueOf, type Ref } from '../parse/yamlNodes';
 import { parseDuration } from '../model/duration';
 import type { CanaryPlan, PlanAnalysis } from './canaryPlan';
 import { emptyPlan, numberValue, pairKeyRef, textValue, tightRef } from './planParts';
-
-const SUBSCRIBE_PREFIX = 'notifications.argoproj.io/subscribe.';
-const SUBSCRIPTIONS_KEY = 'notifications.argoproj.io/subscriptions';
+import { readAnalysisBlock, readTemplateUse } from './argoAnalysis';
+import { readSubscriptions } from './argoAlerts';
+import { podShare } from './argoExposure';
 
 type Doc = SourceDocument['doc'];
 
@@ -21,27 +23,46 @@ export function buildArgoPlan(document: SourceDocument, file: ParsedFile): Canar
   const root = asMap(doc.contents, doc);
   const strategy = asMap(nodeAt(root, ['spec', 'strategy'], doc), doc);
   const canaryPair = pairOf(strategy, 'canary');
-  // A blue-green Rollout (or one without a strategy yet) is not a canary: no canary rules.
-  if (!canaryPair) return undefined;
-  const plan = emptyPlan('argo', document.index, pairKeyRef(canaryPair, { offset: document.offset, length: 0 }));
+  const blueGreenPair = pairOf(strategy, 'blueGreen');
+  // Both strategies at once is a schema finding; read the canary one, as the schema's fix keeps it.
+  const strategyPair = canaryPair ?? blueGreenPair;
+  if (!strategyPair) return undefined; // no strategy yet: nothing to judge
+  const plan = emptyPlan('argo', document.index, pairKeyRef(strategyPair, { offset: document.offset, length: 0 }));
+  plan.strategy = canaryPair ? 'canary' : 'blueGreen';
   const name = textValue(nodeAt(root, ['metadata', 'name'], doc), doc);
   if (name !== undefined) plan.service = name;
-  const canary = asMap(canaryPair.value, doc);
   const analyses: PlanAnalysis[] = [];
+  const strategyMap = asMap(strategyPair.value, doc);
 
-  const background = pairOf(canary, 'analysis');
-  if (background) analyses.push({ kind: 'background', templates: templateNames(background.value, doc), ref: pairKeyRef(background, plan.anchor) });
-
-  const stepsNode = valueOf(canary, 'steps', doc);
-  if (stepsNode) {
-    plan.stepsRef = tightRef(stepsNode, file.text);
-    for (const item of asSeq(stepsNode, doc)?.items ?? []) readStep(asMap(item, doc), plan, analyses, doc);
+  if (canaryPair) {
+    const background = pairOf(strategyMap, 'analysis');
+    if (background) analyses.push(analysisOf('background', background, plan, doc));
+    const stepsNode = valueOf(strategyMap, 'steps', doc);
+    if (stepsNode) {
+      plan.stepsRef = tightRef(stepsNode, file.text);
+      for (const item of asSeq(stepsNode, doc)?.items ?? []) readStep(asMap(item, doc), plan, analyses, doc);
+    }
+    addExposure(plan, root, strategyMap, doc);
+  } else {
+    for (const key of ['prePromotionAnalysis', 'postPromotionAnalysis']) {
+      const pair = pairOf(strategyMap, key);
+      if (pair) analyses.push(analysisOf('promotion', pair, plan, doc));
+    }
+    const autoPair = pairOf(strategyMap, 'autoPromotionEnabled');
+    if (autoPair && textValue(autoPair.value, doc) === 'false') plan.manualPromotion = pairKeyRef(autoPair, plan.anchor);
   }
 
   plan.analyses = analyses;
-  if (analyses.length > 0) plan.rollback = { automated: true, ref: analyses[0].ref };
+  const running = analyses.find((a) => a.templates.length > 0);
+  if (running) plan.rollback = { automated: true, ref: running.ref };
   readSubscriptions(asMap(nodeAt(root, ['metadata', 'annotations'], doc), doc), plan, file, doc);
   return plan;
+}
+
+function analysisOf(kind: PlanAnalysis['kind'], pair: Pair, plan: CanaryPlan, doc: Doc): PlanAnalysis {
+  const templates = readAnalysisBlock(pair.value, doc).templates.map((t) => t.name);
+  const obsolete = templates.length === 0 ? textValue(valueOf(asMap(pair.value, doc), 'templateName', doc), doc) : undefined;
+  return { kind, templates, ref: pairKeyRef(pair, plan.anchor), ...(obsolete ? { obsoleteTemplateName: obsolete } : {}) };
 }
 
 function readStep(step: YAMLMap | undefined, plan: CanaryPlan, analyses: PlanAnalysis[], doc: Doc): void {
@@ -54,12 +75,12 @@ function readStep(step: YAMLMap | undefined, plan: CanaryPlan, analyses: PlanAna
   const pausePair = pairOf(step, 'pause');
   if (pausePair) readPause(pausePair, plan, doc);
   const analysisPair = pairOf(step, 'analysis');
-  if (analysisPair) analyses.push({ kind: 'step', templates: templateNames(analysisPair.value, doc), ref: pairKeyRef(analysisPair, plan.anchor) });
-  // An experiment step with analyses gates the rollout the same way.
+  if (analysisPair) analyses.push(analysisOf('step', analysisPair, plan, doc));
+  // An experiment step's analyses gate the rollout the same way.
   const experimentPair = pairOf(step, 'experiment');
   const experimentAnalyses = asSeq(valueOf(asMap(experimentPair?.value, doc), 'analyses', doc), doc);
   if (experimentPair && experimentAnalyses && experimentAnalyses.items.length > 0) {
-    const templates = experimentAnalyses.items.map((a) => textValue(valueOf(asMap(a, doc), 'templateName', doc), doc)).filter((t): t is string => !!t);
+    const templates = experimentAnalyses.items.map((a) => readTemplateUse(a, doc)?.name).filter((t): t is string => !!t);
     analyses.push({ kind: 'step', templates, ref: pairKeyRef(experimentPair, plan.anchor) });
   }
 }
@@ -82,36 +103,22 @@ function readPause(pair: Pair, plan: CanaryPlan, doc: Doc): void {
   if (parsed.ok) plan.pauses.push({ durationMs: parsed.ms, ref });
 }
 
-function templateNames(node: unknown, doc: Doc): string[] {
-  const templates = asSeq(valueOf(asMap(node, doc), 'templates', doc), doc);
-  const names: string[] = [];
-  for (const t of templates?.items ?? []) {
-    const map = asMap(t, doc);
-    const name = textValue(valueOf(map, 'templateName', doc), doc);
-    if (name) names.push(name);
-  }
-  return names;
-}
-
-function readSubscriptions(annotations: YAMLMap | undefined, plan: CanaryPlan, file: ParsedFile, doc: Doc): void {
-  if (!annotations) return;
-  for (const [key, pair] of entries(annotations)) {
-    if (key.startsWith(SUBSCRIBE_PREFIX)) {
-      // subscribe.on-rollout-aborted.slack: my-channel   (recipients may be ';'-separated)
-      const rest = key.slice(SUBSCRIBE_PREFIX.length);
-      const dot = rest.lastIndexOf('.');
-      const trigger = dot > 0 ? rest.slice(0, dot) : undefined;
-      const service = dot > 0 ? rest.slice(dot + 1) : rest;
-      const recipients = (textValue(pair.value, doc) ?? '').split(';').map((r) => r.trim()).filter(Boolean);
-      const ref = pairKeyRef(pair, plan.anchor);
-      for (const recipient of recipients.length ? recipients : ['']) {
-        plan.alerts.push({ channel: `${service}:${recipient}`, kind: service, target: recipient, ref, ...(trigger ? { on: [trigger] } : {}) });
-      }
-      plan.alertsRef ??= tightRef(annotations, file.text);
-    } else if (key === SUBSCRIPTIONS_KEY && textValue(pair.value, doc)) {
-      // The older multi-line form: a YAML list of {recipients, triggers} kept as one entry.
-      plan.alerts.push({ channel: 'subscriptions', ref: pairKeyRef(pair, plan.anchor) });
-      plan.alertsRef ??= tightRef(annotations, file.text);
-    }
+/**
+ * Without `trafficRouting`, Argo splits traffic by pods: each weight's exposure is the canary's
+ * share of pods. Only when `replicas` is written as a number (an HPA or a template decides
+ * otherwise) and no `setCanaryScale` step changes the count.
+ */
+function addExposure(plan: CanaryPlan, root: YAMLMap | undefined, canary: YAMLMap | undefined, doc: Doc): void {
+  if (pairOf(canary, 'trafficRouting')) return;
+  const scaled = (asSeq(valueOf(canary, 'steps', doc), doc)?.items ?? []).some((s) => pairOf(asMap(s, doc), 'setCanaryScale'));
+  if (scaled) return;
+  const replicas = numberValue(nodeAt(root, ['spec', 'replicas'], doc), doc);
+  if (replicas === undefined) return;
+  const surgeText = textValue(valueOf(canary, 'maxSurge', doc), doc);
+  const surge = surgeText === undefined || !/^0%?$/.test(surgeText.trim());
+  for (const step of plan.steps) {
+    if (step.weight === null) continue;
+    const share = podShare(replicas, step.weight, surge);
+    if (share) step.exposure = share;
   }
 }

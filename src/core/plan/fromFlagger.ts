@@ -2,6 +2,8 @@
  * The normalised plan of a Flagger Canary. Flagger shifts `stepWeight` more traffic per
  * `interval` until `maxWeight` (or walks the `stepWeights` list); a failed metric check or
  * webhook counts towards `threshold`, after which Flagger rolls back on its own.
+ * `analysis.interval` is the schedule (one check per interval); each metric's own `interval` is
+ * the window of data that check reads (Flagger's MetricInterval, 1m, when left out).
  */
 import type { Node, YAMLMap } from 'yaml';
 import type { ParsedFile, SourceDocument } from '../parse/parseFile';
@@ -62,7 +64,10 @@ export function buildFlaggerPlan(document: SourceDocument, file: ParsedFile): Ca
     const type = textValue(valueOf(map, 'type', doc), doc);
     return { ref: tightRef(w as Node, file.text), ...(name !== undefined ? { name } : {}), ...(type !== undefined ? { type } : {}) };
   });
-  if (plan.metrics.length > 0 || plan.webhooks.length > 0) {
+  // `skipAnalysis: true` promotes without running any check (Canary.SkipAnalysis()).
+  const skipNode = valueOf(spec, 'skipAnalysis', doc);
+  if (skipNode && textValue(skipNode, doc) === 'true') plan.skipAnalysis = refOf(skipNode);
+  if ((plan.metrics.length > 0 || plan.webhooks.length > 0) && !plan.skipAnalysis) {
     plan.rollback = { automated: true, ref: plan.metricsRef ?? tightRef(webhooksNode, file.text) };
   }
 
@@ -133,6 +138,12 @@ function readMetrics(analysis: YAMLMap, plan: CanaryPlan, file: ParsedFile, doc:
       ...(templateRef !== undefined ? { templateRef } : {}),
       ...(query !== undefined ? { query } : {}),
     };
+    const windowNode = valueOf(map, 'interval', doc);
+    if (windowNode) {
+      const text = textValue(windowNode, doc) ?? '';
+      const parsed = parseDuration(text);
+      metric.window = { text, ms: parsed.ok ? parsed.ms : null, ref: refOf(windowNode) };
+    }
     const threshold = readThresholdRange(valueOf(map, 'thresholdRange', doc), name, file, doc);
     if (threshold) metric.threshold = threshold;
     plan.metrics.push(metric);

@@ -164,10 +164,10 @@ test('argo: setWeight steps, pauses, analyses and notification subscriptions', (
   assert.equal(at(ARGO, p.alerts[0].ref), 'notifications.argoproj.io/subscribe.on-rollout-aborted.slack');
 });
 
-test('argo: no analysis means nothing rolls back; blue-green and templates are not canaries', () => {
+test('argo: no analysis means nothing rolls back; templates and strategy-less Rollouts have no plan', () => {
   const p = plan('apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    canary:\n      steps:\n      - setWeight: 20\n');
   assert.deepEqual([p.rollback.automated, p.alerts.length, p.analyses?.length], [false, 0, 0]);
-  const others = plans('apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    blueGreen: {activeService: a}\n---\napiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nspec: {}\n');
+  const others = plans('apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec: {replicas: 2}\n---\napiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nspec: {}\n');
   assert.deepEqual(others, [undefined, undefined]);
 });
 

@@ -67,11 +67,28 @@ spec:
         name: on-call-slack
 `;
 
+export const GOOD_BLUE_GREEN = `apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata:
+  name: checkout
+  annotations:
+    notifications.argoproj.io/subscribe.on-analysis-run-failed.slack: checkout-deploys
+spec:
+  strategy:
+    blueGreen:
+      activeService: checkout-active
+      previewService: checkout-preview
+      prePromotionAnalysis:
+        templates:
+        - templateName: smoke-tests
+`;
+
 export const GOOD = [
   { name: 'a well-made native canary', code: GOOD_NATIVE },
   { name: 'a well-made Argo Rollout', code: GOOD_ARGO },
   { name: 'a well-made Flagger Canary', code: GOOD_FLAGGER },
-  { name: 'documents that are not canaries', code: 'apiVersion: v1\nkind: Service\n---\nsynthetic:\n  journeys: []\n---\napiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    blueGreen: {activeService: a}\n' },
+  { name: 'documents that are not canaries', code: 'apiVersion: v1\nkind: Service\n---\nsynthetic:\n  journeys: []\n---\napiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata: {name: a}\nspec: {}\n' },
+  { name: 'a well-made blue-green Rollout', code: GOOD_BLUE_GREEN },
 ];
 
 /** A native canary: GOOD_NATIVE with `from` replaced by `to` (throws when `from` is absent). */

@@ -1,38 +1,44 @@
 import { runRuleTests } from '../ruleTester';
 import { missingRollback } from '../../../../src/core/lint/rules/canary/missing-rollback';
-import { GOOD, argo, flagger, native } from './fixtures';
+import { GOOD, GOOD_FLAGGER, argo, flagger, native } from './fixtures';
 
+const BLUE_GREEN = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: checkout\nspec:\n  strategy:\n    blueGreen:\n      activeService: checkout-active\n      previewService: checkout-preview\n';
+const SKIPPED = GOOD_FLAGGER.replace('  analysis:\n', '  skipAnalysis: true\n  analysis:\n');
 const ANALYSIS_BG = '      analysis:\n        templates:\n        - templateName: success-rate\n';
 
 runRuleTests(missingRollback, {
   valid: [
     ...GOOD,
     { name: 'argo: an analysis step instead of a background one', code: argo(ANALYSIS_BG, '').replace('      - setWeight: 100\n', '      - analysis:\n          templates:\n          - templateName: success-rate\n      - setWeight: 100\n') },
+    { name: 'argo blueGreen: a human promotes', code: BLUE_GREEN.replace('      previewService: checkout-preview\n', '      previewService: checkout-preview\n      autoPromotionEnabled: false\n') },
+    { name: 'argo blueGreen: a post-promotion analysis', code: BLUE_GREEN + '      postPromotionAnalysis:\n        templates:\n        - templateName: smoke\n' },
+    { name: 'flagger: skipAnalysis false', code: GOOD_FLAGGER.replace('  analysis:\n', '  skipAnalysis: false\n  analysis:\n') },
+    { name: 'argo: an experiment step with analyses', code: argo(ANALYSIS_BG, '').replace('      - setWeight: 100\n', '      - experiment:\n          duration: 10m\n          templates:\n          - name: c\n            specRef: canary\n          analyses:\n          - name: a\n            templateName: success-rate\n      - setWeight: 100\n') },
     { name: 'flagger: webhooks only', code: flagger('    metrics:\n    - name: request-success-rate\n      thresholdRange:\n        min: 99\n      interval: 1m\n    - name: request-duration\n      thresholdRange:\n        max: 500\n      interval: 1m\n', '    webhooks:\n    - name: smoke\n      url: http://loadtester.test/\n') },
   ],
   invalid: [
     {
       name: 'native: on_failure missing, the fix adds it after the last entry',
       code: native('  on_failure: rollback\n', ''),
-      errors: [{ text: 'canary', message: /Nothing rolls this canary back automatically\. Add "on_failure: rollback"/ }],
+      errors: [{ text: 'canary', messageId: 'nativeMissing' }],
       output: native('  on_failure: rollback\n', '').replace('      on: [breach, rollback]\n', '      on: [breach, rollback]\n  on_failure: rollback\n'),
     },
     {
       name: 'native: on_failure pause is replaced in place, keeping its comment',
       code: native('  on_failure: rollback\n', '  on_failure: pause # for now\n'),
-      errors: [{ text: 'pause', message: '"on_failure: pause" leaves a failing canary serving users until someone acts. Use "on_failure: rollback" so a breached gate sends traffic back to the stable version.' }],
+      errors: [{ text: 'pause', messageId: 'nativeValue', message: '"on_failure: pause" leaves a failing canary serving users until someone acts. Use "on_failure: rollback" so a breached gate sends traffic back to the stable version.' }],
       output: native('  on_failure: rollback\n', '  on_failure: rollback # for now\n'),
     },
     {
       name: 'native: a quoted alert value',
       code: 'canary:\n  on_failure: "alert"\n',
-      errors: [{ line: 2, column: 15, endLine: 2, endColumn: 22 }],
+      errors: [{ line: 2, column: 15, endLine: 2, endColumn: 22, messageId: 'nativeValue' }],
       output: 'canary:\n  on_failure: rollback\n',
     },
     {
       name: 'native: an empty on_failure points at its key, the fix fills it',
       code: 'canary:\n  on_failure:\n  steps: [1, 100]\n',
-      errors: [{ text: 'on_failure', message: /Nothing rolls/ }],
+      errors: [{ text: 'on_failure', messageId: 'nativeMissing' }],
       output: 'canary:\n  on_failure: rollback\n  steps: [1, 100]\n',
     },
     {
@@ -56,19 +62,48 @@ runRuleTests(missingRollback, {
     {
       name: 'argo: no analysis at all points at the canary key',
       code: argo(ANALYSIS_BG, ''),
-      errors: [{ text: 'canary', message: /no analysis, so nothing aborts a bad version/ }],
+      errors: [{ text: 'canary', messageId: 'argoNoAnalysis' }],
       output: null,
     },
     {
       name: 'flagger: no metrics and no webhooks points at analysis',
       code: flagger('    metrics:\n    - name: request-success-rate\n      thresholdRange:\n        min: 99\n      interval: 1m\n    - name: request-duration\n      thresholdRange:\n        max: 500\n      interval: 1m\n', ''),
-      errors: [{ text: 'analysis', message: /no analysis metrics or webhooks/ }],
+      errors: [{ text: 'analysis', messageId: 'flaggerNoChecks' }],
       output: null,
     },
     {
       name: 'flagger: no analysis section points at spec',
       code: 'apiVersion: flagger.app/v1beta1\nkind: Canary\nspec:\n  targetRef: {name: x}\n',
-      errors: [{ text: 'spec' }],
+      errors: [{ text: 'spec', messageId: 'flaggerNoChecks' }],
+    },
+    {
+      // Pattern of argoproj/rollouts-demo examples/analysis/rollout-with-analysis.yaml.
+      name: 'argo: the obsolete analysis.templateName form runs nothing',
+      code: argo(ANALYSIS_BG, '      analysis:\n        templateName: success-rate\n'),
+      errors: [{ text: 'analysis', after: 'canary:\n', messageId: 'argoObsoleteTemplateName', message: /Write "templates: - templateName: success-rate" instead/ }],
+    },
+    {
+      name: 'argo: an analysis whose templates list is empty runs nothing',
+      code: argo(ANALYSIS_BG, '      analysis:\n        templates: []\n'),
+      errors: [{ text: 'analysis', after: 'canary:\n', messageId: 'argoNoTemplates' }],
+      output: null,
+    },
+    {
+      // Pattern of argoproj/argo-rollouts examples/rollout-bluegreen.yaml: autoPromotionEnabled
+      // false is written there; without it and without analysis the switch is unchecked.
+      name: 'argo blueGreen: no promotion analysis and automatic promotion',
+      code: BLUE_GREEN,
+      errors: [{ text: 'blueGreen', messageId: 'argoBlueGreen' }],
+      output: null,
+      suggestions: [[{ title: 'Set autoPromotionEnabled: false (a human promotes)', output: BLUE_GREEN.replace('      previewService: checkout-preview\n', '      previewService: checkout-preview\n      autoPromotionEnabled: false\n') }]],
+    },
+    {
+      // Pattern of fluxcd/flagger docs (usage/deployment-strategies.md): skipAnalysis for emergencies.
+      name: 'flagger: skipAnalysis true promotes without checks',
+      code: SKIPPED,
+      errors: [{ text: 'true', after: 'skipAnalysis: ', messageId: 'flaggerSkipAnalysis' }],
+      output: null,
+      suggestions: [[{ title: 'Set skipAnalysis: false', output: SKIPPED.replace('skipAnalysis: true', 'skipAnalysis: false') }]],
     },
   ],
 });

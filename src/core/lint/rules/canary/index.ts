@@ -13,6 +13,11 @@ import { noErrorMetric } from './no-error-metric';
 import { missingInterval } from './missing-interval';
 import { shortInterval } from './short-interval';
 import { noSampleGuard } from './no-sample-guard';
+import { unresolvedReference } from './unresolved-reference';
+import { missingTemplateArg } from './missing-template-arg';
+import { unreachableFailureLimit } from './unreachable-failure-limit';
+import { missingCount } from './missing-count';
+import { noCondition } from './no-condition';
 import { budgetOverrun } from './budget-overrun';
 
 /** The canary/* rules, in the order of the README's rules table. */
@@ -31,5 +36,10 @@ export const canaryRules: Rule[] = [
   missingInterval,
   shortInterval,
   noSampleGuard,
+  unresolvedReference,
+  missingTemplateArg,
+  unreachableFailureLimit,
   budgetOverrun,
+  missingCount,
+  noCondition,
 ];

@@ -1,4 +1,8 @@
-/** canary/short-interval: a step watched for seconds is judged on a handful of requests. */
+/**
+ * canary/short-interval: a check that reads seconds of data judges on a handful of requests. For
+ * Flagger that is each metric's own `interval` (the window its query reads, 1m when left out),
+ * not `analysis.interval`, which only says how often the checks run.
+ */
 import { docsUrl, type Rule } from '../../rule';
 import { formatDuration } from '../../../model/duration';
 
@@ -8,17 +12,28 @@ export const shortInterval: Rule = {
   meta: {
     id: 'canary/short-interval',
     defaultSeverity: 'warning',
-    description: 'Each step should be watched for at least a minute: shorter intervals judge on too little data.',
+    description: 'Each check should read at least a minute of data: shorter windows judge on too little.',
     docsUrl: docsUrl('canary/short-interval'),
     fixable: false,
     appliesTo: ['canary', 'flagger-canary'],
+    messages: {
+      interval: 'An interval of {{duration}} judges each step on too little data: a few lucky requests can promote a bad version. Use 1m or more.',
+      metricWindow: 'This metric reads only {{duration}} of data per check: a few lucky requests can promote a bad version. Use "interval: 1m" or more (how often checks run is "analysis.interval").',
+    },
   },
   check(ctx) {
-    const interval = ctx.plan?.interval;
+    const plan = ctx.plan;
+    if (!plan) return;
+    if (plan.format === 'flagger') {
+      for (const metric of plan.metrics) {
+        const w = metric.window;
+        if (!w || w.ms === null || w.ms >= MIN_INTERVAL_MS) continue;
+        ctx.report({ ...w.ref, messageId: 'metricWindow', data: { duration: formatDuration(w.ms) }, suggestions: [{ title: 'Read 1m of data per check', edits: [{ ...w.ref, newText: '1m' }] }] });
+      }
+      return;
+    }
+    const interval = plan.interval;
     if (!interval || interval.ms === null || interval.ms >= MIN_INTERVAL_MS) return;
-    ctx.report({
-      ...interval.ref,
-      message: `An interval of ${formatDuration(interval.ms)} judges each step on too little data: a few lucky requests can promote a bad version. Use 1m or more.`,
-    });
+    ctx.report({ ...interval.ref, messageId: 'interval', data: { duration: formatDuration(interval.ms) } });
   },
 };
