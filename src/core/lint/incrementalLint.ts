@@ -13,9 +13,11 @@ import type { DocumentKind } from '../parse/sniff';
 
 /**
  * Documents that name templates in other documents or files (and read them: references, arguments,
- * the budget's time to roll back): linted on every pass, since what they depend on may have changed.
+ * the budget's time to roll back), and the kinds they name: when a template of the file changes,
+ * or the files linted together do, the referring documents are linted again.
  */
 const REFERRING_KINDS: ReadonlySet<DocumentKind> = new Set(['argo-rollout', 'argo-experiment', 'flagger-canary']);
+const TEMPLATE_KINDS: ReadonlySet<DocumentKind> = new Set(['argo-analysis-template', 'flagger-metric-template', 'flagger-alert-provider']);
 import { YamlDocuments, type DocumentChunk } from '../parse/yamlDocuments';
 import type { ParseLimits, SourceDocument } from '../parse/parseFile';
 
@@ -39,6 +41,9 @@ export class IncrementalLinter {
   private kept = new WeakMap<DocumentChunk, Kept>();
   private optionsKey: string | undefined;
   private lastDocuments: DocumentLint[] = [];
+  /** The template documents of the last pass and the project it was linted with. */
+  private lastTemplates = new Set<DocumentChunk>();
+  private lastProject: unknown;
   /** Documents whose rules ran in the last pass (the rest came from the cache). */
   linted = 0;
 
@@ -64,8 +69,19 @@ export class IncrementalLinter {
     // The options may add `ours` (the editor saw one of our kinds in this file before): it matters
     // only when the file is parsed whole, which is when its syntax errors are reported.
     const limits: ParseLimits = { ...this.limits, ...(options.limits?.ours ? { ours: true } : {}) };
-    const file = this.parser.parse(text, undefined, limits);
+    const isTemplate = (c: DocumentChunk) => c.kind !== null && TEMPLATE_KINDS.has(c.kind);
+    const changed: DocumentChunk[] = [];
+    const file = this.parser.parse(text, (c) => isTemplate(c) && changed.push(c), limits);
     const chunks = this.parser.current;
+    // Templates of this file edited, added or removed: the documents naming them may be stale.
+    // When the other files changed (a new project), every referring document may be.
+    const templates = new Set(chunks.filter(isTemplate));
+    for (const c of this.lastTemplates) if (!templates.has(c)) changed.push(c);
+    const changedNames = changed.map(templateName).filter((n): n is string => !!n);
+    const projectChanged = options.project !== this.lastProject;
+    const stale = (c: DocumentChunk) => projectChanged || changed.some((t) => !templateName(t)) || changedNames.some((n) => c.text.includes(n));
+    this.lastTemplates = templates;
+    this.lastProject = options.project;
     if (chunks.length === 0) {
       // Parsed whole (see YamlDocuments): lint it whole.
       const whole = lintText(text, { ...options, limits });
@@ -84,12 +100,12 @@ export class IncrementalLinter {
       const document = file.documents[i++];
       const own: Finding[] = chunk.errors.map((e) => ({ ...e, docIndex: document.index }));
       if (document.kind && chunk.errors.length === 0) {
-        let kept = REFERRING_KINDS.has(document.kind) ? undefined : this.kept.get(chunk);
+        let kept = REFERRING_KINDS.has(document.kind) && stale(chunk) ? undefined : this.kept.get(chunk);
         if (!kept?.findings) {
           const errors: string[] = [];
           const found = lintDocument(file, document, settings, options, errors, project).map(({ docIndex: _d, ...f }) => f);
           kept = { findings: found, internalErrors: errors, start: chunk.start };
-          if (!REFERRING_KINDS.has(document.kind)) this.kept.set(chunk, kept);
+          this.kept.set(chunk, kept);
           this.linted++;
         } else if (kept.start !== chunk.start) {
           const delta = chunk.start - kept.start;
@@ -119,4 +135,10 @@ function shifted(f: Finding, delta: number): Finding {
     ...(f.fix ? { fix: edits(f.fix) } : {}),
     ...(f.suggestions ? { suggestions: f.suggestions.map(edits) } : {}),
   };
+}
+
+/** A template document's `metadata.name` (what referring documents name it by). */
+function templateName(c: DocumentChunk): string | undefined {
+  const name = c.doc?.getIn(['metadata', 'name']);
+  return typeof name === 'string' && name !== '' ? name : undefined;
 }

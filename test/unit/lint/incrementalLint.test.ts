@@ -62,7 +62,14 @@ test('an edit in one document re-parses and re-lints that document only; the oth
   const at = text.indexOf('interval: 5m', text.length >> 1) + 'interval: '.length;
   const edited = `${text.slice(0, at)}15m${text.slice(at + 2)}`;
   same(linter, edited);
-  assert.equal(linter.linted, 1, 'only the edited document ran its rules');
+  // The edit is inside an AnalysisTemplate: it and the one Rollout that names it run their rules.
+  assert.equal(linter.linted, 2, 'only the edited template and the Rollout naming it ran their rules');
+  // An edit inside a Rollout: that document only.
+  const inRollout = edited.indexOf('setWeight: 5', edited.length >> 1) + 'setWeight: '.length;
+  const edited2 = `${edited.slice(0, inRollout)}4${edited.slice(inRollout + 1)}`;
+  same(linter, edited2);
+  assert.equal(linter.linted, 1, 'only the edited Rollout ran its rules');
+  same(linter, edited);
   // A new document at the top moves all of them (the old first one, which had no marker, now
   // starts with one: its text changed, so it is linted again too).
   same(linter, `canary:\n  steps: [100]\n---\n${edited}`);
