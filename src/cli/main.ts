@@ -6,6 +6,7 @@
 import { lintCommand } from './commands/lint';
 import { runCommand } from './commands/run';
 import { statusCommand } from './commands/status';
+import { analyzeCommand } from './commands/analyze';
 import { EXIT_USAGE, type CommandIO } from './io';
 import { UsageError } from './args';
 import { VERSION } from './version';
@@ -14,6 +15,7 @@ const USAGE = `Usage:
   release-safety lint [PATH ...] [--format text|json|sarif] [--max-warnings N]
   release-safety run FILE [--journey NAME] [--reporter text|json|junit] [--output FILE] [--env-file FILE]
   release-safety status FILE [--once] [--window DURATION] [--format text|json]
+  release-safety analyze FILE [PATH ...] [--prometheus URL] [--arg NAME=VALUE ...] [--format text|json]
   release-safety --help | --version`;
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
@@ -38,6 +40,8 @@ async function dispatch(argv: string[], io: CommandIO): Promise<number> {
       return runCommand(rest, io);
     case 'status':
       return statusCommand(rest, io);
+    case 'analyze':
+      return analyzeCommand(rest, io);
     case '--version':
     case '-v':
       io.out(`${VERSION}\n`);
