@@ -10,6 +10,8 @@ import { EXIT_FAIL, EXIT_INCONCLUSIVE, EXIT_OK } from '../io';
 
 export function exitCodeOfAnalysis(outcomes: readonly AnalysisOutcome[]): number {
   const phases = outcomes.map((o) => o.verdict);
+  // A Prometheus that stopped answering leaves the analysis unfinished, whatever came back before.
+  if (outcomes.some((o) => o.metrics.some((m) => m.unreachable))) return EXIT_INCONCLUSIVE;
   if (phases.includes('Failed')) return EXIT_FAIL;
   return phases.every((p) => p === 'Successful') ? EXIT_OK : EXIT_INCONCLUSIVE;
 }
@@ -77,8 +79,10 @@ function argoConsequence(j: ArgoJudge, phase: AnalysisPhase): string {
       return `Argo: after ${plural(j.inconclusiveLimit + 1, 'inconclusive measurement')} (inconclusiveLimit ${j.inconclusiveLimit}) the AnalysisRun is Inconclusive and the rollout pauses for a person to decide.`;
     case 'Error':
       return `Argo: after ${plural(j.consecutiveErrorLimit + 1, 'error')} in a row (consecutiveErrorLimit ${j.consecutiveErrorLimit}) the AnalysisRun errors and the rollout aborts.`;
-    default:
-      return `Argo: a successful measurement; ${run}${j.count !== undefined ? ', and succeeds if the limits are not passed' : ''}.`;
+    default: {
+      const limit = j.failureLimit < 0 ? 'failures never fail it (failureLimit is negative)' : `it fails, and the rollout aborts, after ${plural(j.failureLimit + 1, 'failed measurement')} (failureLimit ${j.failureLimit})`;
+      return `Argo: a successful measurement; ${run}, and ${limit}.`;
+    }
   }
 }
 
