@@ -69,7 +69,7 @@ const cases: [string, unknown, boolean | RegExp][] = [
   ['result[0] >== 1', [1], /parse/],
   ['foo(result)', [1], /parse: unknown function "foo"/],
   ['result[0]', [1], /not true or false/],
-  ['result[0] matches "a.*"', ['a'], /parse: "matches"/],
+  ['result[0] matches "a.*"', ['a'], /error: "matches"/],
   ["'unterminated", [1], /parse: a string is not closed/],
 ];
 

@@ -172,6 +172,9 @@ function binary(op: string, le: Expr, re: Expr, s: Scope): Value {
     case 'endsWith':
       if (typeof l !== 'string' || typeof r !== 'string') throw new ExprRuntimeError(`"${op}" needs strings`);
       return op === 'contains' ? l.includes(r) : op === 'startsWith' ? l.startsWith(r) : l.endsWith(r);
+    case 'matches':
+      // A regular expression from a file could take exponential time; Argo's Go regexps cannot.
+      throw new ExprRuntimeError('"matches" (regular expressions) is not evaluated here; check this metric in the cluster');
     case '..': {
       if (typeof l !== 'number' || typeof r !== 'number' || !Number.isInteger(l) || !Number.isInteger(r)) throw new ExprRuntimeError('a range needs whole numbers');
       if (r - l > MAX_RANGE) throw new ExprRuntimeError(`a range of more than ${MAX_RANGE} numbers is too large`);

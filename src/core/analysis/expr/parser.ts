@@ -41,6 +41,7 @@ const BINARY: Record<string, { prec: number; right?: boolean }> = {
   contains: { prec: 20 },
   startsWith: { prec: 20 },
   endsWith: { prec: 20 },
+  matches: { prec: 20 },
   '..': { prec: 25 },
   '+': { prec: 30 },
   '-': { prec: 30 },
@@ -123,7 +124,6 @@ class Parser {
     const t = this.peek();
     if (t.kind === 'name' && t.text === 'not' && this.is('in', 1)) return { text: 'not in', offset: t.offset, width: 2 };
     if ((t.kind === 'op' || t.kind === 'name') && Object.prototype.hasOwnProperty.call(BINARY, t.text)) return { text: t.text, offset: t.offset, width: 1 };
-    if (t.kind === 'name' && t.text === 'matches') throw new ExprSyntaxError('"matches" (regular expressions) is not supported here; compare values instead', t.offset, t.length);
     return undefined;
   }
 
