@@ -14,7 +14,7 @@ import { renderBanner, renderErrors } from './banner';
 import { renderStaircase } from './staircase';
 import { renderGates } from './gates';
 import { renderConfigList, button } from './configList';
-import { ChartBoard } from './charts';
+import { ChartBoard, spanTitle } from './charts';
 import { formatAgo } from './format';
 
 interface VsCodeApi {
@@ -69,7 +69,7 @@ function render(): void {
     if (r) {
       parts.push(renderErrors(r.errors), renderStaircase(r.staircase), renderGates(r.gates));
     }
-    parts.push(h('section', { class: 'charts-section' }, h('h3', {}, 'Last 30 minutes'), legend(), charts.element));
+    parts.push(h('section', { class: 'charts-section' }, h('h3', {}, spanTitle(state.watch.charts, now)), legend(), charts.element));
   } else {
     parts.push(renderConfigList(state.configs, state.trusted, send));
   }

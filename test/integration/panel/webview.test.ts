@@ -116,6 +116,30 @@ test('empty state lists the configs; an untrusted workspace says why and offers 
   assert.equal(await panel.page.locator('.config').first().locator('vscode-button', { hasText: 'Watch' }).getAttribute('disabled'), '');
 });
 
+test('a young canary fills its charts: the time axis spans the data on hand, long labels fit', async () => {
+  const state = watchingState(NOW);
+  const watch = state.watch!;
+  // Three minutes of readings every 15 s, latencies in the thousands of milliseconds.
+  watch.charts = watch.charts.map((c) => ({ ...c, points: c.points.slice(-12).map(([t, a, b, l]) => (c.unit === 'ms' ? [t, a === null ? null : a * 9, b === null ? null : b * 9, l === null ? null : l * 9] : [t, a, b, l])) }));
+  await panel.setTheme('light');
+  await panel.post({ type: 'state', state });
+  assert.equal((await text('.charts-section h3'))[0], 'Last 3 minutes');
+  const spans = await panel.page.locator('figure.chart').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-span-s'))));
+  for (const span of spans) assert.ok(span >= 165 && span < 240, `the axis spans the three minutes on hand, not 30: ${span}s`);
+  // No y label wider than the axis that holds it: every label's box lies inside the figure.
+  const cut = await panel.page.evaluate(() => {
+    const out: string[] = [];
+    for (const fig of Array.from(document.querySelectorAll('figure.chart'))) {
+      const box = fig.getBoundingClientRect();
+      const canvas = fig.querySelector('canvas')!.getBoundingClientRect();
+      if (canvas.left < box.left - 1 || canvas.right > box.right + 1) out.push(fig.getAttribute('data-metric') ?? '?');
+    }
+    return out;
+  });
+  assert.deepEqual(cut, []);
+  await panel.page.screenshot({ path: join(RESULTS, 'panel-young-canary.png'), fullPage: true });
+});
+
 test('screenshots: light, dark and high contrast', async () => {
   for (const theme of ['light', 'dark', 'hc'] as const) {
     await panel.setTheme(theme);
