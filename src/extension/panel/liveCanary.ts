@@ -4,6 +4,7 @@
  * uses and nothing more. The core's `CanaryWatcher` and `CanaryReading` satisfy these types.
  */
 import type { CanaryPlan } from '../../core/plan/canaryPlan';
+import type { ChartSeries } from './panelModel';
 
 export type LiveVerdict = 'healthy' | 'promoted' | 'inconclusive' | 'stale' | 'breach';
 
@@ -43,6 +44,8 @@ export interface LiveWatcher {
   run(signal: AbortSignal): Promise<void>;
   /** The wait before the next poll after `last`: above the interval while the source fails. */
   nextDelayMs(last: LiveReading | undefined): number;
+  /** Past chart points, when the source keeps history (Prometheus); rejects when it cannot answer. */
+  backfill?(rangeMs: number, signal: AbortSignal): Promise<ChartSeries[]>;
 }
 
 /** Makes a watcher for a plan; throws an Error whose message says what to fix (no source, bad URL). */

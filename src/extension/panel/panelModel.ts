@@ -126,3 +126,21 @@ export function trimPoints(points: ChartPoint[], now: number): void {
   drop = Math.max(drop, points.length - HISTORY_MAX_POINTS);
   if (drop > 0) points.splice(0, drop);
 }
+
+/**
+ * Puts history fetched when a watch starts before the live points: only what is older than the
+ * first live point is taken, so a reading that arrived meanwhile is never doubled.
+ */
+export function mergeBackfill(charts: ChartSeries[], backfill: readonly ChartSeries[], now: number): void {
+  for (const b of backfill) {
+    let series = charts.find((c) => c.name === b.name);
+    if (!series) {
+      series = { name: b.name, unit: b.unit, points: [] };
+      charts.push(series);
+    }
+    const firstLive = series.points.length ? series.points[0]![0] : Infinity;
+    const older = b.points.filter((p) => p[0] < firstLive - 1000);
+    series.points.unshift(...older);
+    trimPoints(series.points, now);
+  }
+}

@@ -8,7 +8,7 @@
  * must not make the editor call addresses on the user's network.
  */
 import * as vscode from 'vscode';
-import { appendReading, type ChartSeries, type ConfigEntry, type PanelState, type ReadingView } from './panelModel';
+import { appendReading, mergeBackfill, HISTORY_WINDOW_MS, type ChartSeries, type ConfigEntry, type PanelState, type ReadingView } from './panelModel';
 import type { LiveReading, LiveWatcher, WatcherFactory } from './liveCanary';
 import { toReadingView } from './readingView';
 import { canaryDocuments, mayHoldCanary } from './canaryDocuments';
@@ -191,6 +191,7 @@ export class WatchController implements vscode.Disposable {
     this.active = active;
     this.log.appendLine(`[canary] watching ${active.label} every ${intervalMs / 1000}s`);
     this.run(active);
+    void this.backfill(active);
     void vscode.commands.executeCommand('setContext', 'releaseSafety.watching', true);
     void vscode.commands.executeCommand('setContext', 'releaseSafety.watchPaused', false);
     this.stateEmitter.fire();
@@ -244,6 +245,27 @@ export class WatchController implements vscode.Disposable {
       appendReading(a.charts, view);
       this.readingEmitter.fire(event);
     });
+  }
+
+  /** Fills the charts with the source's past half hour, so they are full from the first second. */
+  private async backfill(a: ActiveWatch): Promise<void> {
+    const backfill = a.watcher.backfill;
+    if (!backfill) return;
+    const abort = new AbortController();
+    const stopped = () => this.active !== a;
+    const stop = setInterval(() => stopped() && abort.abort(), 1000);
+    try {
+      const series = await backfill.call(a.watcher, HISTORY_WINDOW_MS, abort.signal);
+      if (stopped()) return;
+      mergeBackfill(a.charts, series, Date.now());
+      this.log.appendLine(`[canary] charts of ${a.label} filled with ${series.reduce((n, s) => n + s.points.length, 0)} past points`);
+      this.stateEmitter.fire();
+    } catch (e) {
+      // No history is no loss: the charts grow from the live readings as before.
+      if (!stopped()) this.log.appendLine(`[canary] no history for the charts of ${a.label}: ${(e as Error)?.message ?? String(e)}`);
+    } finally {
+      clearInterval(stop);
+    }
   }
 
   private run(a: ActiveWatch): void {
