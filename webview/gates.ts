@@ -13,6 +13,7 @@ export function renderGates(gates: GateRow[]): HTMLElement {
 }
 
 function renderGate(g: GateRow): HTMLElement {
+  if (g.valueOnly) return renderAnalysisMetric(g);
   const op = /^\s*(<=|>=|<|>)/.exec(g.threshold)?.[1] ?? '';
   return h('li', { class: `gate gate-${g.phase}`, 'data-phase': g.phase },
     h('div', { class: 'gate-head' },
@@ -23,5 +24,17 @@ function renderGate(g: GateRow): HTMLElement {
       h('div', {}, h('dt', {}, 'baseline'), h('dd', { class: 'gate-baseline' }, formatValue(g.baseline, g.unit))),
       h('div', {}, h('dt', {}, 'limit'), h('dd', { class: 'gate-limit' }, g.limit === null ? 'unknown' : `${op} ${formatValue(g.limit, g.unit)}`.trim()))),
     h('div', { class: 'gate-threshold' }, `threshold: ${g.threshold}`),
+    g.note ? h('div', { class: 'gate-note' }, g.note) : null);
+}
+
+/** An Argo / Flagger analysis metric: its value, the condition its controller applies, the phase. */
+function renderAnalysisMetric(g: GateRow): HTMLElement {
+  return h('li', { class: `gate gate-${g.phase}`, 'data-phase': g.phase },
+    h('div', { class: 'gate-head' },
+      h('span', { class: 'gate-name' }, g.name),
+      h('span', { class: `badge badge-${g.phase}` }, BADGE[g.phase])),
+    h('dl', { class: 'gate-values' },
+      h('div', {}, h('dt', {}, 'value'), h('dd', { class: 'gate-canary' }, formatValue(g.canary, g.unit)))),
+    h('div', { class: 'gate-threshold' }, `condition: ${g.threshold}`),
     g.note ? h('div', { class: 'gate-note' }, g.note) : null);
 }

@@ -69,6 +69,8 @@ export interface JobOptions {
   prometheus?: string;
   /** `--arg NAME=VALUE`. */
   args?: Record<string, string>;
+  /** Only this document of the target file (the editor analyses one Rollout, Canary or template). */
+  docIndex?: number;
 }
 
 export interface JobsResult {

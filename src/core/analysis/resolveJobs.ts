@@ -20,7 +20,7 @@ export function resolveJobs(target: AnalysisFile, others: readonly AnalysisFile[
       else if (d.kind === 'flagger-metric-template') metricTemplates.push(metricTemplateDoc(source, d));
     }
   }
-  const own = target.file.documents;
+  const own = target.file.documents.filter((d) => options.docIndex === undefined || d.index === options.docIndex);
   const referrers = own.filter((d) => d.kind === 'argo-rollout' || d.kind === 'flagger-canary');
   if (referrers.length > 0) {
     for (const d of referrers) {
@@ -31,7 +31,7 @@ export function resolveJobs(target: AnalysisFile, others: readonly AnalysisFile[
       }
     }
   } else {
-    for (const t of templates.filter((t) => t.source === target)) {
+    for (const t of templates.filter((t) => t.source === target && own.includes(t.document))) {
       const job = jobForTemplate(t, options, errors);
       if (job) jobs.push(job);
     }

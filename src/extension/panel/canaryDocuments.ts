@@ -1,7 +1,7 @@
 /**
- * The native canary documents of a YAML file that the panel can watch (pure: no `vscode`).
- * Live status reads the native `source:` (spec §2.3); Argo and Flagger canaries are watched by
- * their own controllers, so they are not listed.
+ * The canary documents of a YAML file that the panel can watch (pure: no `vscode`): native
+ * canaries through their `source:`, Argo Rollouts and Flagger Canaries through their analysis
+ * metrics (the queries their controllers run against Prometheus).
  */
 import { parseFile, type ParsedFile } from '../../core/parse/parseFile';
 import { buildCanaryPlan } from '../../core/plan/buildPlan';
@@ -9,6 +9,7 @@ import type { CanaryPlan } from '../../core/plan/canaryPlan';
 
 export interface CanaryDocument {
   docIndex: number;
+  format: CanaryPlan['format'];
   plan: CanaryPlan;
   service: string | null;
   hasSource: boolean;
@@ -18,7 +19,7 @@ export interface CanaryDocument {
 
 /** A cheap look before a full parse: most YAML files in a workspace are not canaries. */
 export function mayHoldCanary(text: string): boolean {
-  return /^canary\s*:/m.test(text);
+  return /^canary\s*:/m.test(text) || /^kind\s*:\s*["']?(Rollout|Canary)\b/m.test(text);
 }
 
 /** `parsed`: the editor's cached parse of the same text, when it has one. */
@@ -27,12 +28,17 @@ export function canaryDocuments(text: string, parsed?: ParsedFile): CanaryDocume
   const file = parsed ?? parseFile(text);
   const out: CanaryDocument[] = [];
   for (const d of file.documents) {
-    if (d.kind !== 'canary') continue;
+    if (d.kind !== 'canary' && d.kind !== 'argo-rollout' && d.kind !== 'flagger-canary') continue;
     const plan = buildCanaryPlan(d, file);
     if (!plan) continue;
     const source = plan.source;
-    const hasSource = !!(source?.scrape?.canary && source.scrape.baseline) || !!(source?.prometheus?.url && source.prometheus.canary && source.prometheus.baseline);
-    out.push({ docIndex: d.index, plan, service: plan.service ?? null, hasSource, offset: plan.anchor.offset });
+    const hasSource =
+      plan.format === 'argo'
+        ? (plan.analyses ?? []).some((a) => a.templates.length > 0)
+        : plan.format === 'flagger'
+          ? plan.metrics.length > 0
+          : !!(source?.scrape?.canary && source.scrape.baseline) || !!(source?.prometheus?.url && source.prometheus.canary && source.prometheus.baseline);
+    out.push({ docIndex: d.index, format: plan.format, plan, service: plan.service ?? null, hasSource, offset: plan.anchor.offset });
   }
   return out;
 }

@@ -17,6 +17,8 @@ export interface LiveMetricReading {
   limit: number | null;
   phase: 'pass' | 'fail' | 'inconclusive' | 'error';
   message: string | null;
+  /** An analysis metric: one value judged by a condition, no baseline beside it. */
+  valueOnly?: boolean;
 }
 
 export interface LiveReading {

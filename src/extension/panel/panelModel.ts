@@ -33,6 +33,8 @@ export interface GateRow {
   phase: GatePhase;
   /** Why it is inconclusive or failing, in plain words (optional). */
   note?: string;
+  /** An Argo / Flagger analysis metric: a value and its condition, no baseline. */
+  valueOnly?: boolean;
 }
 
 export interface Staircase {

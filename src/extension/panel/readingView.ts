@@ -28,6 +28,7 @@ function toGateRow(m: LiveMetricReading): GateRow {
     phase,
   };
   if (m.message) row.note = m.message;
+  if (m.valueOnly) row.valueOnly = true;
   return row;
 }
 

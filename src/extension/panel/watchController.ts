@@ -13,6 +13,8 @@ import type { LiveReading, LiveWatcher, WatcherFactory } from './liveCanary';
 import { toReadingView } from './readingView';
 import { canaryDocuments, mayHoldCanary } from './canaryDocuments';
 import type { CanaryPlan } from '../../core/plan/canaryPlan';
+import { AnalysisWatcher } from './analysisWatcher';
+import { analysisJobsFor, prometheusUrlFor } from './analysisJobs';
 
 export const DEFAULT_POLL_INTERVAL_S = 15;
 const MAX_CONFIG_FILES = 500;
@@ -26,6 +28,8 @@ export interface ReadingEvent {
 
 interface ActiveWatch {
   key: string;
+  /** Argo and Flagger canaries are watched through their analysis, natives through their source. */
+  format: CanaryPlan['format'];
   uri: vscode.Uri;
   docIndex: number;
   label: string;
@@ -126,7 +130,8 @@ export class WatchController implements vscode.Disposable {
       }
       if (!mayHoldCanary(text)) continue;
       for (const d of canaryDocuments(text)) {
-        found.push({ uri: configKey(fileUri, d.docIndex), label: labelOf(fileUri, d.docIndex), service: d.service, hasSource: d.hasSource, fileUri, docIndex: d.docIndex });
+        const kind = d.format === 'argo' ? ' (Argo Rollout)' : d.format === 'flagger' ? ' (Flagger Canary)' : '';
+        found.push({ uri: configKey(fileUri, d.docIndex), label: `${labelOf(fileUri, d.docIndex)}${kind}`, service: d.service, hasSource: d.hasSource, fileUri, docIndex: d.docIndex });
       }
     }
     this.configs = found;
@@ -161,19 +166,30 @@ export class WatchController implements vscode.Disposable {
     }
     const docs = canaryDocuments(text);
     const doc = docIndex === undefined ? docs[0] : docs.find((d) => d.docIndex === docIndex);
-    if (!doc) return `${vscode.workspace.asRelativePath(fileUri)} has no native canary (a document with a top-level "canary:" key) to watch.`;
-    if (!doc.hasSource) return `The canary in ${vscode.workspace.asRelativePath(fileUri)} has no source: add source.scrape (the canary's and the baseline's /metrics URLs) or source.prometheus (url and label matchers) to watch it live.`;
+    if (!doc) return `${vscode.workspace.asRelativePath(fileUri)} has no canary (a native "canary:", an Argo Rollout or a Flagger Canary) to watch.`;
+    if (!doc.hasSource) {
+      return doc.format === 'native'
+        ? `The canary in ${vscode.workspace.asRelativePath(fileUri)} has no source: add source.scrape (the canary's and the baseline's /metrics URLs) or source.prometheus (url and label matchers) to watch it live.`
+        : `The ${doc.format === 'argo' ? 'Rollout' : 'Canary'} in ${vscode.workspace.asRelativePath(fileUri)} has no analysis metrics to watch.`;
+    }
     const intervalMs = pollIntervalMs();
     let watcher: LiveWatcher;
-    try {
-      watcher = this.factory(doc.plan, { intervalMs });
-    } catch (e) {
-      return `Cannot watch this canary: ${(e as Error).message}`;
+    if (doc.format === 'native') {
+      try {
+        watcher = this.factory(withPrometheusUrl(doc.plan, prometheusUrlFor(fileUri)), { intervalMs });
+      } catch (e) {
+        return `Cannot watch this canary: ${(e as Error).message}`;
+      }
+    } else {
+      const { jobs, errors } = await analysisJobsFor(fileUri, text, doc.docIndex);
+      if (errors.length) return `Cannot watch this ${doc.format === 'argo' ? 'Rollout' : 'Canary'} through its analysis: ${errors.join(' ')}`;
+      watcher = new AnalysisWatcher(jobs, { intervalMs, service: doc.service ?? 'canary', steps: doc.plan.steps.map((s) => s.weight).filter((w): w is number => w !== null) });
     }
     this.stopActive();
     const key = configKey(fileUri, doc.docIndex);
     const active: ActiveWatch = {
       key,
+      format: doc.format,
       uri: fileUri,
       docIndex: doc.docIndex,
       label: labelOf(fileUri, doc.docIndex),
@@ -279,6 +295,10 @@ export class WatchController implements vscode.Disposable {
     const a = this.active;
     const intervalMs = pollIntervalMs();
     if (!a || a.intervalMs === intervalMs) return;
+    if (a.format !== 'native') {
+      this.log.appendLine('[canary] the new poll interval applies when the analysis is watched again');
+      return;
+    }
     let watcher: LiveWatcher;
     try {
       watcher = this.factory(a.plan, { intervalMs });
@@ -304,6 +324,12 @@ export class WatchController implements vscode.Disposable {
     this.active = undefined;
     this.log.appendLine(`[canary] stopped watching ${a.label}`);
   }
+}
+
+/** `releaseSafety.prometheusUrl` replaces a native Prometheus source's in-cluster address. */
+function withPrometheusUrl(plan: CanaryPlan, url: string | undefined): CanaryPlan {
+  if (!url || !plan.source?.prometheus) return plan;
+  return { ...plan, source: { ...plan.source, prometheus: { ...plan.source.prometheus, url } } };
 }
 
 export function pollIntervalMs(): number {
