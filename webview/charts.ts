@@ -46,6 +46,7 @@ export class ChartBoard {
       chart.plot.setData(toAligned(s), false);
       chart.plot.setScale('x', { min: span.from / 1000, max: span.to / 1000 });
       chart.block.setAttribute('data-span-s', String(Math.round((span.to - span.from) / 1000)));
+      chart.block.setAttribute('data-points', String(s.points.length));
     });
   }
 

@@ -19,6 +19,8 @@ export interface AnalysisWatchOptions {
   service: string;
   /** Traffic steps, for the staircase (the plan's weights). */
   steps: number[];
+  /** How long each step is watched (Flagger's analysis interval), when known. */
+  stepIntervalMs?: number | null;
   maxBackoffMs?: number;
   clock?: () => number;
 }
@@ -65,7 +67,7 @@ export function analysisReading(outcomes: readonly AnalysisOutcome[], options: A
   const reason = unreachable
     ? unreachable.message
     : first
-      ? `${first.name}: ${first.phase}${first.value !== null ? ` (${round(first.value)})` : ''}${first.message ? `. ${first.message}` : ''}`
+      ? `${first.name}: ${first.message || `${first.phase}${first.value !== null ? ` (${round(first.value)})` : ''}`}`
       : 'Every analysis metric passes its condition.';
   return {
     service: options.service,
@@ -78,7 +80,7 @@ export function analysisReading(outcomes: readonly AnalysisOutcome[], options: A
     step: null,
     steps: options.steps,
     timeInStepMs: null,
-    intervalMs: null,
+    intervalMs: options.stepIntervalMs ?? null,
     metrics,
   };
 }

@@ -183,7 +183,12 @@ export class WatchController implements vscode.Disposable {
     } else {
       const { jobs, errors } = await analysisJobsFor(fileUri, text, doc.docIndex);
       if (errors.length) return `Cannot watch this ${doc.format === 'argo' ? 'Rollout' : 'Canary'} through its analysis: ${errors.join(' ')}`;
-      watcher = new AnalysisWatcher(jobs, { intervalMs, service: doc.service ?? 'canary', steps: doc.plan.steps.map((s) => s.weight).filter((w): w is number => w !== null) });
+      watcher = new AnalysisWatcher(jobs, {
+        intervalMs,
+        service: doc.service ?? 'canary',
+        steps: doc.plan.steps.map((s) => s.weight).filter((w): w is number => w !== null),
+        stepIntervalMs: doc.plan.interval?.ms ?? null,
+      });
     }
     this.stopActive();
     const key = configKey(fileUri, doc.docIndex);
