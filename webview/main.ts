@@ -12,7 +12,7 @@ import { isPanelState, parseHostMessage, type WebviewMessage } from '../src/exte
 import { h, fill } from './element';
 import { renderBanner, renderErrors } from './banner';
 import { renderStaircase } from './staircase';
-import { renderGates } from './gates';
+import { renderChecks, renderGates } from './gates';
 import { renderConfigList, button } from './configList';
 import { ChartBoard, spanTitle } from './charts';
 import { formatAgo } from './format';
@@ -73,6 +73,7 @@ function render(): void {
   } else {
     parts.push(renderConfigList(state.configs, state.trusted, send));
   }
+  if (state.checks?.length) parts.push(renderChecks(state.checks));
   fill(app, ...parts);
   if (state.watch) charts.update(state.watch.charts, now);
   else charts.clear();
@@ -99,7 +100,7 @@ function legend(): HTMLElement {
 function untrusted(): HTMLElement {
   return h('section', { class: 'banner banner-untrusted', role: 'status', 'data-verdict': 'untrusted' },
     h('div', { class: 'banner-title' }, h('span', { class: 'banner-icon', 'aria-hidden': 'true' }, '!'), h('span', { class: 'banner-verdict' }, 'Workspace not trusted')),
-    h('div', { class: 'banner-reason' }, 'Release Safety polls no canary source here: a config in a folder you have not trusted could make the editor call any address on your network. Trust the workspace to watch a canary.'));
+    h('div', { class: 'banner-reason' }, 'Release Safety polls no canary source and queries no Prometheus here: a config in a folder you have not trusted could make the editor call any address on your network. Trust the workspace to watch a canary or check a metric.'));
 }
 
 // "12s ago" keeps counting between readings, so a silent source is visible without a message.

@@ -17,6 +17,8 @@ const ICON: Record<MetricOutcome['phase'], string> = { Successful: '$(pass)', Fa
 
 export interface CheckResult {
   name: string;
+  /** Workspace-relative path of the file that holds the metric. */
+  file: string;
   phase: MetricOutcome['phase'];
   value: number | null;
   condition: string;
@@ -119,7 +121,7 @@ export function registerCheckCodeLens(context: vscode.ExtensionContext, log: vsc
         return undefined;
       }
       const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Checking ${name} against Prometheus` }, () => measure(metric, {}));
-      const result: CheckResult = { name, phase: outcome.phase, value: outcome.value, condition: outcome.condition, message: outcome.message, at: Date.now() };
+      const result: CheckResult = { name, file: vscode.workspace.asRelativePath(uri), phase: outcome.phase, value: outcome.value, condition: outcome.condition, message: outcome.message, at: Date.now() };
       log.appendLine(`[check] ${name}: ${result.phase} (value ${result.value ?? 'none'}, ${result.condition})${result.message ? ` ${result.message}` : ''}`);
       results.set(key, result);
       return result;

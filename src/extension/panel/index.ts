@@ -30,6 +30,8 @@ export function registerCanaryPanel(context: vscode.ExtensionContext): CanaryPan
   registerBreachNotification(context, controller);
   registerWatchCodeLens(context, controller);
   const checks = registerCheckCodeLens(context, log);
+  controller.checks = () => checks.latest();
+  context.subscriptions.push(checks.onDidChange(() => controller.checksChanged()));
   return {
     checks,
     controller,

@@ -98,7 +98,21 @@ export interface ConfigEntry {
   hasSource: boolean;
 }
 
+/** The last "Check against Prometheus" of a metric, shown in the view beside the watch. */
+export interface CheckView {
+  name: string;
+  /** Where the metric is written, for display. */
+  file: string;
+  phase: 'Successful' | 'Failed' | 'Inconclusive' | 'Error';
+  value: number | null;
+  condition: string;
+  message: string;
+  at: number;
+}
+
 export interface PanelState {
+  /** The latest metric checks, newest first (absent from older hosts). */
+  checks?: CheckView[];
   configs: ConfigEntry[];
   watch: WatchView | null;
   /** false in an untrusted workspace: nothing is polled and the panel says why. */

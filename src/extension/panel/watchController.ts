@@ -92,6 +92,14 @@ export class WatchController implements vscode.Disposable {
     return a && { key: a.key, uri: a.uri, docIndex: a.docIndex, service: a.service, paused: a.paused, last: a.last };
   }
 
+  /** Where the view's list of metric checks comes from (set once by the panel). */
+  checks: () => PanelState['checks'] = () => [];
+
+  /** A metric was checked: the view shows it. */
+  checksChanged(): void {
+    this.stateEmitter.fire();
+  }
+
   snapshot(): PanelState {
     if (!this.configsWanted) {
       this.configsWanted = true;
@@ -99,6 +107,7 @@ export class WatchController implements vscode.Disposable {
     }
     const a = this.active;
     return {
+      checks: this.checks(),
       trusted: this.trusted,
       configs: this.configs.map(({ uri, label, service, hasSource }) => ({ uri, label, service, hasSource })),
       watch: a

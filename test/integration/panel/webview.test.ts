@@ -140,6 +140,23 @@ test('a young canary fills its charts: the time axis spans the data on hand, lon
   await panel.page.screenshot({ path: join(RESULTS, 'panel-young-canary.png'), fullPage: true });
 });
 
+test('metric checks against Prometheus are listed with value, condition and phase; untrusted says nothing is queried', async () => {
+  const state = emptyState();
+  state.checks = [
+    { name: 'success-rate', file: 'rollouts/analysis.yaml', phase: 'Failed', value: 0.912, condition: 'result[0] >= 0.95', message: '', at: NOW },
+    { name: 'p99', file: 'rollouts/analysis.yaml', phase: 'Inconclusive', value: null, condition: 'result[0] <= 500', message: 'the query returned no data (an empty result); Argo would record Error.', at: NOW - 60_000 },
+  ];
+  await panel.setTheme('dark');
+  await panel.post({ type: 'state', state });
+  assert.deepEqual(await text('.checks .gate-name'), ['success-rate', 'p99']);
+  assert.deepEqual(await text('.checks .badge'), ['Failed', 'Inconclusive']);
+  assert.deepEqual(await text('.checks .check-value'), ['0.912', 'no data']);
+  assert.ok((await text('.checks .gate-threshold')).includes('condition: result[0] >= 0.95'));
+  await panel.page.screenshot({ path: join(RESULTS, 'panel-dark-checks.png'), fullPage: true });
+  await panel.post({ type: 'state', state: { ...state, trusted: false } });
+  assert.match((await text('.banner-untrusted .banner-reason'))[0]!, /queries no Prometheus/);
+});
+
 test('screenshots: light, dark and high contrast', async () => {
   for (const theme of ['light', 'dark', 'hc'] as const) {
     await panel.setTheme(theme);

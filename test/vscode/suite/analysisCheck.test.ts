@@ -73,6 +73,7 @@ describe('check against Prometheus', function () {
       });
       assert.ok(after.includes('Check again'), after.join(' | '));
       assert.deepEqual(canary.checks.latest().map((c) => [c.name, c.phase]), [['success-rate', 'Successful']]);
+      assert.deepEqual(canary.controller.snapshot().checks?.map((c) => [c.name, c.file, c.phase]), [['success-rate', 'fixtures/analysis-template.yaml', 'Successful']], 'the Canary view lists the check');
 
       // The error rate rises: the same lens turns to Failed.
       podinfo.errorRate = 30;
