@@ -27,7 +27,13 @@ test('a Prometheus source backfills the charts from query_range', { skip, timeou
   });
   const watcher = createCoreWatcher(p, { intervalMs: 2_500 });
   assert.ok(watcher.backfill, 'a Prometheus source offers history');
-  const series = await watcher.backfill!(60_000, AbortSignal.timeout(20_000));
+  // Prometheus keeps scraping while we ask: wait (bounded) until its history holds a few points.
+  let series = await watcher.backfill!(60_000, AbortSignal.timeout(20_000));
+  const deadline = Date.now() + 60_000;
+  while (series.some((s) => s.points.filter((pt) => pt[1] !== null).length < 3) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+    series = await watcher.backfill!(60_000, AbortSignal.timeout(20_000));
+  }
   assert.deepEqual(series.map((s) => s.name), ['error-rate', 'p99-latency']);
   for (const s of series) {
     const judged = s.points.filter((pt) => pt[1] !== null);
