@@ -15,7 +15,7 @@ const HISTORY_SIZE = 240;
 export const createCoreWatcher: WatcherFactory = (plan, options) => {
   // createSource throws a SourceError in plain words when the source is unusable.
   const source = createSource(plan);
-  const watcher = new CanaryWatcher(plan, source, { intervalMs: options.intervalMs, historySize: HISTORY_SIZE });
+  const watcher = new CanaryWatcher(plan, source, { intervalMs: options.intervalMs, historySize: HISTORY_SIZE, ...(options.budget ? { budget: options.budget } : {}) });
   const history = source.history?.bind(source);
   return {
     onReading: (listener) => watcher.onReading(listener),

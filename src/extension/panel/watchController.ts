@@ -15,6 +15,7 @@ import { canaryDocuments, mayHoldCanary } from './canaryDocuments';
 import type { CanaryPlan } from '../../core/plan/canaryPlan';
 import { AnalysisWatcher } from './analysisWatcher';
 import { analysisJobsFor, prometheusUrlFor } from './analysisJobs';
+import type { LiveBudget } from '../../core/budget/liveSpend';
 
 export const DEFAULT_POLL_INTERVAL_S = 15;
 const MAX_CONFIG_FILES = 500;
@@ -35,6 +36,7 @@ interface ActiveWatch {
   label: string;
   service: string;
   plan: CanaryPlan;
+  budget: LiveBudget | undefined;
   watcher: LiveWatcher;
   intervalMs: number;
   abort: AbortController | undefined;
@@ -66,6 +68,8 @@ export class WatchController implements vscode.Disposable {
   constructor(
     private readonly factory: WatcherFactory,
     private readonly log: vscode.OutputChannel,
+    /** The `.release-safety.yaml` budget that governs a file, for canaries without their own. */
+    private readonly configBudget: (uri: vscode.Uri) => unknown = () => undefined,
   ) {
     const files = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
     const later = () => this.refreshConfigsSoon();
@@ -173,7 +177,7 @@ export class WatchController implements vscode.Disposable {
     } catch (e) {
       return `Could not read ${vscode.workspace.asRelativePath(fileUri)}: ${(e as Error).message}`;
     }
-    const docs = canaryDocuments(text);
+    const docs = canaryDocuments(text, undefined, this.configBudget(fileUri));
     const doc = docIndex === undefined ? docs[0] : docs.find((d) => d.docIndex === docIndex);
     if (!doc) return `${vscode.workspace.asRelativePath(fileUri)} has no canary (a native "canary:", an Argo Rollout or a Flagger Canary) to watch.`;
     if (!doc.hasSource) {
@@ -185,7 +189,7 @@ export class WatchController implements vscode.Disposable {
     let watcher: LiveWatcher;
     if (doc.format === 'native') {
       try {
-        watcher = this.factory(withPrometheusUrl(doc.plan, prometheusUrlFor(fileUri)), { intervalMs });
+        watcher = this.factory(withPrometheusUrl(doc.plan, prometheusUrlFor(fileUri)), { intervalMs, ...(doc.budget ? { budget: doc.budget } : {}) });
       } catch (e) {
         return `Cannot watch this canary: ${(e as Error).message}`;
       }
@@ -209,6 +213,7 @@ export class WatchController implements vscode.Disposable {
       label: labelOf(fileUri, doc.docIndex),
       service: doc.service ?? 'canary',
       plan: doc.plan,
+      budget: doc.budget,
       watcher,
       intervalMs,
       abort: undefined,
@@ -315,7 +320,7 @@ export class WatchController implements vscode.Disposable {
     }
     let watcher: LiveWatcher;
     try {
-      watcher = this.factory(a.plan, { intervalMs });
+      watcher = this.factory(a.plan, { intervalMs, ...(a.budget ? { budget: a.budget } : {}) });
     } catch (e) {
       this.log.appendLine(`[canary] could not apply the new poll interval: ${(e as Error).message}`);
       return;
@@ -361,8 +366,8 @@ function labelOf(fileUri: vscode.Uri, docIndex: number): string {
 }
 
 /** The watch controller and its commands: watch (from the palette, the CodeLens, the view), pause, resume, stop. */
-export function registerWatchController(context: vscode.ExtensionContext, factory: WatcherFactory, log: vscode.OutputChannel): WatchController {
-  const controller = new WatchController(factory, log);
+export function registerWatchController(context: vscode.ExtensionContext, factory: WatcherFactory, log: vscode.OutputChannel, configBudget?: (uri: vscode.Uri) => unknown): WatchController {
+  const controller = new WatchController(factory, log, configBudget);
   context.subscriptions.push(
     controller,
     vscode.commands.registerCommand('releaseSafety.watchCanary', async (uri?: vscode.Uri, docIndex?: number) => {

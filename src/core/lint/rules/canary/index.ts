@@ -14,6 +14,7 @@ import { missingInterval } from './missing-interval';
 import { shortInterval } from './short-interval';
 import { noSampleGuard } from './no-sample-guard';
 import { invalidCondition } from './invalid-condition';
+import { budgetOverrun } from './budget-overrun';
 
 /** The canary/* rules, in the order of spec §3. */
 export const canaryRules: Rule[] = [
@@ -31,5 +32,6 @@ export const canaryRules: Rule[] = [
   missingInterval,
   shortInterval,
   noSampleGuard,
+  budgetOverrun,
   invalidCondition,
 ];
