@@ -175,7 +175,9 @@ function readMetric(map: YAMLMap | undefined, doc: Doc, t: TemplateDoc, args: Re
   const query = fill(textValue(valueOf(prometheus, 'query', doc), doc), 'query');
   const address = options.prometheus ?? fill(textValue(valueOf(prometheus, 'address', doc), doc), 'address');
   if (query === undefined || query.trim() === '') {
-    if (!errors.length) errors.push(`${where}: metric ${name} has no prometheus query.`);
+    // An unresolved placeholder in the query was reported already.
+    if (query === undefined && textValue(valueOf(prometheus, 'query', doc), doc) !== undefined) return undefined;
+    errors.push(`${where}: metric ${name} has no prometheus query.`);
     return undefined;
   }
   if (!address) {
