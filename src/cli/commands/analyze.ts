@@ -94,9 +94,10 @@ function readAnalysisFile(abs: string, display: string): AnalysisFile | string {
 
 /** The PATHs given, and the YAML files beside FILE, where referenced templates are looked up. */
 function lookupFiles(abs: string, paths: string[], io: CommandIO): AnalysisFile[] | string {
-  const found = findFiles(paths, io.cwd);
-  if (paths.length && found.problems.length) return found.problems[0].message;
-  const files = paths.length ? found.files.map((f) => f.path) : [];
+  // No PATH: only the files beside FILE (findFiles would search the whole current folder).
+  const found = paths.length ? findFiles(paths, io.cwd) : { files: [], problems: [] };
+  if (found.problems.length) return found.problems[0]!.message;
+  const files = found.files.map((f) => f.path);
   const dir = dirname(abs);
   try {
     for (const name of readdirSync(dir).sort()) if (YAML_FILE.test(name)) files.push(join(dir, name));
