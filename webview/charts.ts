@@ -1,6 +1,8 @@
 /**
- * One uPlot chart per metric: canary and baseline over the last 30 minutes, the resolved threshold
- * as a dashed line. Charts live across readings (setData on each delta) and are rebuilt only when
+ * One uPlot chart per metric: canary and baseline over the data on hand (up to 30 minutes), the
+ * resolved threshold as a dashed line. The time axis spans the points there are, so a canary
+ * watched for two minutes fills the chart instead of hugging the right edge of a 30-minute axis;
+ * axis labels are measured so that none is cut off. Charts live across readings (setData on each delta) and are rebuilt only when
  * the set of metrics or the theme changes, so a panel open for days does not leak canvases.
  */
 import uPlot from 'uplot';
@@ -38,11 +40,13 @@ export class ChartBoard {
     const colorsKey = JSON.stringify(themeColors());
     const same = colorsKey === this.colorsKey && series.length === this.charts.length && series.every((s, i) => this.charts[i]!.name === s.name && this.charts[i]!.unit === s.unit);
     if (!same) this.rebuild(series);
+    const span = timeSpan(series, now);
     series.forEach((s, i) => {
       const chart = this.charts[i]!;
       chart.plot.setData(toAligned(s), false);
-      // Always the last 30 minutes, so a young canary does not look like a long flat history.
-      chart.plot.setScale('x', { min: (now - HISTORY_WINDOW_MS) / 1000, max: now / 1000 });
+      chart.plot.setScale('x', { min: span.from / 1000, max: span.to / 1000 });
+      chart.block.setAttribute('data-span-s', String(Math.round((span.to - span.from) / 1000)));
+      chart.block.setAttribute('data-points', String(s.points.length));
     });
   }
 
@@ -76,6 +80,30 @@ export class ChartBoard {
     const width = this.width();
     for (const c of this.charts) if (Math.abs(c.plot.width - width) > 2) c.plot.setSize({ width, height: c.plot.height });
   }
+}
+
+/** Charts never span less than this: two readings a second apart are not a trend. */
+const MIN_SPAN_MS = 60_000;
+
+/** From the oldest point on hand (at most 30 minutes back) to now. */
+export function timeSpan(series: readonly ChartSeries[], now: number): { from: number; to: number } {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const s of series) {
+    if (s.points.length === 0) continue;
+    first = Math.min(first, s.points[0]![0]);
+    last = Math.max(last, s.points[s.points.length - 1]![0]);
+  }
+  const to = Math.max(now, Number.isFinite(last) ? last : now);
+  const from = Number.isFinite(first) ? Math.max(first, to - HISTORY_WINDOW_MS) : to - MIN_SPAN_MS;
+  return { from: Math.min(from, to - MIN_SPAN_MS), to };
+}
+
+/** "Last 4 minutes": what the charts show, said plainly. */
+export function spanTitle(series: readonly ChartSeries[], now: number): string {
+  const { from, to } = timeSpan(series, now);
+  const minutes = Math.max(1, Math.round((to - from) / 60_000));
+  return minutes === 1 ? 'Last minute' : `Last ${minutes} minutes`;
 }
 
 function toAligned(s: ChartSeries): uPlot.AlignedData {
@@ -132,8 +160,17 @@ function options(unit: string, width: number, c: Colors): uPlot.Options {
       { label: 'limit', stroke: c.limit, width: 1, dash: [5, 4], spanGaps: true, value: (_u, v) => formatValue(v, unit), points: { show: false } },
     ],
     axes: [
-      { ...axis, space: 60, values: (_u, splits) => splits.map((v) => new Date(v * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })) },
-      { ...axis, size: 52, values: (_u, splits) => splits.map((v) => formatValue(v, unit)) },
+      {
+        ...axis,
+        space: 64,
+        // Seconds matter when the chart spans a few minutes; beyond ten, hours and minutes say enough.
+        values: (u, splits) => {
+          const span = (u.scales.x!.max ?? 0) - (u.scales.x!.min ?? 0);
+          const parts: Intl.DateTimeFormatOptions = span < 600 ? { hour: '2-digit', minute: '2-digit', second: '2-digit' } : { hour: '2-digit', minute: '2-digit' };
+          return splits.map((v) => new Date(v * 1000).toLocaleTimeString([], parts));
+        },
+      },
+      { ...axis, size: (u, values) => labelWidth(u, values, font), values: (_u, splits) => splits.map((v) => formatValue(v, unit)) },
     ],
   };
 }
@@ -143,4 +180,16 @@ function yRange(min: number | null, max: number | null): uPlot.Range.MinMax {
   const lo = min === null ? 0 : Math.min(0, min);
   const hi = max === null || max <= lo ? lo + 1 : max * 1.15;
   return [lo, hi];
+}
+
+/** The y axis is as wide as its longest label (uPlot's fixed default cuts "1,250 ms" short). */
+function labelWidth(u: uPlot, values: string[] | null, font: string): number {
+  if (!values || values.length === 0) return 40;
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.font = font;
+  const widest = Math.max(...values.map((v) => ctx.measureText(v).width));
+  ctx.restore();
+  // Tick length, gap and a little air, in CSS pixels.
+  return Math.ceil(widest + 14);
 }

@@ -13,9 +13,9 @@ import { h, fill } from './element';
 import { renderBanner, renderErrors } from './banner';
 import { renderBudget } from './budget';
 import { renderStaircase } from './staircase';
-import { renderGates } from './gates';
+import { renderChecks, renderGates } from './gates';
 import { renderConfigList, button } from './configList';
-import { ChartBoard } from './charts';
+import { ChartBoard, spanTitle } from './charts';
 import { formatAgo } from './format';
 
 interface VsCodeApi {
@@ -70,10 +70,11 @@ function render(): void {
     if (r) {
       parts.push(renderErrors(r.errors), renderStaircase(r.staircase), renderGates(r.gates), renderBudget(r.budget));
     }
-    parts.push(h('section', { class: 'charts-section' }, h('h3', {}, 'Last 30 minutes'), legend(), charts.element));
+    parts.push(h('section', { class: 'charts-section' }, h('h3', {}, spanTitle(state.watch.charts, now)), legend(), charts.element));
   } else {
     parts.push(renderConfigList(state.configs, state.trusted, send));
   }
+  if (state.checks?.length) parts.push(renderChecks(state.checks));
   fill(app, ...parts);
   if (state.watch) charts.update(state.watch.charts, now);
   else charts.clear();
@@ -100,7 +101,7 @@ function legend(): HTMLElement {
 function untrusted(): HTMLElement {
   return h('section', { class: 'banner banner-untrusted', role: 'status', 'data-verdict': 'untrusted' },
     h('div', { class: 'banner-title' }, h('span', { class: 'banner-icon', 'aria-hidden': 'true' }, '!'), h('span', { class: 'banner-verdict' }, 'Workspace not trusted')),
-    h('div', { class: 'banner-reason' }, 'Release Safety polls no canary source here: a config in a folder you have not trusted could make the editor call any address on your network. Trust the workspace to watch a canary.'));
+    h('div', { class: 'banner-reason' }, 'Release Safety polls no canary source and queries no Prometheus here: a config in a folder you have not trusted could make the editor call any address on your network. Trust the workspace to watch a canary or check a metric.'));
 }
 
 // "12s ago" keeps counting between readings, so a silent source is visible without a message.

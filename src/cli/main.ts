@@ -6,6 +6,7 @@
 import { lintCommand } from './commands/lint';
 import { runCommand } from './commands/run';
 import { statusCommand } from './commands/status';
+import { analyzeCommand } from './commands/analyze';
 import { monitorCommand } from './commands/monitor';
 import { exportCommand } from './commands/export';
 import { EXIT_USAGE, type CommandIO } from './io';
@@ -16,6 +17,7 @@ const USAGE = `Usage:
   release-safety lint [PATH ...] [--format text|json|sarif] [--max-warnings N]
   release-safety run FILE [--journey NAME] [--reporter text|json|junit] [--output FILE] [--env-file FILE]
   release-safety status FILE [--once] [--window DURATION] [--format text|json]
+  release-safety analyze FILE [PATH ...] [--prometheus URL] [--arg NAME=VALUE ...] [--format text|json]
   release-safety monitor FILE [--listen HOST:PORT] [--every DURATION] [--env-file FILE]
   release-safety export prometheus-rules|argo|flagger FILE [--output FILE]
   release-safety --help | --version`;
@@ -42,6 +44,8 @@ async function dispatch(argv: string[], io: CommandIO): Promise<number> {
       return runCommand(rest, io);
     case 'status':
       return statusCommand(rest, io);
+    case 'analyze':
+      return analyzeCommand(rest, io);
     case 'monitor':
       return monitorCommand(rest, io);
     case 'export':

@@ -28,7 +28,7 @@ export function apiUrl(base: Endpoint, path: string, params: Record<string, stri
   return url.toString();
 }
 
-async function call(base: Endpoint, path: string, params: Record<string, string>, options: ApiOptions): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
+export async function call(base: Endpoint, path: string, params: Record<string, string>, options: ApiOptions): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
   const res = await getText(base, apiUrl(base, path, params), { timeoutMs: options.timeoutMs, maxBytes: MAX_BYTES, accept: 'application/json', ...(options.signal ? { signal: options.signal } : {}) });
   let body: unknown;
   try {

@@ -29,6 +29,8 @@ export interface MetricReading {
   consecutiveFailures: number;
   /** Why it is not a plain pass, in plain words. */
   message: string | null;
+  /** An analysis metric (Argo, Flagger): one value judged by a condition, no baseline beside it. */
+  valueOnly?: boolean;
 }
 
 export interface CanaryReading {

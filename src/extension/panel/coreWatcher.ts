@@ -7,10 +7,20 @@
 import { CanaryWatcher } from '../../core/canary/watcher';
 import { createSource } from '../../core/canary/createSource';
 import type { WatcherFactory } from './liveCanary';
+import { backfillSeries, backfillStepMs } from '../../core/canary/backfill';
 
 /** The core's history ring: 240 readings is an hour at the default 15 s (the panel charts 30 min). */
 const HISTORY_SIZE = 240;
 
-export const createCoreWatcher: WatcherFactory = (plan, options) =>
+export const createCoreWatcher: WatcherFactory = (plan, options) => {
   // createSource throws a SourceError in plain words when the source is unusable.
-  new CanaryWatcher(plan, createSource(plan), { intervalMs: options.intervalMs, historySize: HISTORY_SIZE, ...(options.budget ? { budget: options.budget } : {}) });
+  const source = createSource(plan);
+  const watcher = new CanaryWatcher(plan, source, { intervalMs: options.intervalMs, historySize: HISTORY_SIZE, ...(options.budget ? { budget: options.budget } : {}) });
+  const history = source.history?.bind(source);
+  return {
+    onReading: (listener) => watcher.onReading(listener),
+    run: (signal) => watcher.run(signal),
+    nextDelayMs: (last) => watcher.nextDelayMs(last as Parameters<CanaryWatcher['nextDelayMs']>[0]),
+    ...(history ? { backfill: async (rangeMs: number, signal: AbortSignal) => backfillSeries(plan, await history({ rangeMs, stepMs: backfillStepMs(options.intervalMs), signal })) } : {}),
+  };
+};

@@ -10,12 +10,15 @@ import type { StatusText } from './statusText';
 import { registerBreachNotification } from './breachNotification';
 import { registerWatchCodeLens } from './watchCodeLens';
 import { createCoreWatcher } from './coreWatcher';
+import { registerCheckCodeLens, type CheckResults } from './checkCodeLens';
 
 export interface CanaryPanelApi {
   readonly controller: WatchController;
   readonly view: CanaryViewProvider;
   /** The status-bar item's text and tone as shown (undefined while hidden). */
   statusBar(): StatusText | undefined;
+  /** The last "Check against Prometheus" results. */
+  readonly checks: CheckResults;
 }
 
 /** `configBudget`: the risk budget of the `.release-safety.yaml` governing a file. */
@@ -27,7 +30,11 @@ export function registerCanaryPanel(context: vscode.ExtensionContext, configBudg
   const statusBar = registerCanaryStatusBar(context, controller);
   registerBreachNotification(context, controller);
   registerWatchCodeLens(context, controller);
+  const checks = registerCheckCodeLens(context, log);
+  controller.checks = () => checks.latest();
+  context.subscriptions.push(checks.onDidChange(() => controller.checksChanged()));
   return {
+    checks,
     controller,
     view,
     statusBar: () => statusBar.shown(),

@@ -6,6 +6,7 @@
 import type { CanaryPlan } from '../../core/plan/canaryPlan';
 import type { CanaryReading } from '../../core/canary/reading';
 import type { LiveBudget } from '../../core/budget/liveSpend';
+import type { ChartSeries } from './panelModel';
 
 export interface LiveWatcher {
   /** Returns a function that removes the listener. */
@@ -14,6 +15,8 @@ export interface LiveWatcher {
   run(signal: AbortSignal): Promise<void>;
   /** The wait before the next poll after `last`: above the interval while the source fails. */
   nextDelayMs(last: CanaryReading | undefined): number;
+  /** Past chart points, when the source keeps history (Prometheus); rejects when it cannot answer. */
+  backfill?(rangeMs: number, signal: AbortSignal): Promise<ChartSeries[]>;
 }
 
 /** Makes a watcher for a plan; throws an Error whose message says what to fix (no source, bad URL). */

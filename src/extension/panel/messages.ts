@@ -67,6 +67,7 @@ export function parseHostMessage(raw: unknown): Parsed<HostMessage> {
 
 export function isPanelState(v: unknown): v is PanelState {
   if (!isObject(v) || typeof v.trusted !== 'boolean' || !Array.isArray(v.configs)) return false;
+  if (v.checks !== undefined && !(Array.isArray(v.checks) && v.checks.every(isCheck))) return false;
   if (!v.configs.every((c) => isObject(c) && typeof c.uri === 'string' && typeof c.label === 'string' && (c.service === null || typeof c.service === 'string') && typeof c.hasSource === 'boolean')) return false;
   if (v.watch === null) return true;
   const w = v.watch;
@@ -98,6 +99,19 @@ export function isReading(v: unknown): v is ReadingView {
       isNumOrNull(g.limit) &&
       (GATE_PHASES as readonly unknown[]).includes(g.phase) &&
       (g.note === undefined || typeof g.note === 'string'),
+  );
+}
+
+function isCheck(c: unknown): boolean {
+  return (
+    isObject(c) &&
+    typeof c.name === 'string' &&
+    typeof c.file === 'string' &&
+    ['Successful', 'Failed', 'Inconclusive', 'Error'].includes(c.phase as string) &&
+    isNumOrNull(c.value) &&
+    typeof c.condition === 'string' &&
+    typeof c.message === 'string' &&
+    typeof c.at === 'number'
   );
 }
 

@@ -34,6 +34,8 @@ export interface GateRow {
   phase: GatePhase;
   /** Why it is inconclusive or failing, in plain words (optional). */
   note?: string;
+  /** An Argo / Flagger analysis metric: a value and its condition, no baseline. */
+  valueOnly?: boolean;
 }
 
 export interface Staircase {
@@ -109,7 +111,21 @@ export interface ConfigEntry {
   hasSource: boolean;
 }
 
+/** The last "Check against Prometheus" of a metric, shown in the view beside the watch. */
+export interface CheckView {
+  name: string;
+  /** Where the metric is written, for display. */
+  file: string;
+  phase: 'Successful' | 'Failed' | 'Inconclusive' | 'Error';
+  value: number | null;
+  condition: string;
+  message: string;
+  at: number;
+}
+
 export interface PanelState {
+  /** The latest metric checks, newest first (absent from older hosts). */
+  checks?: CheckView[];
   configs: ConfigEntry[];
   watch: WatchView | null;
   /** false in an untrusted workspace: nothing is polled and the panel says why. */
@@ -138,4 +154,22 @@ export function trimPoints(points: ChartPoint[], now: number): void {
   while (drop < points.length && points[drop]![0] < oldest) drop++;
   drop = Math.max(drop, points.length - HISTORY_MAX_POINTS);
   if (drop > 0) points.splice(0, drop);
+}
+
+/**
+ * Puts history fetched when a watch starts before the live points: only what is older than the
+ * first live point is taken, so a reading that arrived meanwhile is never doubled.
+ */
+export function mergeBackfill(charts: ChartSeries[], backfill: readonly ChartSeries[], now: number): void {
+  for (const b of backfill) {
+    let series = charts.find((c) => c.name === b.name);
+    if (!series) {
+      series = { name: b.name, unit: b.unit, points: [] };
+      charts.push(series);
+    }
+    const firstLive = series.points.length ? series.points[0]![0] : Infinity;
+    const older = b.points.filter((p) => p[0] < firstLive - 1000);
+    series.points.unshift(...older);
+    trimPoints(series.points, now);
+  }
 }

@@ -36,6 +36,7 @@ function toGateRow(m: MetricReading): GateRow {
     phase,
   };
   if (m.message) row.note = m.message;
+  if (m.valueOnly) row.valueOnly = true;
   return row;
 }
 

@@ -8,12 +8,14 @@
  * must not make the editor call addresses on the user's network.
  */
 import * as vscode from 'vscode';
-import { appendReading, type ChartSeries, type ConfigEntry, type PanelState, type ReadingView } from './panelModel';
+import { appendReading, mergeBackfill, HISTORY_WINDOW_MS, type ChartSeries, type ConfigEntry, type PanelState, type ReadingView } from './panelModel';
 import type { LiveWatcher, WatcherFactory } from './liveCanary';
 import type { CanaryReading } from '../../core/canary/reading';
 import { toReadingView } from './readingView';
 import { canaryDocuments, mayHoldCanary } from './canaryDocuments';
 import type { CanaryPlan } from '../../core/plan/canaryPlan';
+import { AnalysisWatcher } from './analysisWatcher';
+import { analysisJobsFor, prometheusUrlFor } from './analysisJobs';
 import type { LiveBudget } from '../../core/budget/liveSpend';
 
 export const DEFAULT_POLL_INTERVAL_S = 15;
@@ -28,6 +30,8 @@ export interface ReadingEvent {
 
 interface ActiveWatch {
   key: string;
+  /** Argo and Flagger canaries are watched through their analysis, natives through their source. */
+  format: CanaryPlan['format'];
   uri: vscode.Uri;
   docIndex: number;
   label: string;
@@ -93,6 +97,14 @@ export class WatchController implements vscode.Disposable {
     return a && { key: a.key, uri: a.uri, docIndex: a.docIndex, service: a.service, paused: a.paused, last: a.last };
   }
 
+  /** Where the view's list of metric checks comes from (set once by the panel). */
+  checks: () => PanelState['checks'] = () => [];
+
+  /** A metric was checked: the view shows it. */
+  checksChanged(): void {
+    this.stateEmitter.fire();
+  }
+
   snapshot(): PanelState {
     if (!this.configsWanted) {
       this.configsWanted = true;
@@ -100,6 +112,7 @@ export class WatchController implements vscode.Disposable {
     }
     const a = this.active;
     return {
+      checks: this.checks(),
       trusted: this.trusted,
       configs: this.configs.map(({ uri, label, service, hasSource }) => ({ uri, label, service, hasSource })),
       watch: a
@@ -131,7 +144,8 @@ export class WatchController implements vscode.Disposable {
       }
       if (!mayHoldCanary(text)) continue;
       for (const d of canaryDocuments(text)) {
-        found.push({ uri: configKey(fileUri, d.docIndex), label: labelOf(fileUri, d.docIndex), service: d.service, hasSource: d.hasSource, fileUri, docIndex: d.docIndex });
+        const kind = d.format === 'argo' ? ' (Argo Rollout)' : d.format === 'flagger' ? ' (Flagger Canary)' : '';
+        found.push({ uri: configKey(fileUri, d.docIndex), label: `${labelOf(fileUri, d.docIndex)}${kind}`, service: d.service, hasSource: d.hasSource, fileUri, docIndex: d.docIndex });
       }
     }
     this.configs = found;
@@ -166,19 +180,35 @@ export class WatchController implements vscode.Disposable {
     }
     const docs = canaryDocuments(text, undefined, this.configBudget(fileUri));
     const doc = docIndex === undefined ? docs[0] : docs.find((d) => d.docIndex === docIndex);
-    if (!doc) return `${vscode.workspace.asRelativePath(fileUri)} has no native canary (a document with a top-level "canary:" key) to watch.`;
-    if (!doc.hasSource) return `The canary in ${vscode.workspace.asRelativePath(fileUri)} has no source: add source.scrape (the canary's and the baseline's /metrics URLs) or source.prometheus (url and label matchers) to watch it live.`;
+    if (!doc) return `${vscode.workspace.asRelativePath(fileUri)} has no canary (a native "canary:", an Argo Rollout or a Flagger Canary) to watch.`;
+    if (!doc.hasSource) {
+      return doc.format === 'native'
+        ? `The canary in ${vscode.workspace.asRelativePath(fileUri)} has no source: add source.scrape (the canary's and the baseline's /metrics URLs) or source.prometheus (url and label matchers) to watch it live.`
+        : `The ${doc.format === 'argo' ? 'Rollout' : 'Canary'} in ${vscode.workspace.asRelativePath(fileUri)} has no analysis metrics to watch.`;
+    }
     const intervalMs = pollIntervalMs();
     let watcher: LiveWatcher;
-    try {
-      watcher = this.factory(doc.plan, { intervalMs, ...(doc.budget ? { budget: doc.budget } : {}) });
-    } catch (e) {
-      return `Cannot watch this canary: ${(e as Error).message}`;
+    if (doc.format === 'native') {
+      try {
+        watcher = this.factory(withPrometheusUrl(doc.plan, prometheusUrlFor(fileUri)), { intervalMs, ...(doc.budget ? { budget: doc.budget } : {}) });
+      } catch (e) {
+        return `Cannot watch this canary: ${(e as Error).message}`;
+      }
+    } else {
+      const { jobs, errors } = await analysisJobsFor(fileUri, text, doc.docIndex);
+      if (errors.length) return `Cannot watch this ${doc.format === 'argo' ? 'Rollout' : 'Canary'} through its analysis: ${errors.join(' ')}`;
+      watcher = new AnalysisWatcher(jobs, {
+        intervalMs,
+        service: doc.service ?? 'canary',
+        steps: doc.plan.steps.map((s) => s.weight).filter((w): w is number => w !== null),
+        stepIntervalMs: doc.plan.interval?.ms ?? null,
+      });
     }
     this.stopActive();
     const key = configKey(fileUri, doc.docIndex);
     const active: ActiveWatch = {
       key,
+      format: doc.format,
       uri: fileUri,
       docIndex: doc.docIndex,
       label: labelOf(fileUri, doc.docIndex),
@@ -197,6 +227,7 @@ export class WatchController implements vscode.Disposable {
     this.active = active;
     this.log.appendLine(`[canary] watching ${active.label} every ${intervalMs / 1000}s`);
     this.run(active);
+    void this.backfill(active);
     void vscode.commands.executeCommand('setContext', 'releaseSafety.watching', true);
     void vscode.commands.executeCommand('setContext', 'releaseSafety.watchPaused', false);
     this.stateEmitter.fire();
@@ -252,6 +283,27 @@ export class WatchController implements vscode.Disposable {
     });
   }
 
+  /** Fills the charts with the source's past half hour, so they are full from the first second. */
+  private async backfill(a: ActiveWatch): Promise<void> {
+    const backfill = a.watcher.backfill;
+    if (!backfill) return;
+    const abort = new AbortController();
+    const stopped = () => this.active !== a;
+    const stop = setInterval(() => stopped() && abort.abort(), 1000);
+    try {
+      const series = await backfill.call(a.watcher, HISTORY_WINDOW_MS, abort.signal);
+      if (stopped()) return;
+      mergeBackfill(a.charts, series, Date.now());
+      this.log.appendLine(`[canary] charts of ${a.label} filled with ${series.reduce((n, s) => n + s.points.length, 0)} past points`);
+      this.stateEmitter.fire();
+    } catch (e) {
+      // No history is no loss: the charts grow from the live readings as before.
+      if (!stopped()) this.log.appendLine(`[canary] no history for the charts of ${a.label}: ${(e as Error)?.message ?? String(e)}`);
+    } finally {
+      clearInterval(stop);
+    }
+  }
+
   private run(a: ActiveWatch): void {
     const abort = new AbortController();
     a.abort = abort;
@@ -263,6 +315,10 @@ export class WatchController implements vscode.Disposable {
     const a = this.active;
     const intervalMs = pollIntervalMs();
     if (!a || a.intervalMs === intervalMs) return;
+    if (a.format !== 'native') {
+      this.log.appendLine('[canary] the new poll interval applies when the analysis is watched again');
+      return;
+    }
     let watcher: LiveWatcher;
     try {
       watcher = this.factory(a.plan, { intervalMs, ...(a.budget ? { budget: a.budget } : {}) });
@@ -288,6 +344,12 @@ export class WatchController implements vscode.Disposable {
     this.active = undefined;
     this.log.appendLine(`[canary] stopped watching ${a.label}`);
   }
+}
+
+/** `releaseSafety.prometheusUrl` replaces a native Prometheus source's in-cluster address. */
+function withPrometheusUrl(plan: CanaryPlan, url: string | undefined): CanaryPlan {
+  if (!url || !plan.source?.prometheus) return plan;
+  return { ...plan, source: { ...plan.source, prometheus: { ...plan.source.prometheus, url } } };
 }
 
 export function pollIntervalMs(): number {

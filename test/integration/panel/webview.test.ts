@@ -116,6 +116,47 @@ test('empty state lists the configs; an untrusted workspace says why and offers 
   assert.equal(await panel.page.locator('.config').first().locator('vscode-button', { hasText: 'Watch' }).getAttribute('disabled'), '');
 });
 
+test('a young canary fills its charts: the time axis spans the data on hand, long labels fit', async () => {
+  const state = watchingState(NOW);
+  const watch = state.watch!;
+  // Three minutes of readings every 15 s, latencies in the thousands of milliseconds.
+  watch.charts = watch.charts.map((c) => ({ ...c, points: c.points.slice(-12).map(([t, a, b, l]) => (c.unit === 'ms' ? [t, a === null ? null : a * 9, b === null ? null : b * 9, l === null ? null : l * 9] : [t, a, b, l])) }));
+  await panel.setTheme('light');
+  await panel.post({ type: 'state', state });
+  assert.equal((await text('.charts-section h3'))[0], 'Last 3 minutes');
+  const spans = await panel.page.locator('figure.chart').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-span-s'))));
+  for (const span of spans) assert.ok(span >= 165 && span < 240, `the axis spans the three minutes on hand, not 30: ${span}s`);
+  // No y label wider than the axis that holds it: every label's box lies inside the figure.
+  const cut = await panel.page.evaluate(() => {
+    const out: string[] = [];
+    for (const fig of Array.from(document.querySelectorAll('figure.chart'))) {
+      const box = fig.getBoundingClientRect();
+      const canvas = fig.querySelector('canvas')!.getBoundingClientRect();
+      if (canvas.left < box.left - 1 || canvas.right > box.right + 1) out.push(fig.getAttribute('data-metric') ?? '?');
+    }
+    return out;
+  });
+  assert.deepEqual(cut, []);
+  await panel.page.screenshot({ path: join(RESULTS, 'panel-young-canary.png'), fullPage: true });
+});
+
+test('metric checks against Prometheus are listed with value, condition and phase; untrusted says nothing is queried', async () => {
+  const state = emptyState();
+  state.checks = [
+    { name: 'success-rate', file: 'rollouts/analysis.yaml', phase: 'Failed', value: 0.912, condition: 'result[0] >= 0.95', message: '', at: NOW },
+    { name: 'p99', file: 'rollouts/analysis.yaml', phase: 'Inconclusive', value: null, condition: 'result[0] <= 500', message: 'the query returned no data (an empty result); Argo would record Error.', at: NOW - 60_000 },
+  ];
+  await panel.setTheme('dark');
+  await panel.post({ type: 'state', state });
+  assert.deepEqual(await text('.checks .gate-name'), ['success-rate', 'p99']);
+  assert.deepEqual(await text('.checks .badge'), ['Failed', 'Inconclusive']);
+  assert.deepEqual(await text('.checks .check-value'), ['0.912', 'no data']);
+  assert.ok((await text('.checks .gate-threshold')).includes('condition: result[0] >= 0.95'));
+  await panel.page.screenshot({ path: join(RESULTS, 'panel-dark-checks.png'), fullPage: true });
+  await panel.post({ type: 'state', state: { ...state, trusted: false } });
+  assert.match((await text('.banner-untrusted .banner-reason'))[0]!, /queries no Prometheus/);
+});
+
 test('screenshots: light, dark and high contrast', async () => {
   for (const theme of ['light', 'dark', 'hc'] as const) {
     await panel.setTheme(theme);

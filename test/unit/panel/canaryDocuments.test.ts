@@ -24,3 +24,29 @@ test('non-canary and broken files give nothing, without throwing', () => {
   assert.deepEqual(canaryDocuments('canary: [unclosed\n'), []);
   assert.deepEqual(canaryDocuments('canary:\n  source:\n    prometheus: { url: "" }\n').map((d) => d.hasSource), [false]);
 });
+
+test('Argo Rollouts and Flagger Canaries are listed beside native canaries, watchable through their analysis', () => {
+  const rollout = `apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata: {name: checkout}
+spec:
+  strategy:
+    canary:
+      steps:
+        - setWeight: 10
+        - analysis: {templates: [{templateName: success-rate}]}
+`;
+  const flagger = `apiVersion: flagger.app/v1beta1
+kind: Canary
+metadata: {name: podinfo}
+spec:
+  targetRef: {apiVersion: apps/v1, kind: Deployment, name: podinfo}
+  analysis:
+    interval: 1m
+    metrics: [{name: request-success-rate, thresholdRange: {min: 99}}]
+`;
+  assert.equal(mayHoldCanary(rollout), true);
+  const docs = canaryDocuments(`${rollout}---\n${flagger}---\n${withSource}`);
+  assert.deepEqual(docs.map((d) => [d.format, d.service, d.hasSource]), [['argo', 'checkout', true], ['flagger', 'podinfo', true], ['native', 'checkout', true]]);
+  assert.deepEqual(canaryDocuments(rollout.replace(/- analysis.*\n/, '')).map((d) => d.hasSource), [false]);
+});

@@ -18,6 +18,7 @@ import { missingTemplateArg } from './missing-template-arg';
 import { unreachableFailureLimit } from './unreachable-failure-limit';
 import { missingCount } from './missing-count';
 import { noCondition } from './no-condition';
+import { invalidCondition } from './invalid-condition';
 import { budgetOverrun } from './budget-overrun';
 
 /** The canary/* rules, in the order of the README's rules table. */
@@ -42,4 +43,5 @@ export const canaryRules: Rule[] = [
   budgetOverrun,
   missingCount,
   noCondition,
+  invalidCondition,
 ];
