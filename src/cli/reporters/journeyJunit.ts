@@ -3,6 +3,7 @@
  * file, one testcase per journey; a failed journey carries <failure> with the failing step's
  * message and location, a skipped one <skipped> with the reason. Steps go into <system-out>.
  */
+import { describeWrite } from '../../core/journey/result';
 import { countStatuses, formatMs, locationOf, type JourneyReporter } from './journeyReport';
 
 export const journeyJunitReporter: JourneyReporter = (input) => {
@@ -19,11 +20,15 @@ export const journeyJunitReporter: JourneyReporter = (input) => {
       const details = [j.error.message, ...(j.error.expected !== undefined ? [`expected: ${j.error.expected}`] : []), ...(j.error.actual !== undefined ? [`actual: ${j.error.actual}`] : []), `at ${locationOf(input, j.error.ref)}`];
       const step = j.error.stepIndex !== undefined ? j.steps.find((s) => s.index === j.error!.stepIndex) : undefined;
       if (step?.screenshot) details.push(`screenshot: ${step.screenshot}`);
+      for (const w of j.steps.flatMap((s) => s.writes ?? []).filter((w) => !w.allowed)) details.push(describeWrite(w));
       out.push(`      <failure message="${attr(j.error.message)}" type="${attr(j.error.kind)}">${text(details.join('\n'))}</failure>`);
     } else if (j.status === 'skipped') {
       out.push(`      <skipped message="${attr(j.error?.message ?? 'not run')}"/>`);
     }
-    const steps = j.steps.map((s) => `${s.status.padEnd(7)} ${s.name} (${formatMs(s.durationMs)})${s.error && s.status === 'failed' ? `: ${s.error.message}` : ''}`);
+    const steps = j.steps.flatMap((s) => [
+      `${s.status.padEnd(7)} ${s.name} (${formatMs(s.durationMs)})${s.error && s.status === 'failed' ? `: ${s.error.message}` : ''}`,
+      ...(s.writes ?? []).map((w) => `        ${describeWrite(w)}`),
+    ]);
     out.push(`      <system-out>${text(steps.join('\n'))}</system-out>`);
     out.push('    </testcase>');
   }

@@ -121,3 +121,8 @@ export function overallStatus(statuses: RunStatus[]): RunStatus {
   if (statuses.every((s) => s === 'passed')) return 'passed';
   return 'skipped';
 }
+
+/** One line per write, as every report shows it: `blocked POST https://shop/api/orders (X-HTTP-Method-Override: DELETE)`. */
+export function describeWrite(w: WriteRecord): string {
+  return `${w.allowed ? 'allowed' : 'blocked'} ${w.method} ${w.url}${w.via ? ` (${w.via})` : ''}`;
+}

@@ -16,6 +16,7 @@ import { loadJourneyFile } from '../../core/journey/safety';
 import { run, type RunOptions } from '../../core/journey/runner';
 import { stepLabel } from '../../core/journey/httpStep';
 import type { JourneyResult, RunResult, StepResult } from '../../core/journey/result';
+import { stepLine } from './stepLine';
 import { ConfigFileCache, effectiveConfig, readSettings } from '../settings';
 import { RUN_JOURNEY_COMMAND } from '../codeLens';
 import { HostConsent } from './hostConsent';
@@ -238,7 +239,7 @@ export function registerJourneys(context: vscode.ExtensionContext): JourneysApi 
           if (step) report(testRun, step, s, location);
           const line = stepLine(running[current]?.j.name ?? '', s);
           output.appendLine(line);
-          testRun.appendOutput(`${line}\r\n`, undefined, step);
+          testRun.appendOutput(`${line.replace(/\n/g, '\r\n')}\r\n`, undefined, step);
         },
         journeyFinished: (jr) => {
           const parent = running[current]?.item;
@@ -350,11 +351,4 @@ function reportJourney(testRun: vscode.TestRun, item: vscode.TestItem, j: Journe
     if (j.error.kind === 'config') testRun.errored(item, m, j.durationMs);
     else testRun.failed(item, m, j.durationMs);
   } else testRun.skipped(item);
-}
-
-/** One output line per step: status, name, HTTP status and timings (already redacted by the runner). */
-export function stepLine(journey: string, s: StepResult): string {
-  const facts = [s.httpStatus, s.timings?.ttfbMs !== undefined ? `ttfb ${s.timings.ttfbMs} ms` : undefined, s.timings?.loadMs !== undefined ? `load ${s.timings.loadMs} ms` : undefined, `${s.durationMs} ms`].filter((x) => x !== undefined);
-  const status = s.status === 'passed' ? 'ok  ' : s.status === 'failed' ? 'FAIL' : 'skip';
-  return `  ${status} ${journey} > ${s.name} (${facts.join(', ')})${s.status === 'failed' && s.error ? `: ${s.error.message}` : ''}`;
 }

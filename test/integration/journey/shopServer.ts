@@ -1,6 +1,7 @@
 /**
  * A tiny shop on 127.0.0.1 (port 0) that counts what it is asked to do: a page with a *Buy*
- * button whose click POSTs /api/orders from the page, variants that send the POST late or as a
+ * button whose click POSTs /api/orders from the page (with the page's query, so a token in it
+ * travels along), variants that send the POST late or as a
  * method-override GET, a sign-in form, and an API where `X-HTTP-Method-Override: DELETE` or
  * `_method=DELETE` deletes an order (as many frameworks do). Tests read `orders` and `deleted`.
  */
@@ -20,7 +21,7 @@ const buyPage = (delayMs: number) =>
   html(`<h1>Test product</h1><button id="buy">Buy</button><p id="status">ready</p>
 <script>
 document.getElementById('buy').addEventListener('click', () => {
-  const send = () => fetch('/api/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sku: 'TEST-SKU-1' }) })
+  const send = () => fetch('/api/orders' + location.search, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sku: 'TEST-SKU-1' }) })
     .then((r) => { document.getElementById('status').textContent = r.ok ? 'ordered' : 'refused'; })
     .catch(() => { document.getElementById('status').textContent = 'order failed'; });
   ${delayMs ? `setTimeout(send, ${delayMs});` : 'send();'}

@@ -13,6 +13,11 @@ import { after, before, describe, it } from 'node:test';
 import { findBrowser } from '../../../src/core/journey/browserLaunch';
 import { run, type RunOptions } from '../../../src/core/journey/runner';
 import { loadJourneyFile } from '../../../src/core/journey/safety';
+import { parseFile } from '../../../src/core/parse/parseFile';
+import { journeyTextReporter } from '../../../src/cli/reporters/journeyText';
+import { journeyJsonReporter } from '../../../src/cli/reporters/journeyJson';
+import { journeyJunitReporter } from '../../../src/cli/reporters/journeyJunit';
+import { stepLine } from '../../../src/extension/journeys/stepLine';
 import { journeysOf, textAt } from './helpers';
 import { startShop, type Shop } from './shopServer';
 
@@ -131,6 +136,44 @@ describe('the write guard in the local Chromium', { skip: browser.ok ? false : '
 `)), options())).journeys[0];
     assert.equal(allowed.status, 'passed', JSON.stringify(allowed.error));
     assert.equal(allowed.steps[1].writes?.[0]?.allowed, true);
+  });
+});
+
+describe('the reports show allowed and blocked writes', { skip: browser.ok ? false : 'no Chrome/Chromium/Edge on this machine' }, () => {
+  it('text, JSON, JUnit and the output channel list both, with secrets redacted', async () => {
+    const TOKEN = 'tok-Secret-42';
+    const text = `synthetic:
+  base_url: ${shop.url}
+  alerts: [{ channel: "slack:#web" }]
+  journeys:
+    - name: declared
+      steps:
+        - goto: /shop?session=\${secret:SHOP_TOKEN}
+        - click: "#buy"
+          side_effects: sandbox
+        - expect_text: { selector: "#status", contains: ordered }
+    - name: undeclared
+      steps:
+        - goto: /shop
+        - click: "#buy"
+`;
+    const result = await run(journeysOf(text), { ...options(), secrets: (n) => (n === 'SHOP_TOKEN' ? TOKEN : undefined) });
+    assert.deepEqual(result.journeys.map((j) => j.status), ['passed', 'failed']);
+    const input = { result, file: 'shop.yaml', lineIndex: parseFile(text).lineIndex, color: false };
+    const out = journeyTextReporter(input);
+    assert.match(out, new RegExp(`allowed POST ${shop.url}/api/orders\\?session=\\*\\*\\*`));
+    assert.match(out, new RegExp(`blocked POST ${shop.url}/api/orders`));
+    const json = JSON.parse(journeyJsonReporter(input));
+    assert.deepEqual(json.journeys[0].steps[1].allowedWrites, [{ method: 'POST', url: `${shop.url}/api/orders?session=***`, step: 2 }]);
+    assert.deepEqual(json.journeys[0].steps[1].blockedWrites, []);
+    assert.deepEqual(json.journeys[1].steps[1].blockedWrites, [{ method: 'POST', url: `${shop.url}/api/orders`, step: 2 }]);
+    const xml = journeyJunitReporter(input);
+    assert.match(xml, /<failure message="blocked write: the page sent POST \/api\/orders/);
+    assert.match(xml, new RegExp(`allowed POST ${shop.url}/api/orders`));
+    const lines = result.journeys.flatMap((j) => j.steps.map((s) => stepLine(j.name, s))).join('\n');
+    assert.match(lines, /allowed POST/);
+    assert.match(lines, /FAIL undeclared > click #buy .*blocked write/);
+    for (const report of [out, xml, JSON.stringify(json), lines]) assert.ok(!report.includes(TOKEN), 'no secret in a report');
   });
 });
 
