@@ -19,7 +19,7 @@ import type { JourneyResult, RunResult, StepResult } from '../../core/journey/re
 import { stepLine } from './stepLine';
 import { ConfigFileCache, effectiveConfig, readSettings } from '../settings';
 import { RUN_JOURNEY_COMMAND } from '../codeLens';
-import { HostConsent } from './hostConsent';
+import { HostConsent, registerHostCommands } from './hostConsent';
 import { JourneySecrets, registerSecretCommands } from './journeySecrets';
 
 export const RUN_JOURNEY_PICK_COMMAND = 'releaseSafety.runJourneyPick';
@@ -62,6 +62,7 @@ export function registerJourneys(context: vscode.ExtensionContext): JourneysApi 
   const configs = new ConfigFileCache();
   context.subscriptions.push(controller, output);
   registerSecretCommands(context, secrets);
+  registerHostCommands(context, consent);
 
   const textOf = async (uri: vscode.Uri): Promise<string | undefined> => {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -171,6 +172,8 @@ export function registerJourneys(context: vscode.ExtensionContext): JourneysApi 
       byFile.set(key, [...(byFile.get(key) ?? []), item]);
     }
     const env = (name: string) => process.env[name];
+    // "Run once" answers hold for every file of this run: one question per host, not one per file.
+    const allowedThisRun = new Set<string>();
     let last: RunResult | undefined;
     for (const [key, fileItems] of byFile) {
       if (token.isCancellationRequested) break;
@@ -201,7 +204,7 @@ export function registerJourneys(context: vscode.ExtensionContext): JourneysApi 
         journeys.push(j);
       }
       if (journeys.length === 0) continue;
-      if (!(await consent.confirm(journeys, env))) {
+      if (!(await consent.confirm(journeys, env, allowedThisRun))) {
         for (const j of journeys) testRun.skipped(itemFor(uri, loaded, j)!);
         continue;
       }
