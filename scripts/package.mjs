@@ -1,7 +1,9 @@
 // `npm run package`: builds release-safety.vsix with @vscode/vsce, run by the Node 24 that
 // scripts/ensure-system-deps.sh installs (vsce needs Node 22 or newer; the project runs on 20).
-// The bundles in dist/ already hold every dependency (esbuild), so vsce packs no node_modules;
-// .vscodeignore keeps the rest out. Prints the file's size and its largest entries.
+// The bundles in dist/ hold every dependency (esbuild) but playwright-core, which stays external
+// (loaded only when a browser journey starts): vsce packs the production dependencies and
+// .vscodeignore keeps only playwright-core of them. (With --no-dependencies vsce packed none, and
+// browser journeys failed in the installed extension with "playwright-core is not installed".) Prints the file's size and its largest entries.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +19,7 @@ export function packageVsix(out = vsixPath) {
     throw new Error(`@vscode/vsce needs Node 22 or newer and ${node24} is missing. Run: bash scripts/ensure-system-deps.sh`);
   }
   const vsce = join(require.resolve('@vscode/vsce/package.json').replace(/package\.json$/, ''), 'vsce');
-  const r = spawnSync(node, [vsce, 'package', '--no-dependencies', '--skip-license', '--out', out], {
+  const r = spawnSync(node, [vsce, 'package', '--skip-license', '--out', out], {
     cwd: repoRoot,
     encoding: 'utf8',
     // vsce asks questions on a terminal; with no stdin it must fail instead of waiting.
