@@ -12,8 +12,8 @@ import type { Ref } from '../parse/yamlNodes';
 import { JourneyDeadline } from './deadline';
 import { runHttpStep, stepLabel, type StepOutcome } from './httpStep';
 import { looksSensitive, Redactor } from './redact';
-import { overallStatus, type JourneyResult, type RunResult, type RunStatus, type StepFailure, type StepResult, type WriteRecord } from './result';
-import { blockedMessage } from './writeGuard';
+import { overallStatus, type JourneyResult, type RunResult, type RunStatus, type StepFailure, type StepResult } from './result';
+import { lateWrites } from './writeGuard';
 import { checkJourneyVariables, scanVariables, secretNames, stepTexts, type VariableScope } from './variables';
 // browserStep itself is light: playwright-core is imported (dynamically) only when a browser starts.
 import { openBrowserSession, type BrowserOptions, type BrowserSession } from './browserStep';
@@ -278,16 +278,6 @@ async function runJourney(
   }
   // A late blocked write fails the journey though every step passed.
   return finish(steps, failure, failure?.kind === 'side-effect' ? 'failed' : undefined);
-}
-
-/** Puts late writes on the last step's result; the first blocked one becomes the journey's failure. */
-function lateWrites(writes: WriteRecord[], steps: StepResult[], journey: Journey, redactor: Redactor): StepFailure | undefined {
-  const last = steps[steps.length - 1];
-  if (!writes.length || !last) return undefined;
-  steps[steps.length - 1] = { ...last, writes: redactor.deep([...(last.writes ?? []), ...writes]) };
-  const blocked = writes.filter((w) => !w.allowed);
-  if (!blocked.length) return undefined;
-  return { kind: 'side-effect', message: redactor.text(`${blockedMessage(blocked, -1)}. It reached the guard after the last step had ended`), stepIndex: blocked[0].stepIndex, ref: journey.steps.find((s) => s.index === blocked[0].stepIndex)?.keyRef ?? last.ref };
 }
 
 function roundTimings(t: StepOutcome['timings']): StepOutcome['timings'] {

@@ -14,8 +14,9 @@
  * last step are collected when the journey ends, and still fail it.
  */
 import type { BrowserContext, Page, Route } from 'playwright-core';
-import type { Step } from '../synthetic/model';
-import type { WriteRecord } from './result';
+import type { Journey, Step } from '../synthetic/model';
+import type { StepFailure, StepResult, WriteRecord } from './result';
+import type { Redactor } from './redact';
 import { looksSensitive, REDACTED } from './redact';
 import { allowsWrites, effectiveMethod, isWriteMethod } from './sideEffects';
 
@@ -219,4 +220,14 @@ export function blockedMessage(blocked: readonly WriteRecord[], currentIndex: nu
   const where = first.stepIndex === currentIndex ? `during ${first.step ?? 'this step'}` : `after ${first.step ?? 'an earlier step'} (step ${first.stepIndex + 1})`;
   const which = first.stepIndex === currentIndex ? 'this step' : `step ${first.stepIndex + 1}`;
   return `blocked write: the page sent ${first.method} ${path} (${first.url}${via}) ${where}, which does not declare side effects; it never left the browser${more}. If it is safe, add \`side_effects: harmless\` to ${which} (it changes nothing a customer or the business sees, e.g. a sign-in or a search) or \`side_effects: sandbox\` (it only touches a sandbox or test account)`;
+}
+
+/** Puts late writes on the last step's result; the first blocked one becomes the journey's failure. */
+export function lateWrites(writes: WriteRecord[], steps: StepResult[], journey: Journey, redactor: Redactor): StepFailure | undefined {
+  const last = steps[steps.length - 1];
+  if (!writes.length || !last) return undefined;
+  steps[steps.length - 1] = { ...last, writes: redactor.deep([...(last.writes ?? []), ...writes]) };
+  const blocked = writes.filter((w) => !w.allowed);
+  if (!blocked.length) return undefined;
+  return { kind: 'side-effect', message: redactor.text(`${blockedMessage(blocked, -1)}. It reached the guard after the last step had ended`), stepIndex: blocked[0].stepIndex, ref: journey.steps.find((s) => s.index === blocked[0].stepIndex)?.keyRef ?? last.ref };
 }

@@ -2,7 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allowsWrites, effectiveMethod } from '../../../src/core/journey/sideEffects';
-import { displayUrl, WriteLedger } from '../../../src/core/journey/writeGuard';
+import { displayUrl, lateWrites, WriteLedger } from '../../../src/core/journey/writeGuard';
+import { Redactor } from '../../../src/core/journey/redact';
+import type { Journey } from '../../../src/core/synthetic/model';
+import type { StepResult } from '../../../src/core/journey/result';
 import type { Step } from '../../../src/core/synthetic/model';
 
 const m = (method: string, headers: Record<string, string> = {}, url = 'http://h/x', body?: string, contentType?: string) =>
@@ -74,4 +77,19 @@ test('caughtUp waits for the writes the page reported, bounded', async () => {
 test('write URLs are fit to print', () => {
   assert.equal(displayUrl('https://user:pw@shop.example/api/orders?token=abc&sku=1'), 'https://shop.example/api/orders?token=***&sku=1');
   assert.equal(displayUrl('not a url'), 'not a url');
+});
+
+test('a blocked write that reaches the guard after the last step fails the journey, on the step that owns it', () => {
+  const steps: StepResult[] = [0, 1].map((i) => ({ index: i, name: `s${i}`, kind: 'click', status: 'passed', durationMs: 1, ref: { offset: i * 10, length: 5 } }));
+  const journey = { steps: [step(0, 'goto'), { ...step(1, 'click'), keyRef: { offset: 12, length: 5 } }] } as unknown as Journey;
+  const redactor = new Redactor(['s3cret']);
+  const allowedOnly = lateWrites([{ method: 'POST', url: 'http://shop/a', allowed: true, stepIndex: 1 }], steps.slice(), journey, redactor);
+  assert.equal(allowedOnly, undefined, 'an allowed late write is listed, not a failure');
+  const list = steps.slice();
+  const failure = lateWrites([{ method: 'POST', url: 'http://shop/api/orders?k=s3cret', allowed: false, stepIndex: 1, step: 'click #buy' }], list, journey, redactor)!;
+  assert.equal(failure.kind, 'side-effect');
+  assert.match(failure.message, /POST \/api\/orders\?k=\*\*\* .*after the last step had ended/);
+  assert.deepEqual(failure.ref, { offset: 12, length: 5 }, 'points at the click to declare');
+  assert.equal(list[1].writes?.[0].url, 'http://shop/api/orders?k=***', 'listed on the last step, redacted');
+  assert.deepEqual(lateWrites([], steps.slice(), journey, redactor), undefined);
 });
