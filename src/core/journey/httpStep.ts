@@ -11,6 +11,7 @@ import { applyCaptures, checkExpectations, expectsRedirect } from './httpExpect'
 import type { StepFailure, StepTimings, WriteRecord } from './result';
 import { substitute, substituteDeep, VariableError, type VariableScope } from './variables';
 import { allowsWrites, declarationHint, effectiveMethod, isWriteMethod, SIDE_EFFECT_VALUES } from './sideEffects';
+import { displayUrl } from './writeGuard';
 
 export const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
@@ -96,11 +97,15 @@ export async function runHttpStep(step: Step & { spec: RequestStep }, baseUrl: s
   const contentType = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
   const effective = effectiveMethod({ method, headers: Object.entries(headers), url, body, contentType });
   const declared = step.sideEffects?.value ?? spec.sideEffects?.value;
-  if (isWriteMethod(effective.method) && !allowsWrites(declared)) {
+  // Writes are listed on the step as in a browser journey: refused ones as blocked, declared ones as allowed.
+  const write = isWriteMethod(effective.method)
+    ? { method: effective.method, url: displayUrl(url.href), allowed: allowsWrites(declared), stepIndex: step.index, step: stepLabel(step), ...(effective.via ? { via: effective.via } : {}) }
+    : undefined;
+  if (write && !write.allowed) {
     const asks = effective.via ? `${method} ${url.pathname} asks the server for ${effective.method} (${effective.via})` : `${method} ${url.pathname} is a write`;
     const wrong = declared !== undefined ? ` (\`side_effects: ${declared}\` is not one of ${SIDE_EFFECT_VALUES.join(', ')})` : '';
     const message = `${asks} and this step does not declare side effects${wrong}: it was not sent. If it is safe, ${declarationHint()}`;
-    return { failure: { kind: 'side-effect', message, ref: spec.urlRef ?? step.keyRef }, timings: { totalMs: 0 }, attempts: 0 };
+    return { failure: { kind: 'side-effect', message, ref: spec.urlRef ?? step.keyRef }, timings: { totalMs: 0 }, attempts: 0, writes: [write] };
   }
   const limits: HttpLimits = { maxRedirects: options.maxRedirects, maxBytes: options.maxBytes, followRedirects: !expectsRedirect(spec.expect) };
   // Retried only when the method the server acts on (an override's) is idempotent.
@@ -112,6 +117,7 @@ export async function runHttpStep(step: Step & { spec: RequestStep }, baseUrl: s
       if (journey.signal.aborted) break;
     }
     last = await attemptOnce(step, { method, url, headers, body }, limits, scope, journey, options, attempt);
+    if (write) last.writes = [write];
     if (!last.failure) return last;
     // A config problem or the journey's end will not get better by asking again.
     if (last.failure.kind === 'config' || journey.signal.aborted) break;

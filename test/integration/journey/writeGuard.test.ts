@@ -202,6 +202,8 @@ ${extra}          expect: { status: 200 }
     }
     assert.equal(shop.seen.length, seen, 'nothing reached the server');
     assert.equal(shop.deleted, before);
+    const j = (await run(journeysOf(override()))).journeys[0];
+    assert.deepEqual(j.steps[0].writes?.map((w) => [w.method, w.url, w.allowed, w.via]), [['DELETE', `${shop.url}/api/orders/42`, false, 'X-HTTP-Method-Override: DELETE']], 'listed as blocked');
   });
 
   it('runs it when the step declares sandbox (the test shop is one): one delete', async () => {
@@ -209,5 +211,6 @@ ${extra}          expect: { status: 200 }
     const j = (await run(journeysOf(override('          side_effects: sandbox\n')))).journeys[0];
     assert.equal(j.status, 'passed', JSON.stringify(j.error));
     assert.equal(shop.deleted, before + 1);
+    assert.equal(j.steps[0].writes?.[0]?.allowed, true, 'listed as allowed');
   });
 });
