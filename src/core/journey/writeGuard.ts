@@ -46,12 +46,14 @@ export class WriteLedger {
   }
 
   /** Decides one request. Undefined: not a write, let it through unrecorded. */
-  decide(request: { method: string; url: string; headers: Record<string, string>; body?: string }): WriteRecord | undefined {
+  decide(request: { method: string; url: string; headers: Record<string, string>; body?: string; navigation?: boolean }): WriteRecord | undefined {
     const headers = Object.entries(request.headers);
     const contentType = headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1];
     const plainWrite = isWriteMethod(request.method);
     const eff = effectiveMethod({ method: request.method, headers, url: request.url, body: request.body, contentType });
-    if (plainWrite) this.noteSeen();
+    // The page reports the writes it starts from script (fetch, XHR, beacon), never a form's
+    // navigation: count only those, or a form post would stand in for a fetch still on its way.
+    if (plainWrite && !request.navigation) this.noteSeen();
     if (!plainWrite && !eff.via) return undefined;
     const owner = this.owner;
     const record: WriteRecord = {
@@ -127,7 +129,7 @@ export async function installWriteGuard(context: BrowserContext, ledger: WriteLe
     const request = route.request();
     let record: WriteRecord | undefined;
     try {
-      record = ledger.decide({ method: request.method(), url: request.url(), headers: request.headers(), body: request.postData() ?? undefined });
+      record = ledger.decide({ method: request.method(), url: request.url(), headers: request.headers(), body: request.postData() ?? undefined, navigation: request.isNavigationRequest() });
     } catch {
       record = undefined; // a request we cannot read is not a write we can name; let the browser decide
     }

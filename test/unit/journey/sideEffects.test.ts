@@ -68,6 +68,14 @@ test('caughtUp waits for the writes the page reported, bounded', async () => {
   ledger.decide(req('POST'));
   await waiting;
   ledger.noteStarted();
+  ledger.decide({ ...req('POST', 'http://shop/session'), navigation: true });
+  let early = false;
+  const formFirst = ledger.caughtUp(10_000).then(() => (early = true));
+  await Promise.resolve();
+  assert.equal(early, false, 'a form post does not stand in for the fetch the page reported');
+  ledger.decide(req('POST'));
+  await formFirst;
+  ledger.noteStarted();
   ledger.noteAbandoned();
   await ledger.caughtUp(10_000); // a write the page gave up on is not waited for
   ledger.noteStarted();
