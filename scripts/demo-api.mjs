@@ -5,12 +5,16 @@
 //   API_TOKEN=demo SYNTHETIC_USER=me@example.com SYNTHETIC_PASS=demo \
 //     ./bin/release-safety run examples/synthetic.yaml
 // When API_TOKEN / SYNTHETIC_PASS are set here too, the service checks them, so a wrong secret fails.
+// GET /shop has a Buy button whose click POSTs /api/orders from the page: the journey of
+// examples/mistakes/buy-button.yaml clicks it without declaring side effects, and the runner blocks
+// the order before it leaves the browser. GET /api/orders says how many orders really arrived.
 // Loopback only; state is in memory and gone when it stops (Ctrl+C).
 import http from 'node:http';
 
 const port = Number(process.env.PORT ?? 8787);
 const carts = new Map();
 let nextCart = 1000;
+let orders = 0;
 
 const page = (title, body) => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 const LOGIN = page('Sign in', `<h1>Sign in</h1>
@@ -19,6 +23,14 @@ const LOGIN = page('Sign in', `<h1>Sign in</h1>
   <label>Password <input id="password" name="password" type="password"></label>
   <button id="submit" type="submit">Sign in</button>
 </form>`);
+const SHOP = page('Shop', `<h1>Test product</h1><button id="buy">Buy</button><p id="status">not ordered</p>
+<script>
+document.getElementById('buy').addEventListener('click', () => {
+  fetch('/api/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sku: 'TEST-SKU-1', qty: 1 }) })
+    .then((r) => { document.getElementById('status').textContent = r.ok ? 'ordered' : 'order refused'; })
+    .catch(() => { document.getElementById('status').textContent = 'order failed'; });
+});
+</script>`);
 const DASHBOARD = (email) => page('Dashboard', `<main id="dashboard"><h1>Dashboard</h1><p>Signed in as ${escapeHtml(email)}</p></main>`);
 
 function escapeHtml(s) {
@@ -60,6 +72,9 @@ const server = http.createServer(async (req, res) => {
       const found = carts.get(cart[1]);
       return found ? send(res, 200, found) : send(res, 404, { error: 'no such cart' });
     }
+    if (route === 'GET /shop') return send(res, 200, SHOP, 'text/html');
+    if (route === 'POST /api/orders') return send(res, 201, { id: ++orders });
+    if (route === 'GET /api/orders') return send(res, 200, { count: orders });
     if (route === 'GET /login') return send(res, 200, LOGIN, 'text/html');
     if (route === 'POST /session') {
       const form = new URLSearchParams(await readBody(req));

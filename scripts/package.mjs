@@ -1,8 +1,9 @@
 // `npm run package`: builds release-safety.vsix with @vscode/vsce, run by the Node 24 that
 // scripts/ensure-system-deps.sh installs (vsce needs Node 22 or newer; the project runs on 20).
-// The bundles in dist/ hold every dependency (esbuild) but playwright-core, which browser journeys
-// load lazily: vsce lists the production dependencies and .vscodeignore keeps only that one
-// (packing with --no-dependencies would ship an extension whose browser journeys cannot start).
+// The bundles in dist/ hold every dependency (esbuild) but playwright-core, which stays external
+// (loaded only when a browser journey starts): vsce packs the production dependencies and
+// .vscodeignore keeps only playwright-core of them. (With --no-dependencies vsce packed none, and
+// browser journeys failed in the installed extension with "playwright-core is not installed".) Prints the file's size and its largest entries.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -6,13 +6,14 @@
  * apart from "tests broken". Both hold the message and location; a skipped journey carries
  * <skipped> with the reason. Steps go into <system-out>. See docs/architecture.md (reporters).
  */
-import type { JourneyResult } from '../../core/journey/result';
+import { describeWrite, type JourneyResult } from '../../core/journey/result';
 import { countStatuses, formatMs, locationOf, type JourneyReporter } from './journeyReport';
 
 /** A failed journey is a <failure> when an expectation did not hold, else an <error>. */
 export function junitOutcome(j: JourneyResult): 'failure' | 'error' | undefined {
   if (j.status !== 'failed') return undefined;
-  return !j.error || j.error.kind === 'assertion' ? 'failure' : 'error';
+  // A write the guard blocked is the journey misbehaving, as an expectation that did not hold is.
+  return !j.error || j.error.kind === 'assertion' || j.error.kind === 'side-effect' ? 'failure' : 'error';
 }
 
 export const journeyJunitReporter: JourneyReporter = (input) => {
@@ -31,11 +32,15 @@ export const journeyJunitReporter: JourneyReporter = (input) => {
       const details = [j.error.message, ...(j.error.expected !== undefined ? [`expected: ${j.error.expected}`] : []), ...(j.error.actual !== undefined ? [`actual: ${j.error.actual}`] : []), `at ${locationOf(input, j.error.ref)}`];
       const step = j.error.stepIndex !== undefined ? j.steps.find((s) => s.index === j.error!.stepIndex) : undefined;
       if (step?.screenshot) details.push(`screenshot: ${step.screenshot}`);
+      for (const w of j.steps.flatMap((s) => s.writes ?? []).filter((w) => !w.allowed)) details.push(describeWrite(w));
       out.push(`      <${outcome} message="${attr(j.error.message)}" type="${attr(j.error.kind)}">${text(details.join('\n'))}</${outcome}>`);
     } else if (j.status === 'skipped') {
       out.push(`      <skipped message="${attr(j.error?.message ?? 'not run')}"/>`);
     }
-    const steps = j.steps.map((s) => `${s.status.padEnd(7)} ${s.name} (${formatMs(s.durationMs)})${s.error && s.status === 'failed' ? `: ${s.error.message}` : ''}`);
+    const steps = j.steps.flatMap((s) => [
+      `${s.status.padEnd(7)} ${s.name} (${formatMs(s.durationMs)})${s.error && s.status === 'failed' ? `: ${s.error.message}` : ''}`,
+      ...(s.writes ?? []).map((w) => `        ${describeWrite(w)}`),
+    ]);
     out.push(`      <system-out>${text(steps.join('\n'))}</system-out>`);
     out.push('    </testcase>');
   }

@@ -2,7 +2,7 @@
  * The human report of a run: one line per journey and per step (status, timings), and for a
  * failure the message, expected vs actual, the source location and the screenshot.
  */
-import type { JourneyResult, StepResult } from '../../core/journey/result';
+import { describeWrite, type JourneyResult, type StepResult } from '../../core/journey/result';
 import { countStatuses, formatMs, locationOf, type JourneyReportInput, type JourneyReporter } from './journeyReport';
 
 const MARK = { passed: '✓', failed: '✗', skipped: '-' } as const;
@@ -38,6 +38,7 @@ function stepLines(input: JourneyReportInput, s: StepResult, paint: (c: number, 
     if (s.error.actual !== undefined) out.push(`          actual:   ${s.error.actual}`);
     out.push(`          at ${locationOf(input, s.error.ref)}`);
   }
+  for (const w of s.writes ?? []) out.push(`          ${w.allowed ? describeWrite(w) : paint(31, describeWrite(w))}`);
   if (s.screenshot) out.push(`          screenshot: ${s.screenshot}`);
   return out;
 }

@@ -14,10 +14,12 @@ import { parseThreshold } from '../model/threshold';
 import type { BrowserStep, Journey, Step } from '../synthetic/model';
 import { launchBrowser } from './browserLaunch';
 import type { JourneyDeadline } from './deadline';
-import { resolveUrl, type StepOutcome } from './httpStep';
+import { resolveUrl, stepLabel, type StepOutcome } from './httpStep';
 import { snippet } from './httpExpect';
 import type { Redactor } from './redact';
 import { substitute, VariableError, type VariableScope } from './variables';
+import type { WriteRecord } from './result';
+import { blockedMessage, installWriteGuard, settleWrites, WriteLedger } from './writeGuard';
 
 export interface BrowserOptions {
   /** Executable of Chrome / Chromium / Edge; default: auto-detected. */
@@ -30,6 +32,8 @@ export interface BrowserOptions {
 
 export interface BrowserJourney {
   runStep(step: Step, scope: VariableScope, defaultTimeoutMs: number): Promise<StepOutcome>;
+  /** The writes that reached the guard after the last step ended (a late click handler): blocked ones fail the journey. */
+  finish(): Promise<WriteRecord[]>;
   close(): Promise<void>;
 }
 
@@ -52,6 +56,9 @@ export async function openBrowserSession(options: BrowserOptions, redactor: Reda
         throw e;
       }
       const context = await b.newContext({ viewport: { width: 1280, height: 800 } });
+      // Every request of the journey goes through the write guard, from the first page on.
+      const ledger = new WriteLedger();
+      await installWriteGuard(context, ledger);
       const page = await context.newPage();
       // A cancelled or expired journey closes its context: every pending Playwright call rejects at once.
       const onAbort = () => void context.close().catch(() => undefined);
@@ -60,7 +67,7 @@ export async function openBrowserSession(options: BrowserOptions, redactor: Reda
         throw new Error('the journey stopped while the browser was starting');
       }
       deadline.signal.addEventListener('abort', onAbort, { once: true });
-      return new PageJourney(journey, page, context, deadline, dir, redactor, () => deadline.signal.removeEventListener('abort', onAbort));
+      return new PageJourney(journey, page, context, deadline, dir, redactor, ledger, () => deadline.signal.removeEventListener('abort', onAbort));
     },
     async close() {
       if (browser) await browser.then((b) => b.close(), () => undefined);
@@ -78,8 +85,14 @@ class PageJourney implements BrowserJourney {
     private readonly deadline: JourneyDeadline,
     private readonly dir: string,
     private readonly redactor: Redactor,
+    private readonly ledger: WriteLedger,
     private readonly detach: () => void,
   ) {}
+
+  async finish(): Promise<WriteRecord[]> {
+    if (!this.deadline.signal.aborted) await settleWrites(this.page, this.ledger);
+    return this.ledger.take();
+  }
 
   async close(): Promise<void> {
     this.detach();
@@ -90,21 +103,38 @@ class PageJourney implements BrowserJourney {
     const spec = step.spec as BrowserStep;
     const timeout = step.timeoutMs ?? defaultTimeoutMs;
     const started = performance.now();
+    this.ledger.begin(step, this.redactor.text(stepLabel(step)));
     const done = (extra: Partial<StepOutcome>): StepOutcome => ({ attempts: 1, ...extra, timings: { ...extra.timings, totalMs: performance.now() - started } });
     let out: Partial<StepOutcome>;
     try {
       out = await this.act(step, spec, scope, timeout);
     } catch (e) {
       const why = this.deadline.why();
-      if (why) return done({ failure: { ...why, ref: step.keyRef } });
-      if (e instanceof VariableError) return done({ failure: { kind: 'config', message: e.message, ref: step.keyRef } });
+      if (why) return done({ failure: { ...why, ref: step.keyRef }, ...this.writes() });
+      if (e instanceof VariableError) return done({ failure: { kind: 'config', message: e.message, ref: step.keyRef }, ...this.writes() });
       out = { failure: { kind: isTimeout(e) ? 'timeout' : 'browser', message: this.describe(e, spec, timeout), ref: step.keyRef } };
     }
+    // The step is not over until the writes its page started have reached the guard.
+    if (!this.deadline.signal.aborted) await settleWrites(this.page, this.ledger);
+    const { writes } = this.writes();
+    const blocked = writes?.filter((w) => !w.allowed) ?? [];
+    if (blocked.length) {
+      // A blocked write is the failure that matters: what the step saw after it is its consequence.
+      const owner = blocked[0].stepIndex === step.index ? step : this.journey.steps.find((s) => s.index === blocked[0].stepIndex) ?? step;
+      out = { ...out, failure: { kind: 'side-effect', message: blockedMessage(blocked, step.index), ref: owner.keyRef } };
+    }
+    if (writes) out.writes = writes;
     if (out.failure && out.failure.kind !== 'cancelled' && !this.deadline.cancelled) {
       const shot = await this.screenshot(`step${step.index + 1}-failed`);
       if (shot) out.screenshot = shot;
     }
     return done(out);
+  }
+
+  /** The writes not yet reported, as a partial outcome. */
+  private writes(): { writes?: WriteRecord[] } {
+    const w = this.ledger.take();
+    return w.length ? { writes: w } : {};
   }
 
   private selectorOf(spec: BrowserStep, scope: VariableScope): string {

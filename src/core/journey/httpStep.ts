@@ -8,8 +8,10 @@ import type { RequestStep, Step } from '../synthetic/model';
 import { sleep, type JourneyDeadline } from './deadline';
 import { httpFetch, type HttpLimits } from './httpFetch';
 import { applyCaptures, checkExpectations, expectsRedirect } from './httpExpect';
-import type { StepFailure, StepTimings } from './result';
+import type { StepFailure, StepTimings, WriteRecord } from './result';
 import { substitute, substituteDeep, VariableError, type VariableScope } from './variables';
+import { allowsWrites, declarationHint, effectiveMethod, isWriteMethod, SIDE_EFFECT_VALUES } from './sideEffects';
+import { displayUrl } from './writeGuard';
 
 export const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
@@ -32,6 +34,8 @@ export interface StepOutcome {
   screenshot?: string;
   /** Values captured for later steps. */
   captured?: Map<string, unknown>;
+  /** Browser steps: the writes the page sent, allowed and blocked. */
+  writes?: WriteRecord[];
 }
 
 /** The final URL of a step: absolute as written, or its path joined to base_url. */
@@ -95,8 +99,24 @@ export async function runHttpStep(step: Step & { spec: RequestStep }, baseUrl: s
     const message = e instanceof VariableError ? e.message : `the URL is not valid: ${(e as Error).message}`;
     return { failure: { kind: 'config', message, ref: spec.urlRef ?? step.keyRef }, timings: { totalMs: 0 }, attempts: 0 };
   }
+  // Lint refuses an undeclared write it can see; this catches the rest (a method or override that
+  // comes from a variable, a rule turned off) before anything is sent.
+  const contentType = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+  const effective = effectiveMethod({ method, headers: Object.entries(headers), url, body, contentType });
+  const declared = step.sideEffects?.value ?? spec.sideEffects?.value;
+  // Writes are listed on the step as in a browser journey: refused ones as blocked, declared ones as allowed.
+  const write = isWriteMethod(effective.method)
+    ? { method: effective.method, url: displayUrl(url.href), allowed: allowsWrites(declared), stepIndex: step.index, step: stepLabel(step), ...(effective.via ? { via: effective.via } : {}) }
+    : undefined;
+  if (write && !write.allowed) {
+    const asks = effective.via ? `${method} ${url.pathname} asks the server for ${effective.method} (${effective.via})` : `${method} ${url.pathname} is a write`;
+    const wrong = declared !== undefined ? ` (\`side_effects: ${declared}\` is not one of ${SIDE_EFFECT_VALUES.join(', ')})` : '';
+    const message = `${asks} and this step does not declare side effects${wrong}: it was not sent. If it is safe, ${declarationHint()}`;
+    return { failure: { kind: 'side-effect', message, ref: spec.urlRef ?? step.keyRef }, timings: { totalMs: 0 }, attempts: 0, writes: [write] };
+  }
   const limits: HttpLimits = { maxRedirects: options.maxRedirects, maxBytes: options.maxBytes, followRedirects: !expectsRedirect(spec.expect) };
-  const attemptsAllowed = 1 + (IDEMPOTENT_METHODS.has(method) ? Math.max(0, options.retries) : 0);
+  // Retried only when the method the server acts on (an override's) is idempotent.
+  const attemptsAllowed = 1 + (IDEMPOTENT_METHODS.has(effective.method) ? Math.max(0, options.retries) : 0);
   let last: StepOutcome | undefined;
   for (let attempt = 1; attempt <= attemptsAllowed; attempt++) {
     if (attempt > 1) {
@@ -104,6 +124,7 @@ export async function runHttpStep(step: Step & { spec: RequestStep }, baseUrl: s
       if (journey.signal.aborted) break;
     }
     last = await attemptOnce(step, { method, url, headers, body }, limits, scope, journey, options, attempt);
+    if (write) last.writes = [write];
     if (!last.failure) return last;
     // A config problem or the journey's end will not get better by asking again.
     if (last.failure.kind === 'config' || journey.signal.aborted) break;

@@ -30,7 +30,9 @@ export type FailureKind =
   /** Lint marked the journey unsafe; it was not run. */
   | 'refused'
   /** The run was cancelled. */
-  | 'cancelled';
+  | 'cancelled'
+  /** A write without `side_effects: sandbox | harmless` on its step: blocked (browser) or refused (API); nothing was sent. */
+  | 'side-effect';
 
 export interface StepFailure {
   kind: FailureKind;
@@ -55,6 +57,22 @@ export interface StepTimings {
   loadMs?: number;
 }
 
+/** A write seen while the step ran: a request that changes data, allowed or blocked by the guard. */
+export interface WriteRecord {
+  /** The method the server acts on (an override's, when it names one). */
+  method: string;
+  /** Secrets redacted, no user:password. */
+  url: string;
+  /** True when the owning step declares `side_effects`; false: blocked before it left the browser. */
+  allowed: boolean;
+  /** The step whose declaration decided (0-based): the last action step that started before the write. */
+  stepIndex: number;
+  /** That step's label. */
+  step?: string;
+  /** How the method was named when not on the request line, e.g. `X-HTTP-Method-Override: DELETE`. */
+  via?: string;
+}
+
 export interface StepResult {
   index: number;
   /** The step's `name:`, or a label such as `GET /api/health` / `click #submit`. */
@@ -71,6 +89,8 @@ export interface StepResult {
   redirects?: number;
   /** Screenshot written by this step (the `screenshot` step, or on failure). */
   screenshot?: string;
+  /** Browser steps: the writes the page sent while this step ran (or that reached the guard then), allowed and blocked. */
+  writes?: WriteRecord[];
   error?: StepFailure;
   ref: Ref;
 }
@@ -100,4 +120,9 @@ export function overallStatus(statuses: RunStatus[]): RunStatus {
   if (statuses.some((s) => s === 'failed')) return 'failed';
   if (statuses.every((s) => s === 'passed')) return 'passed';
   return 'skipped';
+}
+
+/** One line per write, as every report shows it: `blocked POST https://shop/api/orders (X-HTTP-Method-Override: DELETE)`. */
+export function describeWrite(w: WriteRecord): string {
+  return `${w.allowed ? 'allowed' : 'blocked'} ${w.method} ${w.url}${w.via ? ` (${w.via})` : ''}`;
 }

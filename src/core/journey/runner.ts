@@ -13,6 +13,7 @@ import { JourneyDeadline } from './deadline';
 import { runHttpStep, stepLabel, type StepOutcome } from './httpStep';
 import { looksSensitive, Redactor } from './redact';
 import { overallStatus, type JourneyResult, type RunResult, type RunStatus, type StepFailure, type StepResult } from './result';
+import { lateWrites } from './writeGuard';
 import { checkJourneyVariables, scanVariables, secretNames, stepTexts, type VariableScope } from './variables';
 // browserStep itself is light: playwright-core is imported (dynamically) only when a browser starts.
 import { openBrowserSession, type BrowserOptions, type BrowserSession } from './browserStep';
@@ -266,6 +267,7 @@ async function runJourney(
         ...(outcome.httpStatus !== undefined ? { httpStatus: outcome.httpStatus } : {}),
         ...(outcome.redirects ? { redirects: outcome.redirects } : {}),
         ...(outcome.screenshot ? { screenshot: outcome.screenshot } : {}),
+        ...(outcome.writes ? { writes: outcome.writes } : {}),
         ...(outcome.failure ? { error: { ...outcome.failure, stepIndex: step.index } } : {}),
         ref: step.ref,
       };
@@ -277,11 +279,14 @@ async function runJourney(
         break;
       }
     }
+    // Writes the page sent after the last step (a late handler) are still judged: a blocked one fails the journey.
+    if (browserJourney && !failure) failure = lateWrites(await browserJourney.finish(), steps, journey, redactor);
   } finally {
     deadline.dispose();
     if (browserJourney) await browserJourney.close().catch(() => undefined);
   }
-  return finish(steps, failure);
+  // A late blocked write fails the journey though every step passed.
+  return finish(steps, failure, failure?.kind === 'side-effect' ? 'failed' : undefined);
 }
 
 function roundTimings(t: StepOutcome['timings']): StepOutcome['timings'] {

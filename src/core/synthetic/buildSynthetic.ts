@@ -170,5 +170,8 @@ function readStep(r: Reader, node: Node | undefined, index: number): Step | unde
   const spec = kind === 'request' ? readRequest(r, map, kindPair) : readBrowser(r, kind as BrowserStepKind, kindPair, step);
   if (!spec) return undefined;
   step.spec = spec;
+  // Any step may declare side effects: a click's form post, a press that submits a search.
+  const sideEffects = spec.kind === 'request' ? spec.sideEffects : r.string(valueOf(map, 'side_effects', doc), '`side_effects`');
+  if (sideEffects) step.sideEffects = sideEffects;
   return step;
 }

@@ -86,6 +86,8 @@ export interface Step {
   ref: Ref;
   /** The step kind's key (`request:`, `goto:` ...). */
   keyRef: Ref;
+  /** `side_effects: sandbox | harmless` (any step): the writes this step sends or causes are allowed. */
+  sideEffects?: Located<string>;
   spec: StepSpec;
 }
 

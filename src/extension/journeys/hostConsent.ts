@@ -1,14 +1,19 @@
 /**
- * Before the first run against a host in a workspace: a modal that names the hosts and the number
- * of requests, with "Run" and "Always for this workspace". A journey hits real, often production,
- * endpoints; one click on a CodeLens should not do that unannounced.
+ * Before a run against a host this workspace has not allowed: one modal that names the hosts
+ * (loopback as this machine) and the number of requests, with "Run once" and "Always for this
+ * workspace". A journey hits real, often production, endpoints; one click on a CodeLens should
+ * not do that unannounced. "Run once" covers the whole run it was asked for (every file of a Test
+ * Explorer run), then asks again next time; "Always" is kept in the workspace's state, listed and
+ * revocable with "Manage Journey Hosts".
  */
 import * as vscode from 'vscode';
 import type { Journey } from '../../core/synthetic/model';
 import { resolveUrl } from '../../core/journey/httpStep';
 import { substitute } from '../../core/journey/variables';
+import { ALWAYS, consentPrompt, hostLabel, RUN_ONCE } from './consentText';
 
 const ALLOWED_KEY = 'releaseSafety.allowedHosts';
+export const MANAGE_HOSTS_COMMAND = 'releaseSafety.manageJourneyHosts';
 
 /** The hosts a journey talks to (base_url and absolute URLs), with env variables filled in where known. */
 export function hostsOf(journey: Journey, env: (name: string) => string | undefined): string[] {
@@ -34,33 +39,61 @@ export function requestCount(journeys: readonly Journey[]): number {
   return journeys.reduce((n, j) => n + j.steps.filter((s) => s.spec.kind === 'request' || s.spec.kind === 'goto').length, 0);
 }
 
+export type Ask = (message: string, detail: string, choices: string[]) => Thenable<string | undefined>;
+
 export class HostConsent {
+  /** How the question is put; tests replace it to answer the modal. */
+  ask: Ask = (message, detail, choices) => vscode.window.showWarningMessage(message, { modal: true, detail }, ...choices);
+
   constructor(private readonly state: vscode.Memento) {}
 
   allowed(): string[] {
-    return this.state.get<string[]>(ALLOWED_KEY) ?? [];
+    return [...(this.state.get<string[]>(ALLOWED_KEY) ?? [])].sort();
   }
 
   async allow(hosts: readonly string[]): Promise<void> {
     await this.state.update(ALLOWED_KEY, [...new Set([...this.allowed(), ...hosts])]);
   }
 
-  /** True when the run may go ahead (already allowed, or the user said so now). */
-  async confirm(journeys: readonly Journey[], env: (name: string) => string | undefined): Promise<boolean> {
+  async revoke(hosts: readonly string[]): Promise<void> {
+    const gone = new Set(hosts);
+    await this.state.update(ALLOWED_KEY, this.allowed().filter((h) => !gone.has(h)));
+  }
+
+  /**
+   * True when the run may go ahead (allowed for the workspace, allowed once earlier in this run,
+   * or the user says so now). `thisRun` carries "Run once" answers across the files of one run.
+   */
+  async confirm(journeys: readonly Journey[], env: (name: string) => string | undefined, thisRun: Set<string> = new Set()): Promise<boolean> {
     const hosts = [...new Set(journeys.flatMap((j) => hostsOf(j, env)))];
-    const allowed = new Set(this.allowed());
+    const allowed = new Set([...this.allowed(), ...thisRun]);
     const fresh = hosts.filter((h) => !allowed.has(h));
     if (fresh.length === 0) return true;
-    const n = requestCount(journeys);
-    const RUN = 'Run';
-    const ALWAYS = 'Always for this workspace';
-    const answer = await vscode.window.showWarningMessage(
-      `Run ${journeys.length === 1 ? `"${journeys[0].name}"` : `${journeys.length} journeys`} against ${fresh.join(', ')}?`,
-      { modal: true, detail: `This sends about ${n} request${n === 1 ? '' : 's'} to ${fresh.length === 1 ? 'this host' : 'these hosts'}, which may be production. Release Safety asks once per host in each workspace.` },
-      RUN,
-      ALWAYS,
-    );
+    const { message, detail } = consentPrompt(journeys.map((j) => j.name), fresh, requestCount(journeys));
+    const answer = await this.ask(message, detail, [RUN_ONCE, ALWAYS]);
     if (answer === ALWAYS) await this.allow(fresh);
-    return answer === RUN || answer === ALWAYS;
+    if (answer === RUN_ONCE || answer === ALWAYS) for (const h of fresh) thisRun.add(h);
+    return answer === RUN_ONCE || answer === ALWAYS;
   }
+}
+
+export function registerHostCommands(context: vscode.ExtensionContext, consent: HostConsent): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(MANAGE_HOSTS_COMMAND, async () => {
+      const hosts = consent.allowed();
+      if (hosts.length === 0) {
+        void vscode.window.showInformationMessage(`No host is allowed for journeys in this workspace: each run asks first ("${RUN_ONCE}" / "${ALWAYS}").`);
+        return;
+      }
+      const ALL = '$(trash) Revoke all';
+      const picked = await vscode.window.showQuickPick([...hosts.map((h) => ({ label: h, description: hostLabel(h) === h ? 'revoke: ask again before the next run' : 'this machine · revoke: ask again before the next run', host: h })), { label: ALL, description: '', host: '' }], {
+        title: 'Release Safety: hosts journeys may run against without asking (this workspace)',
+        placeHolder: 'Pick a host to revoke; the next run against it asks first',
+      });
+      if (!picked) return;
+      const revoke = picked.label === ALL ? hosts : [picked.host];
+      await consent.revoke(revoke);
+      void vscode.window.showInformationMessage(`Revoked ${revoke.length === 1 ? revoke[0] : `${revoke.length} hosts`}: the next run asks first.`);
+    }),
+  );
 }

@@ -13,6 +13,7 @@ import { loadJourneyFile } from '../../core/journey/safety';
 import { run, type RunOptions } from '../../core/journey/runner';
 import type { JourneyResult, RunResult, StepResult } from '../../core/journey/result';
 import { journeyId, rangeFrom, textOf, type JourneyTree } from './journeyTree';
+import { stepLine } from './stepLine';
 import type { JourneyVariables } from './journeyVariables';
 
 export interface RecordedState {
@@ -27,7 +28,8 @@ export interface RecordedState {
 export interface JourneyRunContext {
   tree: JourneyTree;
   output: vscode.OutputChannel;
-  consent: { confirm(journeys: Journey[], env: (name: string) => string | undefined): Promise<boolean> };
+  /** `allowedThisRun`: hosts answered with "Run once" in this run (one question per host, not per file). */
+  consent: { confirm(journeys: Journey[], env: (name: string) => string | undefined, allowedThisRun?: Set<string>): Promise<boolean> };
   /** `${env:..}` and `${secret:..}`: the workspace's .env, then one question for every missing value. */
   variables: Pick<JourneyVariables, 'resolve'>;
   /** The lint config for a file (refusals follow the same severities as the Problems panel). */
@@ -96,10 +98,12 @@ export async function runJourneyItems(ctx: JourneyRunContext, request: vscode.Te
     entry.items.push(item);
     byFile.set(d.uri.toString(), entry);
   }
+  // "Run once" answers hold for every file of this run: one question per host, not one per file.
+  const allowedThisRun = new Set<string>();
   let last: RunResult | undefined;
   for (const { uri, items: fileItems } of byFile.values()) {
     if (token.isCancellationRequested) break;
-    last = (await runFile(ctx, uri, fileItems, states, token, headed, fail)) ?? last;
+    last = (await runFile(ctx, uri, fileItems, states, token, headed, fail, allowedThisRun)) ?? last;
   }
   return last;
 }
@@ -112,6 +116,7 @@ async function runFile(
   token: vscode.CancellationToken,
   headed: boolean,
   fail: (item: vscode.TestItem, message: string, location?: vscode.Location) => void,
+  allowedThisRun: Set<string>,
 ): Promise<RunResult | undefined> {
   const text = await textOf(uri);
   if (text === undefined) {
@@ -146,7 +151,7 @@ async function runFile(
     return undefined;
   }
   const env = vars.env;
-  if (!(await ctx.consent.confirm(journeys, env))) {
+  if (!(await ctx.consent.confirm(journeys, env, allowedThisRun))) {
     for (const item of itemOf.values()) states.skipped(item);
     return undefined;
   }
@@ -177,7 +182,7 @@ async function runFile(
         if (step) reportStep(states, step, s, location);
         const line = stepLine(j.name, s);
         ctx.output.appendLine(line);
-        states.appendOutput(`${line}\r\n`, step);
+        states.appendOutput(`${line.replace(/\n/g, '\r\n')}\r\n`, step);
       },
       journeyFinished: (jr, j) => {
         for (const s of jr.steps) {
@@ -215,9 +220,3 @@ function reportJourney(states: RunStates, item: vscode.TestItem, j: JourneyResul
   } else states.skipped(item);
 }
 
-/** One output line per step: status, name, HTTP status and timings (already redacted by the runner). */
-export function stepLine(journey: string, s: StepResult): string {
-  const facts = [s.httpStatus, s.timings?.ttfbMs !== undefined ? `ttfb ${s.timings.ttfbMs} ms` : undefined, s.timings?.loadMs !== undefined ? `load ${s.timings.loadMs} ms` : undefined, `${s.durationMs} ms`].filter((x) => x !== undefined);
-  const status = s.status === 'passed' ? 'ok  ' : s.status === 'failed' ? 'FAIL' : 'skip';
-  return `  ${status} ${journey} > ${s.name} (${facts.join(', ')})${s.status === 'failed' && s.error ? `: ${s.error.message}` : ''}`;
-}

@@ -10,14 +10,14 @@ import type { RunResult } from '../../core/journey/result';
 import { effectiveConfig, readSettings } from '../settings';
 import type { EditorConfigs } from '../configFiles';
 import { RUN_JOURNEY_COMMAND } from '../codeLens';
-import { HostConsent } from './hostConsent';
+import { HostConsent, registerHostCommands } from './hostConsent';
 import { JourneySecrets, registerSecretCommands } from './journeySecrets';
 import { JourneyVariables } from './journeyVariables';
 import { JourneyTree, journeyId } from './journeyTree';
 import { RunStates, runJourneyItems, type JourneyRunContext, type RecordedState } from './journeyRun';
 
 export type { RecordedState } from './journeyRun';
-export { stepLine } from './journeyRun';
+export { stepLine } from './stepLine';
 
 export const RUN_JOURNEY_PICK_COMMAND = 'releaseSafety.runJourneyPick';
 
@@ -46,6 +46,7 @@ export function registerJourneys(context: vscode.ExtensionContext, configs: Edit
   const recorded = new vscode.EventEmitter<RecordedState>();
   context.subscriptions.push(controller, output, tree, recorded);
   registerSecretCommands(context, secrets);
+  registerHostCommands(context, consent);
 
   const isYaml = (d: vscode.TextDocument) => d.languageId === 'yaml' || /\.ya?ml$/i.test(d.uri.path);
   for (const d of vscode.workspace.textDocuments) if (isYaml(d)) tree.update(d.uri, d.getText());

@@ -65,6 +65,7 @@ const LOGIN_STEPS = `        - goto: /login
         - fill: { selector: "#password", value: "\${secret:SYNTHETIC_PASS}" }
         - select: { selector: "#region", value: us }
         - click: "#submit"
+          side_effects: harmless
         - expect_visible: { selector: "#dashboard", timeout: 5s }
 `;
 

@@ -61,3 +61,16 @@ it('every journey of examples/synthetic.yaml passes against the demo service', {
   assert.equal(wrong.status, 1, wrong.stdout + wrong.stderr);
   assert.match(wrong.stdout, /expected status 201, got 401/);
 });
+
+it('the demo shop: the undeclared Buy click of examples/mistakes/buy-button.yaml is blocked and no order arrives', { skip: findBrowser().ok ? false : 'no local Chrome/Chromium/Edge' }, async () => {
+  const file = join(dir, 'buy-button.yaml');
+  writeFileSync(file, readFileSync('examples/mistakes/buy-button.yaml', 'utf8').replace(/http:\/\/127\.0\.0\.1:8787/g, base));
+  const lint = spawnSync(process.execPath, ['bin/release-safety', 'lint', file], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(lint.status, 0, `lint cannot see the page's write: ${lint.stdout}`);
+  const r = spawnSync(process.execPath, ['bin/release-safety', 'run', file], { encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  assert.match(r.stdout, /blocked write: the page sent POST \/api\/orders/);
+  assert.match(r.stdout, /blocked POST http:\/\/127\.0\.0\.1:\d+\/api\/orders/, 'the step lists the blocked write');
+  const count = (await (await fetch(`${base}/api/orders`)).json()) as { count: number };
+  assert.equal(count.count, 0, 'no order reached the demo shop');
+});

@@ -34,6 +34,8 @@ test('shipped schemas: synthetic keys, journey keys and step kinds', () => {
   for (const k of ['expect', 'side_effects', 'headers', 'body', 'capture']) assert.ok(request.includes(k), `${k} in ${JSON.stringify(request)}`);
   assert.ok(!request.includes('goto'), 'a request step is not also a goto step');
   assert.ok(labels('synthetic:\n  journeys:\n    - name: j\n      steps:\n        - request: POST /x\n          side_effects: |\n').includes('sandbox'));
+  assert.ok(labels('synthetic:\n  journeys:\n    - name: j\n      steps:\n        - request: POST /x\n          side_effects: |\n').includes('harmless'));
+  assert.ok(labels('synthetic:\n  journeys:\n    - name: j\n      steps:\n        - click: "#buy"\n          |\n').includes('side_effects'), 'a browser step may declare side effects');
 });
 
 const ROLLOUT = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    canary:\n';

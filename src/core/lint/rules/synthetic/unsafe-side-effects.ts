@@ -1,8 +1,10 @@
 /**
  * synthetic/unsafe-side-effects: a journey runs against production every few minutes from several
- * locations. A POST/PUT/PATCH/DELETE there creates real orders, sends real mail, deletes real data.
- * Only the author knows whether the target is a sandbox, so adding `side_effects: sandbox` is
- * offered as a suggestion, never applied automatically.
+ * locations. A write there creates real orders, sends real mail, deletes real data. A write is any
+ * method but GET/HEAD/OPTIONS, and also a GET that names one through a method-override header or
+ * `_method` (many frameworks honour those). Only the author knows whether the write is harmless or
+ * hits a sandbox, so adding `side_effects` is offered as a suggestion, never applied automatically.
+ * The runner enforces the same at run time (and in the browser, where lint cannot see the page).
  */
 import type { YAMLMap } from 'yaml';
 import type { Rule } from '../../rule';
@@ -10,18 +12,27 @@ import { docsUrl } from '../../rule';
 import { asMap, nodeAt } from '../../../parse/yamlNodes';
 import type { Fix } from '../../finding';
 import { setMapValue } from '../../fixes/yamlEdits';
+import type { RequestStep } from '../../../synthetic/model';
+import { allowsWrites, effectiveMethod, isWriteMethod, METHOD_OVERRIDE_HEADERS, SIDE_EFFECT_VALUES } from '../../../journey/sideEffects';
 
 const ID = 'synthetic/unsafe-side-effects';
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const unsafeSideEffects: Rule = {
   meta: {
     id: ID,
     defaultSeverity: 'error',
-    description: 'A request that changes data (any method but GET/HEAD/OPTIONS) declares `side_effects: sandbox`.',
+    description: 'A request that changes data (any method but GET/HEAD/OPTIONS, or an override naming one) declares `side_effects: sandbox` or `harmless`.',
     docsUrl: docsUrl(ID),
     fixable: false,
     appliesTo: ['synthetic'],
+    messages: {
+      write:
+        '{{method}} changes data, and this journey runs against production again and again. If it changes nothing a customer or the business sees (a sign-in, a search), say so with `side_effects: harmless`; if it only touches a sandbox or test account, with `side_effects: sandbox`; otherwise check with GET/HEAD/OPTIONS instead.',
+      override:
+        'This {{request}} asks the server for {{method}} ({{via}}), and many frameworks do what it asks: it is a write. Declare `side_effects: harmless` or `side_effects: sandbox` if that is safe, otherwise remove the override.',
+      unknownValue:
+        '`side_effects: {{value}}` is not a value Release Safety knows: write `side_effects: harmless` if the step changes nothing a customer or the business sees, or `side_effects: sandbox` if it only touches a sandbox or test account; otherwise it must not write from a synthetic journey.',
+    },
   },
   check(ctx) {
     const config = ctx.synthetic;
@@ -29,24 +40,49 @@ export const unsafeSideEffects: Rule = {
     const doc = ctx.document.doc;
     for (const journey of config.journeys) {
       for (const step of journey.steps) {
+        const declared = step.sideEffects;
+        const stepMap = () => asMap(nodeAt(doc.contents, ['synthetic', 'journeys', journey.index, 'steps', step.index], doc), doc);
+        if (declared && !allowsWrites(declared.value)) {
+          // Any step may declare side effects (a click that posts a form); a wrong value allows nothing.
+          const map = stepMap();
+          ctx.report({ ...declared.ref, messageId: 'unknownValue', data: { value: declared.value }, ...(map ? { suggestions: suggestions(ctx.file.text, map) } : {}) });
+          continue;
+        }
         const spec = step.spec;
-        if (spec.kind !== 'request' || SAFE_METHODS.has(spec.method)) continue;
-        if (spec.sideEffects?.value === 'sandbox') continue;
-        const map = asMap(nodeAt(doc.contents, ['synthetic', 'journeys', journey.index, 'steps', step.index], doc), doc);
-        const suggestion = map ? sandboxSuggestion(ctx.file.text, map) : undefined;
-        const wrong = spec.sideEffects;
+        if (spec.kind !== 'request' || declared) continue;
+        const write = staticWrite(spec);
+        if (!write) continue;
+        const map = stepMap();
         ctx.report({
-          ...(wrong ? wrong.ref : spec.urlRef ?? step.keyRef),
-          message: wrong
-            ? `\`side_effects: ${wrong.value}\` is not a value Release Safety knows: write \`side_effects: sandbox\` if this ${spec.method} only touches a sandbox or test account, otherwise do not send it from a synthetic journey.`
-            : `${spec.method} changes data, and this journey runs against production again and again. If it only touches a sandbox or test account, say so with \`side_effects: sandbox\`; otherwise check with GET/HEAD/OPTIONS instead.`,
-          ...(suggestion ? { suggestions: [suggestion] } : {}),
+          ...write.ref,
+          ...(write.via
+            ? { messageId: 'override', data: { request: spec.method, method: write.method, via: write.via } }
+            : { messageId: 'write', data: { method: write.method } }),
+          ...(map ? { suggestions: suggestions(ctx.file.text, map) } : {}),
         });
       }
     }
   },
 };
 
-function sandboxSuggestion(text: string, step: YAMLMap): Fix {
-  return { title: 'Declare `side_effects: sandbox` (only if this request really hits a sandbox or test account)', edits: [setMapValue(text, step, 'side_effects', 'sandbox')] };
+/** The write a request step makes as written (an override from a variable is left to the runner). */
+function staticWrite(spec: RequestStep): { method: string; via?: string; ref: { offset: number; length: number } } | undefined {
+  const headers = spec.headers.map((h): [string, string] => [h.name, h.value]);
+  const contentType = spec.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+  const body = spec.body === undefined || spec.body === null ? undefined : typeof spec.body === 'string' ? spec.body : JSON.stringify(spec.body);
+  const eff = effectiveMethod({ method: spec.method, headers, url: spec.url, body, contentType: contentType ?? (typeof spec.body === 'object' && spec.body ? 'application/json' : undefined) });
+  if (!isWriteMethod(eff.method)) return undefined;
+  const fallback = spec.urlRef ?? { offset: 0, length: 0 };
+  if (!eff.via) return { method: eff.method, ref: fallback };
+  const header = spec.headers.find((h) => METHOD_OVERRIDE_HEADERS.includes(h.name.toLowerCase()) && eff.via?.toLowerCase().startsWith(h.name.toLowerCase()));
+  const ref = header?.ref ?? (/in the body$/.test(eff.via) ? spec.bodyRef : undefined) ?? fallback;
+  return { method: eff.method, via: eff.via, ref };
+}
+
+function suggestions(text: string, step: YAMLMap): Fix[] {
+  const titles: Record<(typeof SIDE_EFFECT_VALUES)[number], string> = {
+    sandbox: 'Declare `side_effects: sandbox` (only if this step really hits a sandbox or test account)',
+    harmless: 'Declare `side_effects: harmless` (only if it changes nothing a customer or the business sees)',
+  };
+  return SIDE_EFFECT_VALUES.map((v) => ({ title: titles[v], edits: [setMapValue(text, step, 'side_effects', v)] }));
 }
