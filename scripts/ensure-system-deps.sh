@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Brings what the tests need beyond npm: Debian's chromium, prometheus and libkrb5-dev (as root),
+# Brings what the tests need beyond npm: Debian's chromium, prometheus, tinyproxy and libkrb5-dev (as root),
 # plus Node 24 and code-server (VS Code 1.139.1) from the npm registry, cached under
 # ~/.cache/release-safety so that a fresh clone on the same machine reuses them.
 # Idempotent: a second run only checks. Prints exactly what to install when it cannot.
@@ -7,7 +7,7 @@ set -euo pipefail
 CACHE="${RELEASE_SAFETY_CACHE:-$HOME/.cache/release-safety}"
 CS_VERSION=4.139.1
 mkdir -p "$CACHE"
-want=(chromium prometheus libkrb5-dev)
+want=(chromium prometheus libkrb5-dev tinyproxy)
 missing=()
 for p in "${want[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -1,5 +1,5 @@
 /**
- * `release-safety run FILE [--journey NAME] [--reporter text|json|junit] [--output FILE] [--env-file FILE]`
+ * `release-safety run FILE [--journey NAME] [--reporter text|json|junit] [--output FILE] [--env-file FILE] [--cacert FILE]`
  * (spec §4). Exit 0: every journey passed; 1: a journey failed (or the run was cancelled);
  * 2: a usage or config error: unreadable file, YAML errors, no journeys, an unknown --journey,
  * a journey lint refuses (nothing is run then), or a variable/secret that is not set (nothing sent).
@@ -13,6 +13,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { defineCommand, oneOf, parseCommandArgs, UsageError } from '../args';
 import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
+import { NETWORK_OPTIONS, NETWORK_USAGE, networkFromArgs } from '../networkOptions';
 import { ConfigFinder } from '../lint/configFinder';
 import { loadJourneyFile } from '../../core/journey/safety';
 import { run } from '../../core/journey/runner';
@@ -28,12 +29,13 @@ import { countStatuses, type JourneyReporter } from '../reporters/journeyReport'
 
 export const RUN_COMMAND = defineCommand({
   name: 'run',
-  usage: `Usage: release-safety run FILE [--journey NAME] [--reporter text|json|junit] [--output FILE] [--env-file FILE]
+  usage: `Usage: release-safety run FILE [--journey NAME] [--reporter text|json|junit] [--output FILE] [--env-file FILE] [--cacert FILE]
   FILE          a synthetic journeys file (a YAML document with a top-level "synthetic:" key)
   --journey     run only the journey with this name (default: all of them)
   --reporter    text (default), json or junit
   --output      write the report to this file instead of standard output
   --env-file    KEY=VALUE lines (dotenv syntax) for \${env:..} and \${secret:..}; the environment wins
+${NETWORK_USAGE}
 Secrets (\${secret:NAME}) come from the environment. RELEASE_SAFETY_BROWSER_PATH picks the browser.
 Exit codes: 0 all passed, 1 a journey failed, 2 usage or config error (unsafe journeys are refused, not run).`,
   options: {
@@ -41,6 +43,7 @@ Exit codes: 0 all passed, 1 a journey failed, 2 usage or config error (unsafe jo
     reporter: { type: 'string', short: 'r' },
     output: { type: 'string', short: 'o' },
     'env-file': { type: 'string' },
+    ...NETWORK_OPTIONS,
   },
   maxPositionals: 1,
 });
@@ -56,6 +59,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   }
   if (positionals.length === 0) throw new UsageError('release-safety run: which file? Name a synthetic journeys file.', RUN_COMMAND.usage);
   const reporterName = oneOf(RUN_COMMAND, 'reporter', values.reporter ?? 'text', REPORTERS);
+  const network = networkFromArgs(RUN_COMMAND, values, io);
   const fail = (message: string) => {
     io.err(`release-safety run: ${message}\n`);
     return EXIT_USAGE;
@@ -119,7 +123,9 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     secrets: lookup,
     secretHint: (name) => `export ${name}=... or add it to the --env-file file`,
     signal: io.signal,
+    fetch: network.fetch,
     browser: {
+      ...(network.browserProxy ? { proxy: network.browserProxy } : {}),
       ...(env.RELEASE_SAFETY_BROWSER_PATH ? { browserPath: env.RELEASE_SAFETY_BROWSER_PATH } : {}),
       // Screenshots sit next to the report when there is one, so CI can keep them as artifacts.
       ...(output ? { screenshotDir: join(dirname(output), 'screenshots') } : {}),
