@@ -6,9 +6,8 @@
  * 403 is never data: it is a SourceError that names the refusal.
  */
 import { SourceError } from './source';
-import { DIRECT_NETWORK, type Network } from '../net/network';
 import { errorCodes, TRUST_HINT, untrustedCertificate } from '../net/trustedCa';
-import { proxyDisplay } from '../net/proxyEnv';
+import { DIRECT_NETWORK, PROXY_FAILED, proxyMessage, type Network } from '../net/network';
 
 export interface Endpoint {
   /** The URL without credentials. */
@@ -145,11 +144,13 @@ function networkError(e: unknown, endpoint: Endpoint, options: GetOptions, timeo
   if (options.signal?.aborted) return new SourceError('Stopped.');
   const c = (e as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } })?.cause;
   const cause = c?.code ?? c?.errors?.find((x) => x?.code)?.code;
-  const tls = untrustedCertificate(errorCodes(e));
+  const codes = errorCodes(e);
+  if (codes.includes(PROXY_FAILED)) {
+    const m = proxyMessage(e);
+    return new SourceError(`${m.charAt(0).toUpperCase()}${m.slice(1)} (reading ${endpoint.display}).`);
+  }
+  const tls = untrustedCertificate(codes);
   if (tls) return new SourceError(`The TLS certificate of ${endpoint.display} is not trusted: ${tls.why} (${tls.code}). ${TRUST_HINT}.`);
-  const proxy = endpoint.network.proxy;
-  const proxyUrl = proxy && (new URL(endpoint.url).protocol === 'https:' ? proxy.httpsProxy || proxy.httpProxy : proxy.httpProxy);
-  if (proxyUrl && /proxy/i.test(messagesOf(e))) return new SourceError(`The proxy ${proxyDisplay(proxyUrl)} (from HTTPS_PROXY / HTTP_PROXY) did not let the request to ${endpoint.display} through (${messagesOf(e)}); check the proxy, or add the host to NO_PROXY.`);
   if (c?.message === 'bad port') return new SourceError(`${endpoint.display} uses a port that fetch blocks for safety; serve the metrics on another port.`);
   if (cause === 'ECONNREFUSED') return new SourceError(`Could not connect to ${endpoint.display} (connection refused); is the service running?`);
   if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN') return new SourceError(`The host of ${endpoint.display} is unknown; check the URL.`);
@@ -157,13 +158,3 @@ function networkError(e: unknown, endpoint: Endpoint, options: GetOptions, timeo
   return new SourceError(`Could not read ${endpoint.display} (${cause ?? c?.message ?? (e as Error)?.message ?? 'network error'}).`);
 }
 
-function messagesOf(e: unknown): string {
-  const parts: string[] = [];
-  let cur: unknown = e;
-  for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
-    const m = (cur as { message?: unknown }).message;
-    if (typeof m === 'string' && m && m !== 'fetch failed') parts.push(m);
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  return parts.join(': ');
-}

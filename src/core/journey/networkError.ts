@@ -5,6 +5,7 @@
  */
 import type { FailureKind } from './result';
 import { TRUST_HINT, untrustedCertificate } from '../net/trustedCa';
+import { PROXY_FAILED, proxyMessage } from '../net/network';
 
 export interface NetworkFailure {
   kind: FailureKind;
@@ -39,6 +40,7 @@ function messagesOf(e: unknown): string {
 export function describeNetworkError(e: unknown, url: URL, phase: 'connecting' | 'reading the body'): NetworkFailure {
   const codes = codesOf(e);
   const host = url.host;
+  if (codes.includes(PROXY_FAILED)) return { kind: 'network', message: proxyMessage(e) };
   const untrusted = untrustedCertificate(codes);
   if (untrusted)
     return {
@@ -65,3 +67,4 @@ export function describeNetworkError(e: unknown, url: URL, phase: 'connecting' |
   const detail = text.replace(/^fetch failed:?\s*/i, '') || 'unknown error';
   return { kind: 'network', message: `the request to ${host} failed while ${phase}: ${detail}` };
 }
+

@@ -84,7 +84,11 @@ export function createNetwork(settings: NetworkSettings = {}): Network {
       return globalThis.fetch(input, { ...init, dispatcher: d } as RequestInit);
     }
     const u = await undici();
-    return (await u.fetch(input as never, { ...(init as object), dispatcher: d } as never)) as unknown as Response;
+    try {
+      return (await u.fetch(input as never, { ...(init as object), dispatcher: d } as never)) as unknown as Response;
+    } catch (e) {
+      throw proxyFailure(e, new URL(String(input)), proxy) ?? e;
+    }
   };
 
   return {
@@ -94,6 +98,59 @@ export function createNetwork(settings: NetworkSettings = {}): Network {
     browserProxy: proxy ? browserProxyOf(proxy) : undefined,
     proxy: useProxy ? proxy : undefined,
   };
+}
+
+/** The `code` of an error whose message says, in words, that the proxy failed (not the server). */
+export const PROXY_FAILED = 'RS_PROXY_FAILED';
+
+const ERRNO_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'its host name is unknown',
+  EAI_AGAIN: 'its host name is unknown',
+  ECONNRESET: 'it closed the connection',
+  ETIMEDOUT: 'it did not answer',
+  EHOSTUNREACH: 'no route to it',
+};
+
+/**
+ * fetch reports a proxy that is down exactly as a server that is down ("ECONNREFUSED"): tell them
+ * apart by the address that failed, so the user is sent to the proxy, not the server.
+ */
+function proxyFailure(e: unknown, target: URL, proxy: ProxyEnv | undefined): Error | undefined {
+  const raw = target.protocol === 'https:' ? proxy?.httpsProxy || proxy?.httpProxy : proxy?.httpProxy;
+  if (!raw) return undefined;
+  let p: URL;
+  try {
+    p = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
+  } catch {
+    return undefined;
+  }
+  const shown = `${p.protocol}//${p.host}`;
+  const from = target.protocol === 'https:' && proxy?.httpsProxy ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+  const proxyPort = Number(p.port || (p.protocol === 'https:' ? 443 : 80));
+  const targetPort = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
+  for (let cur: unknown = e, i = 0; i < 5 && cur && typeof cur === 'object'; i++, cur = (cur as { cause?: unknown }).cause) {
+    const c = cur as { code?: string; port?: number; hostname?: string; message?: string };
+    const tunnel = typeof c.message === 'string' ? /Proxy response \((\d+)\)/.exec(c.message) : null;
+    if (tunnel) return wrapped(`the proxy ${shown} (from ${from}) would not open a connection to ${target.host} (HTTP ${tunnel[1]}): ask for the host to be allowed, or add it to NO_PROXY`);
+    const isProxy = (c.port === proxyPort && c.port !== targetPort) || (c.code && /^(ENOTFOUND|EAI_AGAIN)$/.test(c.code) && c.hostname === p.hostname && p.hostname !== target.hostname);
+    if (isProxy && c.code && ERRNO_WORDS[c.code]) return wrapped(`could not reach the proxy ${shown} (from ${from}): ${ERRNO_WORDS[c.code]}. Check the proxy address, or add ${target.hostname} to NO_PROXY`);
+  }
+  return undefined;
+}
+
+/** The words of the proxy failure in an error's cause chain. */
+export function proxyMessage(e: unknown): string {
+  let cur: unknown = e;
+  for (let i = 0; i < 5 && cur && typeof cur === 'object'; i++) {
+    if ((cur as { code?: unknown }).code === PROXY_FAILED) return String((cur as { message?: unknown }).message);
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return 'the proxy failed';
+}
+
+function wrapped(message: string): Error {
+  return new TypeError('fetch failed', { cause: Object.assign(new Error(message), { code: PROXY_FAILED }) });
 }
 
 /** The network with nothing configured: Node's (or the host's) global fetch as it is. */
