@@ -17,7 +17,14 @@ export interface RunningPrometheus {
   stop(): Promise<void>;
 }
 
-export async function startPrometheus(targets: { address: string; labels: Record<string, string> }[]): Promise<RunningPrometheus> {
+export interface PrometheusOptions {
+  /** The text of a --web.config.file (e.g. basic_auth_users), for a Prometheus behind authentication. */
+  webConfig?: string;
+  /** Headers the readiness check sends (the credentials of webConfig). */
+  headers?: Record<string, string>;
+}
+
+export async function startPrometheus(targets: { address: string; labels: Record<string, string> }[], options: PrometheusOptions = {}): Promise<RunningPrometheus> {
   const dir = mkdtempSync(join(tmpdir(), 'rs-prom-'));
   const config = [
     'global:',
@@ -36,6 +43,7 @@ export async function startPrometheus(targets: { address: string; labels: Record
     '',
   ].join('\n');
   writeFileSync(join(dir, 'prometheus.yml'), config);
+  if (options.webConfig !== undefined) writeFileSync(join(dir, 'web.yml'), options.webConfig);
   const port = await closedPort();
   let log = '';
   const child: ChildProcess = spawn(
@@ -46,6 +54,7 @@ export async function startPrometheus(targets: { address: string; labels: Record
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
       '--storage.tsdb.retention.time=1h',
+      ...(options.webConfig !== undefined ? [`--web.config.file=${join(dir, 'web.yml')}`] : []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -70,7 +79,7 @@ export async function startPrometheus(targets: { address: string; labels: Record
       throw new Error(`prometheus exited early:\n${log}`);
     }
     try {
-      const r = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000) });
+      const r = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000), headers: options.headers ?? {} });
       if (r.ok) break;
     } catch {
       // not up yet
@@ -85,11 +94,11 @@ export async function startPrometheus(targets: { address: string; labels: Record
 }
 
 /** Waits (bounded) until an instant query returns at least one series. */
-export async function waitForData(url: string, query: string, timeoutMs = 60_000): Promise<void> {
+export async function waitForData(url: string, query: string, timeoutMs = 60_000, headers: Record<string, string> = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      const r = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(query)}`, { signal: AbortSignal.timeout(2000) });
+      const r = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(query)}`, { signal: AbortSignal.timeout(2000), headers });
       const body = (await r.json()) as { data?: { result?: unknown[] } };
       if ((body.data?.result?.length ?? 0) > 0) return;
     } catch {
