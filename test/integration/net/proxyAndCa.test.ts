@@ -177,3 +177,18 @@ ${auth}`;
     await baseline.close();
   }
 });
+
+test('run: a browser journey goes through the same proxy (Chromium, Playwright proxy option)', { timeout: 90_000 }, async () => {
+  const page = await startHttp({ '/': (_q, r) => void r.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>t</title><h1 id="hello">hello</h1>') });
+  try {
+    writeFileSync(join(dir, 'browser.yaml'), apiFile(page.url, `        - goto: /
+        - expect_visible: "#hello"
+`));
+    const before = proxy.requestsTo(`127.0.0.1:${page.port}`).length;
+    const r = await cli(['run', 'browser.yaml'], dir, { HTTP_PROXY: proxy.url, RELEASE_SAFETY_BROWSER_PATH: '/usr/bin/chromium' });
+    assert.equal(r.code, 0, r.all);
+    assert.ok(proxy.requestsTo(`127.0.0.1:${page.port}`).length > before, `the page came through tinyproxy:\n${proxy.log().slice(-2000)}`);
+  } finally {
+    await page.close();
+  }
+});
