@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   const journeys = registerJourneys(context);
   registerCommands(context);
   registerRedHatYaml(context, diagnostics);
-  const canary = registerCanaryPanel(context);
+  const canary = registerCanaryPanel(context, (name) => journeys.secrets.getOrAsk(name, undefined, 'A canary source'));
   diagnostics.start();
   const activationMs = performance.now() - t0;
   return {

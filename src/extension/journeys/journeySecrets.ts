@@ -34,13 +34,13 @@ export class JourneySecrets {
   }
 
   /** The stored value, or asks for it once (masked); undefined when the user dismisses the box. */
-  async getOrAsk(name: string, token?: vscode.CancellationToken): Promise<string | undefined> {
+  async getOrAsk(name: string, token?: vscode.CancellationToken, usedBy = 'A journey'): Promise<string | undefined> {
     const stored = await this.get(name);
     if (stored !== undefined) return stored;
     const value = await vscode.window.showInputBox(
       {
         title: `Release Safety: secret ${name}`,
-        prompt: `A journey uses \${secret:${name}}. Its value is kept in VS Code's secret storage (your OS keychain), never in settings or files.`,
+        prompt: `${usedBy} uses \${secret:${name}}. Its value is kept in VS Code's secret storage (your OS keychain), never in settings or files.`,
         password: true,
         ignoreFocusOut: true,
         placeHolder: `value of ${name}`,

@@ -6,6 +6,7 @@
  * Everything runs through the core runner (src/core/journey): the editor only asks and shows.
  */
 import * as vscode from 'vscode';
+import { editorBrowserProxy } from '../browserProxy';
 import { readFileSync } from 'node:fs';
 import { parseFile } from '../../core/parse/parseFile';
 import { buildSyntheticConfig } from '../../core/synthetic/buildSynthetic';
@@ -216,7 +217,7 @@ export function registerJourneys(context: vscode.ExtensionContext): JourneysApi 
         secrets: (name) => secrets.getOrAsk(name, token),
         secretHint: (name) => `store it with "Release Safety: Manage Journey Secrets" or run again and enter ${name} when asked`,
         signal: ac.signal,
-        browser: { headed, ...(browserPath ? { browserPath } : {}), screenshotDir: vscode.Uri.joinPath(storage, 'screenshots').fsPath },
+        browser: { headed, ...(browserPath ? { browserPath } : {}), screenshotDir: vscode.Uri.joinPath(storage, 'screenshots').fsPath, ...withProxy(editorBrowserProxy(uri)) },
       };
       // Results come back in journey order; keyed by position so two journeys of one name stay apart.
       const running = journeys.map((j) => ({ j, item: itemOf(j, docOf.get(j)!) }));
@@ -357,4 +358,8 @@ export function stepLine(journey: string, s: StepResult): string {
   const facts = [s.httpStatus, s.timings?.ttfbMs !== undefined ? `ttfb ${s.timings.ttfbMs} ms` : undefined, s.timings?.loadMs !== undefined ? `load ${s.timings.loadMs} ms` : undefined, `${s.durationMs} ms`].filter((x) => x !== undefined);
   const status = s.status === 'passed' ? 'ok  ' : s.status === 'failed' ? 'FAIL' : 'skip';
   return `  ${status} ${journey} > ${s.name} (${facts.join(', ')})${s.status === 'failed' && s.error ? `: ${s.error.message}` : ''}`;
+}
+
+function withProxy(proxy: ReturnType<typeof editorBrowserProxy>): { proxy?: NonNullable<ReturnType<typeof editorBrowserProxy>> } {
+  return proxy ? { proxy } : {};
 }

@@ -9,7 +9,8 @@ import { registerCanaryStatusBar } from './statusBar';
 import type { StatusText } from './statusText';
 import { registerBreachNotification } from './breachNotification';
 import { registerWatchCodeLens } from './watchCodeLens';
-import { createCoreWatcher } from './coreWatcher';
+import { coreWatcherFactory } from './coreWatcher';
+import type { SecretLookup } from '../../core/net/sourceAuth';
 
 export interface CanaryPanelApi {
   readonly controller: WatchController;
@@ -18,10 +19,11 @@ export interface CanaryPanelApi {
   statusBar(): StatusText | undefined;
 }
 
-export function registerCanaryPanel(context: vscode.ExtensionContext): CanaryPanelApi {
+/** `secrets`: the editor's SecretStorage, for `${secret:NAME}` in a source's `auth:`. */
+export function registerCanaryPanel(context: vscode.ExtensionContext, secrets: SecretLookup = () => undefined): CanaryPanelApi {
   const log = vscode.window.createOutputChannel('Release Safety: Canary');
   context.subscriptions.push(log);
-  const controller = registerWatchController(context, createCoreWatcher, log);
+  const controller = registerWatchController(context, coreWatcherFactory(secrets), log);
   const view = registerCanaryView(context, controller, log);
   const statusBar = registerCanaryStatusBar(context, controller);
   registerBreachNotification(context, controller);

@@ -7,6 +7,7 @@
  * Nothing is polled in an untrusted workspace: a canary config names URLs, and opening a folder
  * must not make the editor call addresses on the user's network.
  */
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { appendReading, type ChartSeries, type ConfigEntry, type PanelState, type ReadingView } from './panelModel';
 import type { LiveReading, LiveWatcher, WatcherFactory } from './liveCanary';
@@ -166,7 +167,7 @@ export class WatchController implements vscode.Disposable {
     const intervalMs = pollIntervalMs();
     let watcher: LiveWatcher;
     try {
-      watcher = this.factory(doc.plan, { intervalMs });
+      watcher = this.factory(doc.plan, { intervalMs, baseDir: dirname(fileUri.fsPath) });
     } catch (e) {
       return `Cannot watch this canary: ${(e as Error).message}`;
     }
@@ -259,7 +260,7 @@ export class WatchController implements vscode.Disposable {
     if (!a || a.intervalMs === intervalMs) return;
     let watcher: LiveWatcher;
     try {
-      watcher = this.factory(a.plan, { intervalMs });
+      watcher = this.factory(a.plan, { intervalMs, baseDir: dirname(a.uri.fsPath) });
     } catch (e) {
       this.log.appendLine(`[canary] could not apply the new poll interval: ${(e as Error).message}`);
       return;
