@@ -116,14 +116,18 @@ export async function waitForHttp(url, ms, child) {
   throw new Error(`no answer from ${url} within ${ms} ms (${last})`);
 }
 
-/** Starts VS Code's own server (bundled in code-server) with the smoke-test driver on (path B). */
-export async function startVSCodeServer({ log, dataRoot }) {
+/**
+ * Starts VS Code's own server (bundled in code-server) with the smoke-test driver on (path B).
+ * `workspaceTrust: true` keeps Workspace Trust on: the folder then opens untrusted (Restricted
+ * Mode) until a test grants trust through the workbench (see grantWorkspaceTrust).
+ */
+export async function startVSCodeServer({ log, dataRoot, workspaceTrust = false }) {
   const port = await freePort();
   const child = startGroup(node24, [
     serverMain,
     '--host', '127.0.0.1', '--port', String(port),
     '--without-connection-token', '--accept-server-license-terms',
-    '--enable-smoke-test-driver', '--disable-telemetry', '--disable-workspace-trust',
+    '--enable-smoke-test-driver', '--disable-telemetry', ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--server-data-dir', join(dataRoot, 'data'),
     '--user-data-dir', join(dataRoot, 'user'),
     '--extensions-dir', join(dataRoot, 'ext'),
@@ -173,14 +177,43 @@ export function installVsix(dataRoot, vsix = vsixPath) {
   if (r.status !== 0) throw new Error(`installing ${vsix} failed (exit ${r.status}): ${(r.stderr || r.stdout || '').trim()}`);
 }
 
-/** Starts code-server itself with the whole workbench (path A). */
-export async function startCodeServer({ dataRoot, port, log, host = '127.0.0.1' }) {
-  if (!existsSync(join(dataRoot, 'user', 'User', 'settings.json'))) writeUserSettings(dataRoot);
+/** Settings for a workbench with Workspace Trust on and no startup prompt: folders open untrusted. */
+export const UNTRUSTED_WORKBENCH_SETTINGS = {
+  ...WORKBENCH_SETTINGS,
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'always',
+};
+
+/**
+ * Grants Workspace Trust the way a user does, in the page: the startup dialog's trust button when
+ * it is open, else Manage Workspace Trust from the command palette and its Trust button.
+ */
+export async function grantWorkspaceTrust(page) {
+  const dialogButton = page.locator('.monaco-dialog-box .monaco-button', { hasText: /trust/i }).filter({ hasNotText: /don't|do not|no,/i });
+  if (await dialogButton.first().isVisible().catch(() => false)) {
+    await dialogButton.first().click();
+    return 'the startup dialog';
+  }
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.type('Manage Workspace Trust');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Manage Workspace Trust/ }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  const trust = page.locator('.workspace-trust-editor .workspace-trust-buttons-row .monaco-button', { hasText: /^\s*Trust\s*$/ }).first();
+  await trust.waitFor({ state: 'visible', timeout: 15_000 });
+  await trust.click();
+  return 'Manage Workspace Trust';
+}
+
+/** Starts code-server itself with the whole workbench (path A); `workspaceTrust: true` keeps trust on. */
+export async function startCodeServer({ dataRoot, port, log, host = '127.0.0.1', workspaceTrust = false }) {
+  if (!existsSync(join(dataRoot, 'user', 'User', 'settings.json'))) writeUserSettings(dataRoot, workspaceTrust ? UNTRUSTED_WORKBENCH_SETTINGS : WORKBENCH_SETTINGS);
   const child = startGroup(node24, [
     codeServerBin,
     '--bind-addr', `${host}:${port}`, '--auth', 'none',
     '--user-data-dir', join(dataRoot, 'user'), '--extensions-dir', join(dataRoot, 'ext'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
   ], { env: codeServerEnv(dataRoot), log });
   await waitForHttp(`http://${host}:${port}/healthz`, 60_000, child);
