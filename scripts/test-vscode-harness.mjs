@@ -203,6 +203,14 @@ export async function grantWorkspaceTrust(page) {
   const trust = page.locator('.workspace-trust-editor .workspace-trust-buttons-row .monaco-button', { hasText: /^\s*Trust\s*$/ }).first();
   await trust.waitFor({ state: 'visible', timeout: 15_000 });
   await trust.click();
+  // 1.139 opens the trust editor as a modal editor: close it so the workbench takes clicks again.
+  const modal = page.locator('.monaco-modal-editor-block');
+  for (let i = 0; i < 5 && (await modal.count()) > 0; i++) {
+    const close = modal.locator('.action-label.codicon-close, a.action-label[aria-label^="Close"]').first();
+    if (await close.isVisible().catch(() => false)) await close.click();
+    else await page.keyboard.press('Escape');
+    await modal.first().waitFor({ state: 'detached', timeout: 2000 }).catch(() => undefined);
+  }
   return 'Manage Workspace Trust';
 }
 
