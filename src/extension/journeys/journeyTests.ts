@@ -43,6 +43,9 @@ export interface RecordedState {
   message?: string;
   /** 0-based line of the message's location. */
   line?: number;
+  /** A diff message's two sides, as the Test Explorer shows them. */
+  expected?: string;
+  actual?: string;
 }
 
 const journeyId = (uri: vscode.Uri, docIndex: number, index: number) => `${uri.toString()}#${docIndex}/${index}`;
@@ -318,7 +321,7 @@ export function registerJourneys(context: vscode.ExtensionContext): JourneysApi 
 function recording(run: vscode.TestRun, emitter: vscode.EventEmitter<RecordedState>): vscode.TestRun {
   const fire = (item: vscode.TestItem, state: RecordedState['state'], m?: vscode.TestMessage | readonly vscode.TestMessage[]) => {
     const first = Array.isArray(m) ? m[0] : (m as vscode.TestMessage | undefined);
-    emitter.fire({ id: item.id, state, ...(first ? { message: typeof first.message === 'string' ? first.message : first.message.value } : {}), ...(first?.location ? { line: first.location.range.start.line } : {}) });
+    emitter.fire({ id: item.id, state, ...(first ? { message: typeof first.message === 'string' ? first.message : first.message.value } : {}), ...(first?.location ? { line: first.location.range.start.line } : {}), ...(first?.expectedOutput !== undefined ? { expected: first.expectedOutput } : {}), ...(first?.actualOutput !== undefined ? { actual: first.actualOutput } : {}) });
   };
   return new Proxy(run, {
     get(target, prop, receiver) {
