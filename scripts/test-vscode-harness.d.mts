@@ -29,3 +29,5 @@ export function grantWorkspaceTrust(page: import('playwright-core').Page): Promi
 export function launchChromium(): Promise<Browser>;
 export const WORKBENCH_SETTINGS: Record<string, unknown>;
 export function writeUserSettings(dataRoot: string, settings?: Record<string, unknown>): void;
+export function secretSpellings(secret: string): string[];
+export function scanPageForSecrets(page: import('playwright-core').Page, secrets: string[]): Promise<{ leaks: string[]; frames: number; notifications: number; chars: number }>;

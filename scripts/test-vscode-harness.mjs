@@ -214,6 +214,43 @@ export async function grantWorkspaceTrust(page) {
   return 'Manage Workspace Trust';
 }
 
+/** Every spelling a secret could take on a page or in a log: raw, URL-, JSON-, XML-, HTML-escaped, base64. */
+export function secretSpellings(secret) {
+  const xml = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return [...new Set([
+    secret,
+    encodeURIComponent(secret),
+    JSON.stringify(secret).slice(1, -1),
+    xml.replace(/"/g, '&quot;').replace(/'/g, '&apos;'),
+    xml.replace(/"/g, '&quot;').replace(/'/g, '&#39;'),
+    xml.replace(/"/g, '&#34;').replace(/'/g, '&#x27;'),
+    Buffer.from(secret).toString('base64'),
+    Buffer.from(secret).toString('base64url'),
+  ])];
+}
+
+/**
+ * The whole page as a user could see it, every frame (webviews included), with the notification
+ * list open: where a spelling of one of `secrets` shows, if anywhere.
+ */
+export async function scanPageForSecrets(page, secrets) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill('>Notifications: Show Notifications');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Notifications' }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.notifications-center').waitFor({ timeout: 15_000 }).catch(() => undefined);
+  const texts = [];
+  for (const frame of page.frames()) {
+    const text = await frame.evaluate(() => `${document.body?.innerText ?? ''}\n${document.title}`).catch(() => '');
+    texts.push({ where: frame === page.mainFrame() ? 'workbench' : `frame ${frame.url().slice(0, 80)}`, text });
+  }
+  const leaks = [];
+  for (const { where, text } of texts) for (const s of secrets) for (const spelling of secretSpellings(s)) if (text.includes(spelling)) leaks.push(`${where}: a spelling of a secret (${spelling.slice(0, 3)}...)`);
+  return { leaks, frames: texts.length, notifications: await page.locator('.notifications-center .notification-list-item').count(), chars: texts.reduce((n, t) => n + t.text.length, 0) };
+}
+
 /** Starts code-server itself with the whole workbench (path A); `workspaceTrust: true` keeps trust on. */
 export async function startCodeServer({ dataRoot, port, log, host = '127.0.0.1', workspaceTrust = false }) {
   if (!existsSync(join(dataRoot, 'user', 'User', 'settings.json'))) writeUserSettings(dataRoot, workspaceTrust ? UNTRUSTED_WORKBENCH_SETTINGS : WORKBENCH_SETTINGS);

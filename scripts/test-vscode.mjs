@@ -6,15 +6,20 @@
 // --untrusted runs test/vscode/untrusted/ instead, with Workspace Trust on: the folder opens in
 // Restricted Mode, and a test that logs GRANT_TRUST_SIGNAL gets trust granted through the page.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import util from 'node:util';
 import {
-  repoRoot, requireSystemDeps, tempDir, removeDir, startVSCodeServer, stopGroup, launchChromium, grantWorkspaceTrust,
+  repoRoot, requireSystemDeps, tempDir, removeDir, startVSCodeServer, stopGroup, launchChromium, grantWorkspaceTrust, scanPageForSecrets,
 } from './test-vscode-harness.mjs';
 
 /** The line a test logs to have the harness grant Workspace Trust in the page (as a user would). */
 export const GRANT_TRUST_SIGNAL = '[release-safety-test] grant workspace trust';
+/**
+ * The line a test logs to have the page scanned for secrets: the harness reads the values from
+ * WORKSPACE/.secret-scan/secrets.json and writes what it found to .secret-scan/page.json.
+ */
+export const SCAN_PAGE_SIGNAL = '[release-safety-test] scan the page for secrets';
 
 const OVERALL_TIMEOUT_MS = Number(process.env.RELEASE_SAFETY_VSCODE_TIMEOUT_MS ?? 8 * 60_000);
 const args = process.argv.slice(2);
@@ -80,6 +85,8 @@ async function main() {
   // The extension host inherits the server's environment: that is how the test entry gets --grep.
   if (grep) process.env.RELEASE_SAFETY_TEST_GREP = grep;
   process.env.RELEASE_SAFETY_TEST_SUITE = suiteName;
+  // Where the server keeps its logs (output channels included): the secret scan reads them.
+  process.env.RELEASE_SAFETY_TEST_DATA_ROOT = root;
   try {
     server = await startVSCodeServer({ dataRoot: root, workspaceTrust: untrusted, log: (d) => { serverLog.push(d); if (verbose) process.stderr.write(d); } });
     browser = await launchChromium();
@@ -88,6 +95,13 @@ async function main() {
     await page.exposeFunction('codeAutomationLog', (_type, logArgs) => {
       const line = util.format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
       if (verbose || !WORKBENCH_NOISE.test(line)) console.log(line);
+      if (line.includes(SCAN_PAGE_SIGNAL)) {
+        const dir = join(workspace, '.secret-scan');
+        scanPageForSecrets(page, JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8'))).then(
+          (r) => writeFileSync(join(dir, 'page.json'), JSON.stringify(r)),
+          (e) => writeFileSync(join(dir, 'page.json'), JSON.stringify({ error: e.message })),
+        );
+      }
       if (line.includes(GRANT_TRUST_SIGNAL)) {
         grantWorkspaceTrust(page).then(
           (how) => console.log(`[test:vscode] granted Workspace Trust in the page (${how})`),
