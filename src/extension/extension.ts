@@ -46,13 +46,15 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   // Feature registrations (quick fixes, completion, hover, CodeLens, commands) go here, one call each.
   registerCodeActions(context, findingFor);
   registerCompletion(context, nativeSchemas);
-  registerHover(context);
-  registerCodeLens(context);
+  // Hover, CodeLens and the Canary view read the same governing `.release-safety.yaml` as the diagnostics.
+  const configBudget = (uri: vscode.Uri) => diagnostics.configFiles.forUri(uri)?.config.budget;
+  registerHover(context, configBudget);
+  registerCodeLens(context, configBudget);
   // Before registerCommands: it adds a placeholder Run Journey only when no one registered the real one.
   const journeys = registerJourneys(context);
   registerCommands(context);
   registerRedHatYaml(context, diagnostics);
-  const canary = registerCanaryPanel(context, (name) => journeys.secrets.getOrAsk(name, undefined, 'A canary source'));
+  const canary = registerCanaryPanel(context, configBudget, (name) => journeys.secrets.getOrAsk(name, undefined, 'A canary source'));
   diagnostics.start();
   const activationMs = performance.now() - t0;
   return {

@@ -18,6 +18,7 @@ import { SourceError } from '../../core/canary/source';
 import type { CanaryReading } from '../../core/canary/reading';
 import { changeKey, exitCodeOf, statusJson, statusLine, statusText } from '../status/statusReport';
 import { sleep } from '../../core/abortableSleep';
+import { ConfigFinder } from '../lint/configFinder';
 
 const STATUS = defineCommand({
   name: 'status',
@@ -73,7 +74,9 @@ export async function statusCommand(args: string[], io: CommandIO): Promise<numb
     io.err(`${where(syntax.offset)}: ${syntax.message}\n`);
     return EXIT_USAGE;
   }
-  const canaries = findCanaries(file);
+  // The risk budget of `.release-safety.yaml` applies to canaries without their own.
+  const config = new ConfigFinder((configPath, problem) => io.err(`${configPath}: ${problem}\n`)).forFile(resolve(io.cwd, path));
+  const canaries = findCanaries(file, config?.config.budget);
   if (canaries.length === 0) {
     io.err(`release-safety status: ${path} has no canary (a document with a top-level canary key, an Argo Rollout or a Flagger Canary).\n`);
     return EXIT_USAGE;
@@ -104,7 +107,7 @@ export async function statusCommand(args: string[], io: CommandIO): Promise<numb
   }
   const scrapeWindowMs = windowMs ?? DEFAULT_SCRAPE_WINDOW_MS;
   const pollMs = isPrometheus ? (windowMs ? Math.min(windowMs, DEFAULT_PROMETHEUS_POLL_MS) : DEFAULT_PROMETHEUS_POLL_MS) : scrapeWindowMs;
-  const watcher = new CanaryWatcher(plan, source, { intervalMs: pollMs, warmupDelayMs: scrapeWindowMs, historySize: 2 });
+  const watcher = new CanaryWatcher(plan, source, { intervalMs: pollMs, warmupDelayMs: scrapeWindowMs, historySize: 2, ...(chosen.budget ? { budget: chosen.budget } : {}) });
 
   const { signal, dispose } = interruptSignal(io);
   try {

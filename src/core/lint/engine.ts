@@ -40,6 +40,7 @@ export function lintParsed(file: ParsedFile, options: LintOptions = {}): LintRes
   const settings: LintSettings = {
     ...DEFAULT_LINT_SETTINGS,
     ...(options.config?.maxFirstStep !== undefined ? { maxFirstStep: options.config.maxFirstStep } : {}),
+    ...(options.config?.budget !== undefined ? { budget: options.config.budget } : {}),
     ...stripUndefined(options.settings ?? {}),
   };
   const rules = options.rules ?? allRules;

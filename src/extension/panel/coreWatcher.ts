@@ -30,6 +30,6 @@ export function coreWatcherFactory(secrets: SecretLookup): WatcherFactory {
         secretHint: (name) => `enter it when asked, or store it with "Release Safety: Manage Journey Secrets" (${name})`,
         ...(options.baseDir ? { baseDir: options.baseDir } : {}),
       }),
-      { intervalMs: options.intervalMs, historySize: HISTORY_SIZE },
+      { intervalMs: options.intervalMs, historySize: HISTORY_SIZE, ...(options.budget ? { budget: options.budget } : {}) },
     );
 }

@@ -19,11 +19,14 @@ export interface CanaryPanelApi {
   statusBar(): StatusText | undefined;
 }
 
-/** `secrets`: the editor's SecretStorage, for `${secret:NAME}` in a source's `auth:`. */
-export function registerCanaryPanel(context: vscode.ExtensionContext, secrets: SecretLookup = () => undefined): CanaryPanelApi {
+/**
+ * `configBudget`: the risk budget of the `.release-safety.yaml` governing a file.
+ * `secrets`: the editor's SecretStorage, for `${secret:NAME}` in a source's `auth:`.
+ */
+export function registerCanaryPanel(context: vscode.ExtensionContext, configBudget?: (uri: vscode.Uri) => unknown, secrets: SecretLookup = () => undefined): CanaryPanelApi {
   const log = vscode.window.createOutputChannel('Release Safety: Canary');
   context.subscriptions.push(log);
-  const controller = registerWatchController(context, coreWatcherFactory(secrets), log);
+  const controller = registerWatchController(context, coreWatcherFactory(secrets), log, configBudget);
   const view = registerCanaryView(context, controller, log);
   const statusBar = registerCanaryStatusBar(context, controller);
   registerBreachNotification(context, controller);
