@@ -16,6 +16,7 @@ import { registerCompletion } from './completion';
 import { registerHover } from './hover';
 import { registerCodeLens } from './codeLens';
 import { registerCommands } from './commands';
+import { registerExportCommands } from './exportCommands';
 import { nativeSchemas } from '../core/completion/nativeSchemas';
 import { registerRedHatYaml } from './redHatYaml';
 import { registerCanaryPanel, type CanaryPanelApi } from './panel';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   // Before registerCommands: it adds a placeholder Run Journey only when no one registered the real one.
   const journeys = registerJourneys(context);
   registerCommands(context);
+  registerExportCommands(context);
   registerRedHatYaml(context, diagnostics);
   const canary = registerCanaryPanel(context, configBudget, (name) => journeys.secrets.getOrAsk(name, undefined, 'A canary source'));
   diagnostics.start();

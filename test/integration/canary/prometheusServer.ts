@@ -18,6 +18,10 @@ export interface RunningPrometheus {
 }
 
 export interface PrometheusOptions {
+  /** Alerting rule files to load (`rule_files`), evaluated every second. */
+  ruleFiles?: string[];
+  /** An Alertmanager (host:port) to send firing alerts to. */
+  alertmanager?: string;
   /** The text of a --web.config.file (e.g. basic_auth_users), for a Prometheus behind authentication. */
   webConfig?: string;
   /** Headers the readiness check sends (the credentials of webConfig). */
@@ -30,6 +34,8 @@ export async function startPrometheus(targets: { address: string; labels: Record
     'global:',
     '  scrape_interval: 1s',
     '  evaluation_interval: 1s',
+    ...(options.ruleFiles?.length ? ['rule_files:', ...options.ruleFiles.map((f) => `  - '${f}'`)] : []),
+    ...(options.alertmanager ? ['alerting:', '  alertmanagers:', '    - static_configs:', `        - targets: ['${options.alertmanager}']`] : []),
     'scrape_configs:',
     '  - job_name: demo',
     '    scrape_interval: 1s',
