@@ -192,3 +192,21 @@ test('run: a browser journey goes through the same proxy (Chromium, Playwright p
     await page.close();
   }
 });
+
+test('monitor --cacert through HTTPS_PROXY: each run tunnels through tinyproxy, and Ctrl+C stops it cleanly', { timeout: 60_000 }, async () => {
+  writeFileSync(join(dir, 'journeys.yaml'), apiFile(secure.url, HEALTH_STEPS));
+  const before = proxy.requestsTo(`127.0.0.1:${secure.port}`).length;
+  const stop = new AbortController();
+  let out = '';
+  const io: CommandIO = { out: (s) => void (out += s), err: (s) => void (out += s), cwd: dir, env: { HTTPS_PROXY: proxy.url, NO_PROXY: '' }, isTTY: false, signal: stop.signal };
+  const running = main(['monitor', 'journeys.yaml', '--every', '1s', '--listen', '127.0.0.1:0', '--cacert', ca.caFile], io);
+  try {
+    const end = Date.now() + 30_000;
+    while (!/passed "api journey"/.test(out) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+  } finally {
+    stop.abort();
+  }
+  assert.equal(await running, 0, out);
+  assert.match(out, /passed "api journey"/);
+  assert.ok(proxy.requestsTo(`127.0.0.1:${secure.port}`).length > before, `tinyproxy's log shows the monitor's tunnel:\n${proxy.log().slice(-1500)}`);
+});
