@@ -116,14 +116,18 @@ export async function waitForHttp(url, ms, child) {
   throw new Error(`no answer from ${url} within ${ms} ms (${last})`);
 }
 
-/** Starts VS Code's own server (bundled in code-server) with the smoke-test driver on (path B). */
-export async function startVSCodeServer({ log, dataRoot }) {
+/**
+ * Starts VS Code's own server (bundled in code-server) with the smoke-test driver on (path B).
+ * `workspaceTrust: true` keeps Workspace Trust on: the folder then opens untrusted (Restricted
+ * Mode) until a test grants trust through the workbench (see grantWorkspaceTrust).
+ */
+export async function startVSCodeServer({ log, dataRoot, workspaceTrust = false }) {
   const port = await freePort();
   const child = startGroup(node24, [
     serverMain,
     '--host', '127.0.0.1', '--port', String(port),
     '--without-connection-token', '--accept-server-license-terms',
-    '--enable-smoke-test-driver', '--disable-telemetry', '--disable-workspace-trust',
+    '--enable-smoke-test-driver', '--disable-telemetry', ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--server-data-dir', join(dataRoot, 'data'),
     '--user-data-dir', join(dataRoot, 'user'),
     '--extensions-dir', join(dataRoot, 'ext'),
@@ -173,12 +177,83 @@ export function installVsix(dataRoot, vsix = vsixPath) {
   if (r.status !== 0) throw new Error(`installing ${vsix} failed (exit ${r.status}): ${(r.stderr || r.stdout || '').trim()}`);
 }
 
+/** Settings for a workbench with Workspace Trust on and no startup prompt: folders open untrusted. */
+export const UNTRUSTED_WORKBENCH_SETTINGS = {
+  ...WORKBENCH_SETTINGS,
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'always',
+};
+
 /**
- * Starts code-server itself with the whole workbench (path A). Tests turn Workspace Trust off;
- * `npm start` keeps it on (`workspaceTrust: true`) and lets the user trust its copy of examples/.
+ * Grants Workspace Trust the way a user does, in the page: the startup dialog's trust button when
+ * it is open, else Manage Workspace Trust from the command palette and its Trust button.
  */
+export async function grantWorkspaceTrust(page) {
+  const dialogButton = page.locator('.monaco-dialog-box .monaco-button', { hasText: /trust/i }).filter({ hasNotText: /don't|do not|no,/i });
+  if (await dialogButton.first().isVisible().catch(() => false)) {
+    await dialogButton.first().click();
+    return 'the startup dialog';
+  }
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.type('Manage Workspace Trust');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Manage Workspace Trust/ }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  const trust = page.locator('.workspace-trust-editor .workspace-trust-buttons-row .monaco-button', { hasText: /^\s*Trust\s*$/ }).first();
+  await trust.waitFor({ state: 'visible', timeout: 15_000 });
+  await trust.click();
+  // 1.139 opens the trust editor as a modal editor: close it so the workbench takes clicks again.
+  const modal = page.locator('.monaco-modal-editor-block');
+  for (let i = 0; i < 5 && (await modal.count()) > 0; i++) {
+    const close = modal.locator('.action-label.codicon-close, a.action-label[aria-label^="Close"]').first();
+    if (await close.isVisible().catch(() => false)) await close.click();
+    else await page.keyboard.press('Escape');
+    await modal.first().waitFor({ state: 'detached', timeout: 2000 }).catch(() => undefined);
+  }
+  return 'Manage Workspace Trust';
+}
+
+/** Every spelling a secret could take on a page or in a log: raw, URL-, JSON-, XML-, HTML-escaped, base64. */
+export function secretSpellings(secret) {
+  const xml = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return [...new Set([
+    secret,
+    encodeURIComponent(secret),
+    JSON.stringify(secret).slice(1, -1),
+    xml.replace(/"/g, '&quot;').replace(/'/g, '&apos;'),
+    xml.replace(/"/g, '&quot;').replace(/'/g, '&#39;'),
+    xml.replace(/"/g, '&#34;').replace(/'/g, '&#x27;'),
+    Buffer.from(secret).toString('base64'),
+    Buffer.from(secret).toString('base64url'),
+  ])];
+}
+
+/**
+ * The whole page as a user could see it, every frame (webviews included), with the notification
+ * list open: where a spelling of one of `secrets` shows, if anywhere.
+ */
+export async function scanPageForSecrets(page, secrets) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill('>Notifications: Show Notifications');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Notifications' }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.notifications-center').waitFor({ timeout: 15_000 }).catch(() => undefined);
+  const texts = [];
+  for (const frame of page.frames()) {
+    const text = await frame.evaluate(() => `${document.body?.innerText ?? ''}\n${document.title}`).catch(() => '');
+    texts.push({ where: frame === page.mainFrame() ? 'workbench' : `frame ${frame.url().slice(0, 80)}`, text });
+  }
+  const leaks = [];
+  for (const { where, text } of texts) for (const s of secrets) for (const spelling of secretSpellings(s)) if (text.includes(spelling)) leaks.push(`${where}: a spelling of a secret (${spelling.slice(0, 3)}...)`);
+  return { leaks, frames: texts.length, notifications: await page.locator('.notifications-center .notification-list-item').count(), chars: texts.reduce((n, t) => n + t.text.length, 0) };
+}
+
+/** Starts code-server itself with the whole workbench (path A); `workspaceTrust: true` keeps trust on. */
 export async function startCodeServer({ dataRoot, port, log, host = '127.0.0.1', workspaceTrust = false }) {
-  if (!existsSync(join(dataRoot, 'user', 'User', 'settings.json'))) writeUserSettings(dataRoot);
+  if (!existsSync(join(dataRoot, 'user', 'User', 'settings.json'))) writeUserSettings(dataRoot, workspaceTrust ? UNTRUSTED_WORKBENCH_SETTINGS : WORKBENCH_SETTINGS);
   const child = startGroup(node24, [
     codeServerBin,
     '--bind-addr', `${host}:${port}`, '--auth', 'none',

@@ -16,7 +16,8 @@ export async function run(): Promise<void> {
     timeout: 60_000,
     ...(process.env.RELEASE_SAFETY_TEST_GREP ? { grep: process.env.RELEASE_SAFETY_TEST_GREP } : {}),
   });
-  const suiteDir = join(__dirname, 'suite');
+  // scripts/test-vscode.mjs --untrusted runs the suites of test/vscode/untrusted instead.
+  const suiteDir = join(__dirname, process.env.RELEASE_SAFETY_TEST_SUITE || 'suite');
   for (const f of readdirSync(suiteDir).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(join(suiteDir, f));
   await new Promise<void>((resolve, reject) => {
     try {

@@ -13,21 +13,24 @@ import { Redactor } from '../../core/journey/redact';
 import { checkJourneyVariables, secretNames } from '../../core/journey/variables';
 import { JourneyMetrics } from '../../core/monitor/journeyMetrics';
 import { monitorJourneys, periodOf } from '../../core/monitor/monitorJourneys';
+import { NETWORK_OPTIONS, NETWORK_USAGE, networkFromArgs } from '../networkOptions';
 
 export const MONITOR_COMMAND = defineCommand({
   name: 'monitor',
-  usage: `Usage: release-safety monitor FILE [--listen HOST:PORT] [--every DURATION] [--env-file FILE] [--location NAME]
+  usage: `Usage: release-safety monitor FILE [--listen HOST:PORT] [--every DURATION] [--env-file FILE] [--location NAME] [--cacert FILE]
   FILE          a synthetic journeys file (a YAML document with a top-level "synthetic:" key)
   --listen      where to serve Prometheus metrics at /metrics (default 127.0.0.1:9464)
   --every       run every journey this often instead of its frequency (e.g. 10s, for trials)
   --env-file    KEY=VALUE lines (dotenv syntax) for \${env:..} and \${secret:..}; the environment wins
   --location    the "location" label of the metrics (default: RELEASE_SAFETY_LOCATION, else "local")
+${NETWORK_USAGE}
 Stops on Ctrl+C or SIGTERM. Exit codes: 0 stopped cleanly, 2 usage or config error (nothing is run).`,
   options: {
     listen: { type: 'string' },
     every: { type: 'string' },
     'env-file': { type: 'string' },
     location: { type: 'string' },
+    ...NETWORK_OPTIONS,
   },
   maxPositionals: 1,
 });
@@ -49,6 +52,7 @@ export async function monitorCommand(args: string[], io: CommandIO): Promise<num
     everyMs = d.ms;
   }
 
+  const network = networkFromArgs(MONITOR_COMMAND, values, io);
   const prepared = prepareJourneys('monitor', io, { file: positionals[0], ...(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {}) });
   if ('exitCode' in prepared) return prepared.exitCode;
   const { shown, journeys, lookup, env } = prepared;
@@ -101,7 +105,8 @@ export async function monitorCommand(args: string[], io: CommandIO): Promise<num
         env: lookup,
         secrets: lookup,
         secretHint: (name) => `export ${name}=... or add it to the --env-file file`,
-        browser: env.RELEASE_SAFETY_BROWSER_PATH ? { browserPath: env.RELEASE_SAFETY_BROWSER_PATH } : {},
+        fetch: network.fetch,
+        browser: { ...(env.RELEASE_SAFETY_BROWSER_PATH ? { browserPath: env.RELEASE_SAFETY_BROWSER_PATH } : {}), ...(network.browserProxy ? { proxy: network.browserProxy } : {}) },
       },
       onResult: (journey, result) => {
         const failed = result.steps.find((s) => s.status === 'failed');

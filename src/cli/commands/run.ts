@@ -1,5 +1,5 @@
 /**
- * `release-safety run FILE [--journey NAME] [--reporter text|json|junit] [--output FILE] [--env-file FILE]`
+ * `release-safety run FILE [--journey NAME] [--reporter text|json|junit] [--output FILE] [--env-file FILE] [--cacert FILE]`
  * (README, The CLI). Exit 0: every journey passed; 1: a journey failed (or the run was cancelled);
  * 2: a usage or config error: unreadable file, YAML errors, no journeys, an unknown --journey,
  * a journey lint refuses (nothing is run then), or a variable/secret that is not set (nothing sent).
@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { defineCommand, oneOf, parseCommandArgs, UsageError } from '../args';
 import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
+import { NETWORK_OPTIONS, NETWORK_USAGE, networkFromArgs } from '../networkOptions';
 import { displayPath, prepareJourneys } from '../journeys/prepareJourneys';
 import { run } from '../../core/journey/runner';
 import { Redactor } from '../../core/journey/redact';
@@ -23,12 +24,13 @@ import { countStatuses, type JourneyReporter } from '../reporters/journeyReport'
 
 export const RUN_COMMAND = defineCommand({
   name: 'run',
-  usage: `Usage: release-safety run FILE [--journey NAME] [--reporter text|json|junit] [--output FILE] [--env-file FILE]
+  usage: `Usage: release-safety run FILE [--journey NAME] [--reporter text|json|junit] [--output FILE] [--env-file FILE] [--cacert FILE]
   FILE          a synthetic journeys file (a YAML document with a top-level "synthetic:" key)
   --journey     run only the journey with this name (default: all of them)
   --reporter    text (default), json or junit
   --output      write the report to this file instead of standard output
   --env-file    KEY=VALUE lines (dotenv syntax) for \${env:..} and \${secret:..}; the environment wins
+${NETWORK_USAGE}
 Secrets (\${secret:NAME}) come from the environment. RELEASE_SAFETY_BROWSER_PATH picks the browser.
 Exit codes: 0 all passed, 1 a journey failed, 2 usage or config error (unsafe journeys are refused, not run).`,
   options: {
@@ -36,6 +38,7 @@ Exit codes: 0 all passed, 1 a journey failed, 2 usage or config error (unsafe jo
     reporter: { type: 'string', short: 'r' },
     output: { type: 'string', short: 'o' },
     'env-file': { type: 'string' },
+    ...NETWORK_OPTIONS,
   },
   maxPositionals: 1,
 });
@@ -51,6 +54,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   }
   if (positionals.length === 0) throw new UsageError('release-safety run: which file? Name a synthetic journeys file.', RUN_COMMAND.usage);
   const reporterName = oneOf(RUN_COMMAND, 'reporter', values.reporter ?? 'text', REPORTERS);
+  const network = networkFromArgs(RUN_COMMAND, values, io);
   const fail = (message: string) => {
     io.err(`release-safety run: ${message}\n`);
     return EXIT_USAGE;
@@ -71,7 +75,9 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     secrets: lookup,
     secretHint: (name) => `export ${name}=... or add it to the --env-file file`,
     signal: io.signal,
+    fetch: network.fetch,
     browser: {
+      ...(network.browserProxy ? { proxy: network.browserProxy } : {}),
       ...(env.RELEASE_SAFETY_BROWSER_PATH ? { browserPath: env.RELEASE_SAFETY_BROWSER_PATH } : {}),
       // Screenshots sit next to the report when there is one, so CI can keep them as artifacts.
       ...(output ? { screenshotDir: join(dirname(output), 'screenshots') } : {}),

@@ -1,13 +1,14 @@
 /**
- * `release-safety status FILE [--once] [--window DURATION] [--format text|json]` (README, The CLI):
+ * `release-safety status FILE [--once] [--window DURATION] [--format text|json] [--cacert FILE]` (README, The CLI):
  * evaluates a canary's gates against its live source. Exit 0 healthy or promoted, 1 breach,
  * 3 inconclusive or stale, 2 usage or config error. Without --once it watches and prints a line
  * per change until interrupted, then exits with the last verdict's code.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { defineCommand, oneOf, parseCommandArgs, UsageError } from '../args';
 import { EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
+import { NETWORK_OPTIONS, NETWORK_USAGE, networkFromArgs } from '../networkOptions';
 import { parseFile } from '../../core/parse/parseFile';
 import { parseDuration } from '../../core/model/duration';
 import { findCanaries } from '../../core/canary/watchableCanary';
@@ -22,11 +23,14 @@ import { nodeConfigFileSystem } from '../../core/config/nodeConfigFileSystem';
 
 const STATUS = defineCommand({
   name: 'status',
-  usage: 'Usage: release-safety status FILE [--once] [--window DURATION] [--format text|json]',
+  usage: `Usage: release-safety status FILE [--once] [--window DURATION] [--format text|json] [--cacert FILE]
+${NETWORK_USAGE}
+Secrets of a source's auth (\${secret:NAME}) come from the environment.`,
   options: {
     once: { type: 'boolean' },
     window: { type: 'string' },
     format: { type: 'string' },
+    ...NETWORK_OPTIONS,
   },
   maxPositionals: 1,
 });
@@ -43,6 +47,7 @@ export async function statusCommand(args: string[], io: CommandIO): Promise<numb
     return EXIT_OK;
   }
   const format = oneOf(STATUS, 'format', values.format ?? 'text', ['text', 'json'] as const);
+  const network = networkFromArgs(STATUS, values, io);
   const [path] = positionals;
   if (!path) throw new UsageError('release-safety status: name the canary file to watch.', STATUS.usage);
   let windowMs: number | undefined;
@@ -87,7 +92,13 @@ export async function statusCommand(args: string[], io: CommandIO): Promise<numb
   const isPrometheus = !!plan.source?.prometheus;
   let source;
   try {
-    source = createSource(plan, { windowMs: windowMs ?? DEFAULT_PROMETHEUS_WINDOW_MS });
+    source = createSource(plan, {
+      windowMs: windowMs ?? DEFAULT_PROMETHEUS_WINDOW_MS,
+      network,
+      secrets: (name) => io.env[name],
+      secretHint: (name) => `export ${name}=... before running release-safety status`,
+      baseDir: dirname(resolve(io.cwd, path)),
+    });
   } catch (e) {
     if (e instanceof SourceError) {
       io.err(`${where(plan.source?.ref.offset ?? plan.anchor.offset)}: ${e.message}\n`);

@@ -5,7 +5,7 @@
  * a query it refuses, NaN, ±Inf or several series are the gate's own problem, in plain words.
  */
 import type { PlanMetric } from '../plan/canaryPlan';
-import { endpointOf, type Endpoint } from './httpText';
+import { endpointOf, type Endpoint, type EndpointAccess } from './httpText';
 import { instantQuery, rangeQuery, type InstantAnswer } from './prometheusApi';
 import { dataTimeQuery, gateQuery, requestsQuery } from './promql';
 import {
@@ -20,6 +20,8 @@ import {
 
 export interface PrometheusSourceOptions extends Partial<MetricNames> {
   url: string;
+  /** Network, credentials. */
+  access?: EndpointAccess;
   canary: string;
   baseline: string;
   metrics: readonly Pick<PlanMetric, 'name' | 'query'>[];
@@ -39,7 +41,7 @@ export class PrometheusSource implements CanarySource {
   private readonly clock: () => number;
 
   constructor(private readonly options: PrometheusSourceOptions) {
-    this.base = endpointOf(options.url, 'Prometheus');
+    this.base = endpointOf(options.url, 'Prometheus', options.access);
     this.description = `Prometheus at ${this.base.display}`;
     this.names = {
       requestsMetric: options.requestsMetric || DEFAULT_METRIC_NAMES.requestsMetric,

@@ -4,13 +4,15 @@
  * each gate from the difference between two scrapes as `rate()` and `histogram_quantile()` would.
  */
 import type { PlanMetric } from '../plan/canaryPlan';
-import { endpointOf, getText, type Endpoint } from './httpText';
+import { endpointOf, getText, type Endpoint, type EndpointAccess } from './httpText';
 import { ScrapeWindow } from './scrapeWindow';
 import { SourceError, type CanarySource, type MetricNames, type SourceSample } from './source';
 
 export interface ScrapeSourceOptions extends Partial<MetricNames> {
   canary: string;
   baseline: string;
+  /** Network, credentials: the same for both endpoints. */
+  access?: EndpointAccess;
   metrics: readonly Pick<PlanMetric, 'name' | 'query'>[];
   /** Per request (default 5 s). */
   timeoutMs?: number;
@@ -29,7 +31,7 @@ export class ScrapeSource implements CanarySource {
   private readonly clock: () => number;
 
   constructor(private readonly options: ScrapeSourceOptions) {
-    this.endpoints = { canary: endpointOf(options.canary, 'canary'), baseline: endpointOf(options.baseline, 'baseline') };
+    this.endpoints = { canary: endpointOf(options.canary, 'canary', options.access), baseline: endpointOf(options.baseline, 'baseline', options.access) };
     this.description = `scrape ${this.endpoints.canary.display} (canary) and ${this.endpoints.baseline.display} (baseline)`;
     this.window = new ScrapeWindow(options);
     this.clock = options.clock ?? Date.now;

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import type { BrowserProxy } from '../net/proxyEnv';
 
 /**
  * Flags for a browser that runs unattended: no GPU (servers and CI have none), no QUIC (loopback
@@ -67,6 +68,8 @@ async function loadChromium(): Promise<Chromium> {
 export interface LaunchOptions {
   browserPath?: string;
   headed?: boolean;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY as Playwright's `proxy` (credentials in its own fields). */
+  proxy?: BrowserProxy;
 }
 
 export async function launchBrowser(options: LaunchOptions, signal: AbortSignal): Promise<Browser> {
@@ -80,6 +83,7 @@ export async function launchBrowser(options: LaunchOptions, signal: AbortSignal)
     headless: !options.headed,
     args: options.headed ? BROWSER_ARGS : ['--headless', ...BROWSER_ARGS],
     timeout: 30_000,
+    ...(options.proxy ? { proxy: options.proxy } : {}),
   });
   // Launch has no AbortSignal: race it, and close a browser that arrives after a cancellation.
   const aborted = new Promise<never>((_, reject) => {

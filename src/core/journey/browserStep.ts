@@ -13,6 +13,7 @@ import { formatDuration } from '../model/duration';
 import { parseThreshold } from '../model/threshold';
 import type { BrowserStep, Journey, Step } from '../synthetic/model';
 import { launchBrowser } from './browserLaunch';
+import type { BrowserProxy } from '../net/proxyEnv';
 import type { JourneyDeadline } from './deadline';
 import { resolveUrl, stepLabel, type StepOutcome } from './httpStep';
 import { snippet } from './httpExpect';
@@ -28,6 +29,8 @@ export interface BrowserOptions {
   headed?: boolean;
   /** Where screenshots go; default: <tmp>/release-safety/screenshots. */
   screenshotDir?: string;
+  /** The proxy the API steps use, for the browser too (Playwright's launch option). */
+  proxy?: BrowserProxy;
 }
 
 export interface BrowserJourney {

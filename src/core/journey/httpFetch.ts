@@ -1,10 +1,11 @@
 /**
- * One HTTP exchange with Node's global fetch, bounded: redirects are followed by hand (at most
+ * One HTTP exchange through the caller's network (core/net: proxy, trusted CAs), bounded: redirects are followed by hand (at most
  * `maxRedirects`, loops detected, credentials never forwarded to another origin), the body is
  * streamed and reading stops at `maxBytes`, and every wait honours the step's AbortSignal.
  * Never throws: a failure comes back as data.
  */
 import { describeNetworkError } from './networkError';
+import type { FetchLike } from '../net/network';
 import type { StepDeadline } from './deadline';
 import type { FailureKind } from './result';
 
@@ -43,7 +44,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Headers that carry credentials: dropped when a redirect leaves the origin, as browsers do. */
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 
-export async function httpFetch(request: HttpRequest, limits: HttpLimits, deadline: StepDeadline): Promise<HttpOutcome> {
+export async function httpFetch(request: HttpRequest, limits: HttpLimits, deadline: StepDeadline, fetchFn: FetchLike = globalThis.fetch): Promise<HttpOutcome> {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   let { method, url, body } = request;
@@ -53,7 +54,7 @@ export async function httpFetch(request: HttpRequest, limits: HttpLimits, deadli
   for (;;) {
     let res: Response;
     try {
-      res = await fetch(url, { method, headers, body, redirect: 'manual', signal: deadline.signal });
+      res = await fetchFn(url, { method, headers, body, redirect: 'manual', signal: deadline.signal });
     } catch (e) {
       const why = deadline.why('the response headers');
       if (why) return { ok: false, ...why, totalMs: elapsed(), redirects };

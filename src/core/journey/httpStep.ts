@@ -7,6 +7,7 @@ import type { Ref } from '../parse/yamlNodes';
 import type { RequestStep, Step } from '../synthetic/model';
 import { sleep, type JourneyDeadline } from './deadline';
 import { httpFetch, type HttpLimits } from './httpFetch';
+import type { FetchLike } from '../net/network';
 import { applyCaptures, checkExpectations, expectsRedirect } from './httpExpect';
 import type { StepFailure, StepTimings, WriteRecord } from './result';
 import { substitute, substituteDeep, VariableError, type VariableScope } from './variables';
@@ -22,6 +23,8 @@ export interface HttpStepOptions {
   maxBytes: number;
   /** Pause before a retry (grows with each attempt). */
   retryDelayMs: number;
+  /** The network to send through (proxy, trusted CAs); default: the global fetch. */
+  fetch?: FetchLike;
 }
 
 export interface StepOutcome {
@@ -143,7 +146,7 @@ async function attemptOnce(
 ): Promise<StepOutcome> {
   const deadline = journey.step(step.timeoutMs ?? options.stepTimeoutMs);
   try {
-    const out = await httpFetch(request, limits, deadline);
+    const out = await httpFetch(request, limits, deadline, options.fetch);
     if (!out.ok) {
       const ref: Ref = step.spec.urlRef ?? step.keyRef;
       return { failure: { kind: out.kind, message: out.message, ref }, timings: { ttfbMs: out.ttfbMs, totalMs: out.totalMs }, attempts: attempt, httpStatus: out.status, redirects: out.redirects };

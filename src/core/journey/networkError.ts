@@ -4,23 +4,13 @@
  * verification code, an undici code), sometimes one level deeper.
  */
 import type { FailureKind } from './result';
+import { TRUST_HINT, untrustedCertificate } from '../net/trustedCa';
+import { PROXY_FAILED, proxyMessage } from '../net/network';
 
 export interface NetworkFailure {
   kind: FailureKind;
   message: string;
 }
-
-const TLS_CODES: Record<string, string> = {
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'it is self-signed',
-  SELF_SIGNED_CERT_IN_CHAIN: 'its chain ends in a self-signed CA that is not trusted here',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its issuer is unknown here (an incomplete chain or a private CA)',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its issuer is unknown here (an incomplete chain or a private CA)',
-  UNABLE_TO_GET_ISSUER_CERT: 'its issuer is unknown here',
-  CERT_HAS_EXPIRED: 'it has expired',
-  CERT_NOT_YET_VALID: 'it is not valid yet (check the clocks)',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'it was issued for another host name',
-  CERT_REVOKED: 'it has been revoked',
-};
 
 function codesOf(e: unknown): string[] {
   const codes: string[] = [];
@@ -50,14 +40,13 @@ function messagesOf(e: unknown): string {
 export function describeNetworkError(e: unknown, url: URL, phase: 'connecting' | 'reading the body'): NetworkFailure {
   const codes = codesOf(e);
   const host = url.host;
-  for (const code of codes) {
-    const why = TLS_CODES[code];
-    if (why)
-      return {
-        kind: 'tls',
-        message: `the TLS certificate of ${host} is not trusted: ${why} (${code}). Use a certificate from a trusted CA, or let Node trust your CA with NODE_EXTRA_CA_CERTS=/path/to/ca.pem`,
-      };
-  }
+  if (codes.includes(PROXY_FAILED)) return { kind: 'network', message: proxyMessage(e) };
+  const untrusted = untrustedCertificate(codes);
+  if (untrusted)
+    return {
+      kind: 'tls',
+      message: `the TLS certificate of ${host} is not trusted: ${untrusted.why} (${untrusted.code}). ${TRUST_HINT} (NODE_EXTRA_CA_CERTS=/path/to/ca.pem works too)`,
+    };
   const has = (...c: string[]) => codes.some((x) => c.includes(x));
   const text = messagesOf(e);
   if (has('ECONNREFUSED')) return { kind: 'network', message: `connection refused by ${host}: nothing is listening there. Is the service running, and are the host and port right?` };
@@ -78,3 +67,4 @@ export function describeNetworkError(e: unknown, url: URL, phase: 'connecting' |
   const detail = text.replace(/^fetch failed:?\s*/i, '') || 'unknown error';
   return { kind: 'network', message: `the request to ${host} failed while ${phase}: ${detail}` };
 }
+

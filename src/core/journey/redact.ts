@@ -1,7 +1,8 @@
 /**
  * Keeps secret values out of everything that leaves the runner: results, listener events, error
  * messages, screenshot names. A secret may come back in another spelling (URL-encoded in a query,
- * JSON-escaped in an echoed body), so each of those spellings is redacted too.
+ * JSON-, XML- or HTML-escaped in an echoed body, base64 in a header), so each of those spellings
+ * is redacted too.
  */
 export const REDACTED = '***';
 
@@ -25,7 +26,7 @@ export class Redactor {
     if (typeof value !== 'string' && typeof value !== 'number') return;
     const s = String(value);
     if (s.length === 0) return;
-    const spellings = [s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1), escapeXml(s)];
+    const spellings = [s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1), escapeXml(s), ...htmlEscapes(s), ...base64s(s)];
     try {
       spellings.push(encodeURI(s));
     } catch {
@@ -64,6 +65,20 @@ export class Redactor {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** How HTML serializers write quotes and ampersands: named, decimal and hex references. */
+function htmlEscapes(s: string): string[] {
+  if (!/[&<>"']/.test(s)) return [];
+  const base = (q: string, a: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, q).replace(/'/g, a);
+  return [base('&quot;', '&#39;'), base('&#34;', '&#39;'), base('&quot;', '&#x27;'), base('&#x22;', '&#x27;')];
+}
+
+/** Base64 and base64url of the value (a token echoed in a header, a basic-auth secret encoded). */
+function base64s(s: string): string[] {
+  if (s.length < 4) return []; // shorter encodings would hide unrelated text
+  const b64 = Buffer.from(s, 'utf8').toString('base64');
+  return [b64, b64.replace(/=+$/, ''), Buffer.from(s, 'utf8').toString('base64url')];
 }
 
 function escapeXml(s: string): string {

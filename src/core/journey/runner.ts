@@ -10,6 +10,7 @@
 import type { Journey, RequestStep, Step } from '../synthetic/model';
 import type { Ref } from '../parse/yamlNodes';
 import { JourneyDeadline } from './deadline';
+import type { FetchLike } from '../net/network';
 import { runHttpStep, stepLabel, type StepOutcome } from './httpStep';
 import { looksSensitive, Redactor } from './redact';
 import { overallStatus, type JourneyResult, type RunResult, type RunStatus, type StepFailure, type StepResult } from './result';
@@ -46,6 +47,8 @@ export interface RunOptions {
   /** Pause before the first retry of an idempotent step (doubles after). Default 250 ms. */
   retryDelayMs?: number;
   browser?: BrowserOptions;
+  /** Sends the API steps (core/net: proxy, trusted CAs); default: the global fetch. */
+  fetch?: FetchLike;
   /** Journeys lint marked unsafe (see safety.ts): reported as skipped with the reason, never run. */
   refusals?: ReadonlyMap<Journey, Refusal>;
 }
@@ -247,6 +250,7 @@ async function runJourney(
           maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
           maxBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
           retryDelayMs: options.retryDelayMs ?? 250,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
         });
       } else {
         outcome = await browserJourney!.runStep(step, scope, options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS);

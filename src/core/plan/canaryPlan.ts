@@ -3,6 +3,7 @@
  * each canary rule (and the live evaluator) is written once. Every part keeps its source node's
  * range; `anchor` is where findings about something missing point (the document's canary key).
  */
+import type { SourceAuthConfig } from '../net/sourceAuth';
 import type { Ref } from '../parse/yamlNodes';
 import type { MetricUnit } from '../model/metrics';
 import type { Threshold } from '../model/threshold';
@@ -55,9 +56,16 @@ export interface PlanPause {
   ref: Ref;
 }
 
+/** `auth:` and `ca:` beside a source's URLs, as written (secrets stay `${secret:NAME}` here). */
+export interface SourceAccessConfig {
+  auth?: SourceAuthConfig;
+  /** PEM path relative to the file. */
+  ca?: string;
+}
+
 export interface CanarySourceConfig {
-  scrape?: { canary: string; baseline: string };
-  prometheus?: { url: string; canary: string; baseline: string };
+  scrape?: { canary: string; baseline: string } & SourceAccessConfig;
+  prometheus?: { url: string; canary: string; baseline: string } & SourceAccessConfig;
   /** Metric naming conventions (docs/formats/canary.md, Naming conventions). */
   requestsMetric: string;
   latencyMetric: string;

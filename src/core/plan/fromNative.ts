@@ -6,7 +6,8 @@ import { asMap, asScalar, asSeq, pairOf, refOf, valueOf } from '../parse/yamlNod
 import { parseDuration } from '../model/duration';
 import { METRIC_UNITS, wellKnownMetric, type MetricUnit } from '../model/metrics';
 import { fitThresholdToUnit, parseThreshold } from '../model/threshold';
-import type { CanaryPlan, CanarySourceConfig, PlanAlert, PlanMetric } from './canaryPlan';
+import type { CanaryPlan, CanarySourceConfig, PlanAlert, PlanMetric, SourceAccessConfig } from './canaryPlan';
+import type { SourceAuthConfig } from '../net/sourceAuth';
 import { emptyPlan, looksLikeErrorMetric, numberValue, pairKeyRef, refInsideScalar, textValue, tightRef, valueRefIn } from './planParts';
 
 export const DEFAULT_REQUESTS_METRIC = 'http_requests_total';
@@ -166,7 +167,7 @@ function readSource(map: YAMLMap | undefined, file: ParsedFile, doc: Doc): Canar
   };
   const scrape = asMap(valueOf(map, 'scrape', doc), doc);
   if (scrape) {
-    source.scrape = { canary: textValue(valueOf(scrape, 'canary', doc), doc) ?? '', baseline: textValue(valueOf(scrape, 'baseline', doc), doc) ?? '' };
+    source.scrape = { canary: textValue(valueOf(scrape, 'canary', doc), doc) ?? '', baseline: textValue(valueOf(scrape, 'baseline', doc), doc) ?? '', ...readAccess(scrape, doc) };
   }
   const prom = asMap(valueOf(map, 'prometheus', doc), doc);
   if (prom) {
@@ -174,9 +175,31 @@ function readSource(map: YAMLMap | undefined, file: ParsedFile, doc: Doc): Canar
       url: textValue(valueOf(prom, 'url', doc), doc) ?? '',
       canary: textValue(valueOf(prom, 'canary', doc), doc) ?? '',
       baseline: textValue(valueOf(prom, 'baseline', doc), doc) ?? '',
+      ...readAccess(prom, doc),
     };
   }
   return source;
+}
+
+/** `auth:` and `ca:` beside the URLs; shapes the schema rejects are passed on for createSource to name. */
+function readAccess(map: YAMLMap, doc: Doc): SourceAccessConfig {
+  const out: SourceAccessConfig = {};
+  const ca = textValue(valueOf(map, 'ca', doc), doc);
+  if (ca !== undefined) out.ca = ca;
+  const auth = asMap(valueOf(map, 'auth', doc), doc);
+  if (auth) {
+    const a: SourceAuthConfig = {};
+    const bearer = textValue(valueOf(auth, 'bearer', doc), doc);
+    if (bearer !== undefined) a.bearer = bearer;
+    const basic = asMap(valueOf(auth, 'basic', doc), doc);
+    if (basic) {
+      const user = textValue(valueOf(basic, 'user', doc), doc);
+      const password = textValue(valueOf(basic, 'password', doc), doc);
+      a.basic = { ...(user !== undefined ? { user } : {}), ...(password !== undefined ? { password } : {}) };
+    }
+    out.auth = a;
+  }
+  return out;
 }
 
 /** For rules that need every key of the native canary map (e.g. to place a fix). */

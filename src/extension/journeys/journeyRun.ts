@@ -13,6 +13,7 @@ import { loadJourneyFile } from '../../core/journey/safety';
 import { run, type RunOptions } from '../../core/journey/runner';
 import type { JourneyResult, RunResult, StepResult } from '../../core/journey/result';
 import { journeyId, rangeFrom, textOf, type JourneyTree } from './journeyTree';
+import { editorBrowserProxy } from '../browserProxy';
 import { stepLine } from './stepLine';
 import type { JourneyVariables } from './journeyVariables';
 
@@ -22,6 +23,9 @@ export interface RecordedState {
   message?: string;
   /** 0-based line of the message's location. */
   line?: number;
+  /** A diff message's two sides, as the Test Explorer shows them. */
+  expected?: string;
+  actual?: string;
 }
 
 /** What a run needs from around it: the tree, secrets, consent, settings, where to log. */
@@ -75,7 +79,12 @@ export class RunStates {
 }
 
 function described(m: vscode.TestMessage): Pick<RecordedState, 'message' | 'line'> {
-  return { message: typeof m.message === 'string' ? m.message : m.message.value, ...(m.location ? { line: m.location.range.start.line } : {}) };
+  return {
+    message: typeof m.message === 'string' ? m.message : m.message.value,
+    ...(m.location ? { line: m.location.range.start.line } : {}),
+    ...(m.expectedOutput !== undefined ? { expected: m.expectedOutput } : {}),
+    ...(m.actualOutput !== undefined ? { actual: m.actualOutput } : {}),
+  };
 }
 
 /** Runs the journeys a request covers, file by file; resolves with the last file's result. */
@@ -167,7 +176,8 @@ async function runFile(
     secrets: vars.secret,
     secretHint: (name) => `store it with "Release Safety: Manage Journey Secrets" or run again and enter ${name} when asked`,
     signal: ac.signal,
-    browser: { headed, ...(browserPath ? { browserPath } : {}), screenshotDir: ctx.screenshotDir },
+    // Browser journeys go through VS Code's http.proxy (else the environment's proxy), as its own requests do.
+    browser: { headed, ...(browserPath ? { browserPath } : {}), screenshotDir: ctx.screenshotDir, ...withProxy(editorBrowserProxy(uri)) },
   };
   ctx.output.appendLine(`${new Date().toISOString()} ${vscode.workspace.asRelativePath(uri)}: running ${journeys.length} journey${journeys.length === 1 ? '' : 's'}${headed ? ' (headed)' : ''}`);
   try {
@@ -220,3 +230,7 @@ function reportJourney(states: RunStates, item: vscode.TestItem, j: JourneyResul
   } else states.skipped(item);
 }
 
+
+function withProxy(proxy: ReturnType<typeof editorBrowserProxy>): { proxy?: NonNullable<ReturnType<typeof editorBrowserProxy>> } {
+  return proxy ? { proxy } : {};
+}

@@ -32,6 +32,25 @@ export class JourneySecrets {
     await this.context.secrets.delete(KEY_PREFIX + name);
     await this.context.globalState.update(INDEX_KEY, this.names().filter((n) => n !== name));
   }
+
+  /** The stored value, or asks for it once (masked); undefined when the user dismisses the box. */
+  async getOrAsk(name: string, token?: vscode.CancellationToken, usedBy = 'A journey'): Promise<string | undefined> {
+    const stored = await this.get(name);
+    if (stored !== undefined) return stored;
+    const value = await vscode.window.showInputBox(
+      {
+        title: `Release Safety: secret ${name}`,
+        prompt: `${usedBy} uses \${secret:${name}}. Its value is kept in VS Code's secret storage (your OS keychain), never in settings or files.`,
+        password: true,
+        ignoreFocusOut: true,
+        placeHolder: `value of ${name}`,
+      },
+      token,
+    );
+    if (value === undefined || value === '') return undefined;
+    await this.store(name, value);
+    return value;
+  }
 }
 
 export function registerSecretCommands(context: vscode.ExtensionContext, secrets: JourneySecrets): void {

@@ -9,7 +9,8 @@ import { registerCanaryStatusBar } from './statusBar';
 import type { StatusText } from './statusText';
 import { registerBreachNotification } from './breachNotification';
 import { registerWatchCodeLens } from './watchCodeLens';
-import { createCoreWatcher } from './coreWatcher';
+import { coreWatcherFactory } from './coreWatcher';
+import type { SecretLookup } from '../../core/net/sourceAuth';
 import { registerCheckCodeLens, type CheckResults } from './checkCodeLens';
 
 export interface CanaryPanelApi {
@@ -21,11 +22,14 @@ export interface CanaryPanelApi {
   readonly checks: CheckResults;
 }
 
-/** `configBudget`: the risk budget of the `.release-safety.yaml` governing a file. */
-export function registerCanaryPanel(context: vscode.ExtensionContext, configBudget?: (uri: vscode.Uri) => unknown): CanaryPanelApi {
+/**
+ * `configBudget`: the risk budget of the `.release-safety.yaml` governing a file.
+ * `secrets`: the editor's SecretStorage, for `${secret:NAME}` in a source's `auth:`.
+ */
+export function registerCanaryPanel(context: vscode.ExtensionContext, configBudget?: (uri: vscode.Uri) => unknown, secrets: SecretLookup = () => undefined): CanaryPanelApi {
   const log = vscode.window.createOutputChannel('Release Safety: Canary');
   context.subscriptions.push(log);
-  const controller = registerWatchController(context, createCoreWatcher, log, configBudget);
+  const controller = registerWatchController(context, coreWatcherFactory(secrets), log, configBudget);
   const view = registerCanaryView(context, controller, log);
   const statusBar = registerCanaryStatusBar(context, controller);
   registerBreachNotification(context, controller);

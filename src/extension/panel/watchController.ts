@@ -7,6 +7,7 @@
  * Nothing is polled in an untrusted workspace: a canary config names URLs, and opening a folder
  * must not make the editor call addresses on the user's network.
  */
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { appendReading, mergeBackfill, HISTORY_WINDOW_MS, type ChartSeries, type ConfigEntry, type PanelState, type ReadingView } from './panelModel';
 import type { LiveWatcher, WatcherFactory } from './liveCanary';
@@ -190,7 +191,7 @@ export class WatchController implements vscode.Disposable {
     let watcher: LiveWatcher;
     if (doc.format === 'native') {
       try {
-        watcher = this.factory(withPrometheusUrl(doc.plan, prometheusUrlFor(fileUri)), { intervalMs, ...(doc.budget ? { budget: doc.budget } : {}) });
+        watcher = this.factory(withPrometheusUrl(doc.plan, prometheusUrlFor(fileUri)), { intervalMs, baseDir: dirname(fileUri.fsPath), ...(doc.budget ? { budget: doc.budget } : {}) });
       } catch (e) {
         return `Cannot watch this canary: ${(e as Error).message}`;
       }
@@ -321,7 +322,7 @@ export class WatchController implements vscode.Disposable {
     }
     let watcher: LiveWatcher;
     try {
-      watcher = this.factory(a.plan, { intervalMs, ...(a.budget ? { budget: a.budget } : {}) });
+      watcher = this.factory(a.plan, { intervalMs, baseDir: dirname(a.uri.fsPath), ...(a.budget ? { budget: a.budget } : {}) });
     } catch (e) {
       this.log.appendLine(`[canary] could not apply the new poll interval: ${(e as Error).message}`);
       return;

@@ -4,7 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCoreWatcher } from '../../../src/extension/panel/coreWatcher';
+import { coreWatcherFactory } from '../../../src/extension/panel/coreWatcher';
+
+const createCoreWatcher = coreWatcherFactory(() => undefined);
 import { startDemoServices } from '../../../src/demo/demoServices';
 import { metric, plan } from '../../unit/canary/planFixture';
 import { hasPrometheus, startPrometheus, waitForData } from './prometheusServer';

@@ -22,6 +22,10 @@ export interface PrometheusOptions {
   ruleFiles?: string[];
   /** An Alertmanager (host:port) to send firing alerts to. */
   alertmanager?: string;
+  /** The text of a --web.config.file (e.g. basic_auth_users), for a Prometheus behind authentication. */
+  webConfig?: string;
+  /** Headers the readiness check sends (the credentials of webConfig). */
+  headers?: Record<string, string>;
 }
 
 export async function startPrometheus(targets: { address: string; labels: Record<string, string> }[], options: PrometheusOptions = {}): Promise<RunningPrometheus> {
@@ -45,6 +49,7 @@ export async function startPrometheus(targets: { address: string; labels: Record
     '',
   ].join('\n');
   writeFileSync(join(dir, 'prometheus.yml'), config);
+  if (options.webConfig !== undefined) writeFileSync(join(dir, 'web.yml'), options.webConfig);
   const port = await closedPort();
   let log = '';
   const child: ChildProcess = spawn(
@@ -55,6 +60,7 @@ export async function startPrometheus(targets: { address: string; labels: Record
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
       '--storage.tsdb.retention.time=1h',
+      ...(options.webConfig !== undefined ? [`--web.config.file=${join(dir, 'web.yml')}`] : []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -79,7 +85,7 @@ export async function startPrometheus(targets: { address: string; labels: Record
       throw new Error(`prometheus exited early:\n${log}`);
     }
     try {
-      const r = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000) });
+      const r = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000), headers: options.headers ?? {} });
       if (r.ok) break;
     } catch {
       // not up yet
@@ -94,11 +100,11 @@ export async function startPrometheus(targets: { address: string; labels: Record
 }
 
 /** Waits (bounded) until an instant query returns at least one series. */
-export async function waitForData(url: string, query: string, timeoutMs = 60_000): Promise<void> {
+export async function waitForData(url: string, query: string, timeoutMs = 60_000, headers: Record<string, string> = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      const r = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(query)}`, { signal: AbortSignal.timeout(2000) });
+      const r = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(query)}`, { signal: AbortSignal.timeout(2000), headers });
       const body = (await r.json()) as { data?: { result?: unknown[] } };
       if ((body.data?.result?.length ?? 0) > 0) return;
     } catch {

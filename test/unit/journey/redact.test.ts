@@ -45,3 +45,13 @@ describe('Redactor', () => {
     for (const n of ['cart_id', 'USER_EMAIL', 'sku']) assert.ok(!looksSensitive(n), n);
   });
 });
+
+it('HTML references and base64 spellings of a secret are redacted too', () => {
+  const secret = `k3y&<"q'>/+=`;
+  const r = new Redactor([secret]);
+  const html = (q: string, a: string) => secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, q).replace(/'/g, a);
+  for (const spelling of [html('&quot;', '&#39;'), html('&#34;', '&#39;'), html('&quot;', '&#x27;'), Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url')]) {
+    assert.equal(r.text(`<p>${spelling}</p>`), '<p>***</p>', spelling);
+  }
+  assert.equal(new Redactor(['abc']).text('YWJj'), 'YWJj', 'no base64 spelling for values too short to be secrets');
+});
