@@ -7,7 +7,7 @@ set -euo pipefail
 CACHE="${RELEASE_SAFETY_CACHE:-$HOME/.cache/release-safety}"
 CS_VERSION=4.139.1
 mkdir -p "$CACHE"
-want=(chromium prometheus libkrb5-dev)
+want=(chromium prometheus prometheus-alertmanager libkrb5-dev)
 missing=()
 for p in "${want[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

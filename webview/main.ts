@@ -11,6 +11,7 @@ import { appendReading, type PanelState, type WatchView } from '../src/extension
 import { isPanelState, parseHostMessage, type WebviewMessage } from '../src/extension/panel/messages';
 import { h, fill } from './element';
 import { renderBanner, renderErrors } from './banner';
+import { renderBudget } from './budget';
 import { renderStaircase } from './staircase';
 import { renderGates } from './gates';
 import { renderConfigList, button } from './configList';
@@ -67,7 +68,7 @@ function render(): void {
     parts.push(header(state.watch), renderBanner(state.watch, now));
     const r = state.watch.reading;
     if (r) {
-      parts.push(renderErrors(r.errors), renderStaircase(r.staircase), renderGates(r.gates));
+      parts.push(renderErrors(r.errors), renderStaircase(r.staircase), renderGates(r.gates), renderBudget(r.budget));
     }
     parts.push(h('section', { class: 'charts-section' }, h('h3', {}, 'Last 30 minutes'), legend(), charts.element));
   } else {

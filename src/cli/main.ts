@@ -1,11 +1,13 @@
 /**
- * `release-safety lint | run | status`: the CLI on the same core as the extension.
+ * `release-safety lint | run | status | monitor | export`: the CLI on the same core as the extension.
  * Exit codes (spec §4): 0 ok, 1 findings / failures / breach, 2 usage or config error,
  * 3 inconclusive or stale (status).
  */
 import { lintCommand } from './commands/lint';
 import { runCommand } from './commands/run';
 import { statusCommand } from './commands/status';
+import { monitorCommand } from './commands/monitor';
+import { exportCommand } from './commands/export';
 import { EXIT_USAGE, type CommandIO } from './io';
 import { UsageError } from './args';
 import { VERSION } from './version';
@@ -14,6 +16,8 @@ const USAGE = `Usage:
   release-safety lint [PATH ...] [--format text|json|sarif] [--max-warnings N]
   release-safety run FILE [--journey NAME] [--reporter text|json|junit] [--output FILE] [--env-file FILE]
   release-safety status FILE [--once] [--window DURATION] [--format text|json]
+  release-safety monitor FILE [--listen HOST:PORT] [--every DURATION] [--env-file FILE]
+  release-safety export prometheus-rules|argo|flagger FILE [--output FILE]
   release-safety --help | --version`;
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
@@ -38,6 +42,10 @@ async function dispatch(argv: string[], io: CommandIO): Promise<number> {
       return runCommand(rest, io);
     case 'status':
       return statusCommand(rest, io);
+    case 'monitor':
+      return monitorCommand(rest, io);
+    case 'export':
+      return exportCommand(rest, io);
     case '--version':
     case '-v':
       io.out(`${VERSION}\n`);

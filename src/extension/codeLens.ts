@@ -12,13 +12,14 @@ import { isLargeDocument } from './largeDocuments';
 
 export const RUN_JOURNEY_COMMAND = 'releaseSafety.runJourney';
 
-export function registerCodeLens(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: 'yaml' }, { provideCodeLenses }));
+/** `configBudget`: the risk budget of the `.release-safety.yaml` governing a file. */
+export function registerCodeLens(context: vscode.ExtensionContext, configBudget: (uri: vscode.Uri) => unknown = () => undefined): void {
+  context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: 'yaml' }, { provideCodeLenses: (d) => provideCodeLenses(d, configBudget(d.uri)) }));
 }
 
-export function provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+export function provideCodeLenses(document: vscode.TextDocument, budget?: unknown): vscode.CodeLens[] {
   if (isLargeDocument(document)) return [];
-  return lensesFor(document.getText(), parsedDocument(document)).map((lens) => {
+  return lensesFor(document.getText(), parsedDocument(document), { budget }).map((lens) => {
     const range = rangeOf(document, lens.ref);
     if (lens.kind === 'run-journey') {
       return new vscode.CodeLens(range, {

@@ -18,6 +18,7 @@ import { registerCompletion } from './completion';
 import { registerHover } from './hover';
 import { registerCodeLens } from './codeLens';
 import { registerCommands } from './commands';
+import { registerExportCommands } from './exportCommands';
 import { nativeSchemas } from '../core/completion/nativeSchemas';
 import { registerRedHatYaml } from './redHatYaml';
 import { registerCanaryPanel, type CanaryPanelApi } from './panel';
@@ -49,13 +50,16 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   // Feature registrations (quick fixes, completion, hover, CodeLens, commands) go here, one call each.
   registerCodeActions(context, findingFor);
   registerCompletion(context, nativeSchemas);
-  registerHover(context);
-  registerCodeLens(context);
+  // Hover, CodeLens and the Canary view read the same governing `.release-safety.yaml` as the diagnostics.
+  const configBudget = (uri: vscode.Uri) => configs.forUri(uri)?.config.budget;
+  registerHover(context, configBudget);
+  registerCodeLens(context, configBudget);
   // Before registerCommands: it adds a placeholder Run Journey only when no one registered the real one.
   const journeys = registerJourneys(context, configs);
   registerCommands(context);
+  registerExportCommands(context);
   registerRedHatYaml(context, diagnostics);
-  const canary = registerCanaryPanel(context);
+  const canary = registerCanaryPanel(context, configBudget);
   diagnostics.start();
   const activationMs = performance.now() - t0;
   return {

@@ -12,14 +12,15 @@ import { parsedDocument } from './parsedDocument';
 import { isLargeDocument } from './largeDocuments';
 import { nativeSchemas } from '../core/completion/nativeSchemas';
 
-export function registerHover(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.languages.registerHoverProvider({ language: 'yaml' }, { provideHover }));
+/** `configBudget`: the risk budget of the `.release-safety.yaml` governing a file. */
+export function registerHover(context: vscode.ExtensionContext, configBudget: (uri: vscode.Uri) => unknown = () => undefined): void {
+  context.subscriptions.push(vscode.languages.registerHoverProvider({ language: 'yaml' }, { provideHover: (d, p) => provideHover(d, p, configBudget(d.uri)) }));
 }
 
-export function provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+export function provideHover(document: vscode.TextDocument, position: vscode.Position, budget?: unknown): vscode.Hover | undefined {
   const parts: vscode.MarkdownString[] = [];
   let range: vscode.Range | undefined;
-  const info = isLargeDocument(document) ? undefined : hoverAt(document.getText(), document.offsetAt(position), parsedDocument(document), nativeSchemas());
+  const info = isLargeDocument(document) ? undefined : hoverAt(document.getText(), document.offsetAt(position), parsedDocument(document), nativeSchemas(), { budget });
   if (info) {
     const body = [...info.lines.map(escapeMarkdownKeepingCode), ...(info.markdown ? [info.markdown] : [])].join('\n\n');
     const md = new vscode.MarkdownString(`**${escapeMarkdownKeepingCode(info.title)}**\n\n${body}`);

@@ -8,20 +8,14 @@
  * syntax) filling in what the environment does not set. Everything printed or written passes the
  * redactor once more, on top of the runner's own redaction.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { parseEnv } from 'node:util';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { defineCommand, oneOf, parseCommandArgs, UsageError } from '../args';
 import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
-import { ConfigResolver } from '../../core/config/configResolver';
-import { nodeConfigFileSystem } from '../../core/config/nodeConfigFileSystem';
-import { loadJourneyFile } from '../../core/journey/safety';
+import { displayPath, prepareJourneys } from '../journeys/prepareJourneys';
 import { run } from '../../core/journey/runner';
 import { Redactor } from '../../core/journey/redact';
 import { secretNames } from '../../core/journey/variables';
-import type { Journey } from '../../core/synthetic/model';
-import type { Ref } from '../../core/parse/yamlNodes';
-import type { LineIndex } from '../../core/text/lineIndex';
 import { journeyTextReporter } from '../reporters/journeyText';
 import { journeyJsonReporter } from '../reporters/journeyJson';
 import { journeyJunitReporter } from '../reporters/journeyJunit';
@@ -62,52 +56,9 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     return EXIT_USAGE;
   };
 
-  const path = resolve(io.cwd, positionals[0]);
-  const shown = displayPath(path, io.cwd);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    return fail(`cannot read ${shown}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
-  }
-
-  const env: Record<string, string | undefined> = {};
-  if (values['env-file'] !== undefined) {
-    const envPath = resolve(io.cwd, values['env-file']);
-    try {
-      Object.assign(env, parseEnv(readFileSync(envPath, 'utf8')));
-    } catch (e) {
-      return fail(`cannot read the env file ${displayPath(envPath, io.cwd)}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
-    }
-  }
-  // The real environment wins over the file, as dotenv does: CI can override a checked-in default.
-  for (const [k, v] of Object.entries(io.env)) if (v !== undefined) env[k] = v;
-  const lookup = (name: string) => env[name];
-
-  const configWarnings: string[] = [];
-  const found = new ConfigResolver(nodeConfigFileSystem, (configPath, problem) => configWarnings.push(`warning: ${displayPath(configPath, io.cwd)}: ${problem}`)).forFile(path);
-  for (const w of configWarnings) io.err(`release-safety run: ${w}\n`);
-  const loaded = loadJourneyFile(text, { config: found?.config });
-  const where = (ref: Ref) => location(shown, loaded.file.lineIndex, ref);
-  if (loaded.problems.length) {
-    for (const p of loaded.problems) io.err(`${where(p)} error ${p.message} (${p.rule})\n`);
-    return fail(`${shown} has YAML errors; fix them and run again.`);
-  }
-  if (loaded.journeys.length === 0) return fail(`${shown} has no journeys: expected a document with "synthetic:" and a "journeys:" list.`);
-
-  let journeys: Journey[] = loaded.journeys;
-  if (values.journey !== undefined) {
-    journeys = journeys.filter((j) => j.name === values.journey);
-    if (journeys.length === 0) return fail(`no journey named "${values.journey}" in ${shown}. Journeys: ${loaded.journeys.map((j) => `"${j.name}"`).join(', ')}.`);
-  }
-  const refused = journeys.filter((j) => loaded.refusals.has(j));
-  if (refused.length) {
-    for (const j of refused) {
-      const r = loaded.refusals.get(j)!;
-      io.err(`${where(r.ref)} journey "${j.name}" refused: ${r.message}\n`);
-    }
-    return fail(`${refused.length} journey${refused.length > 1 ? 's are' : ' is'} not safe to run; nothing was run. Fix the errors above (release-safety lint ${shown}).`);
-  }
+  const prepared = prepareJourneys('run', io, { file: positionals[0], ...(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {}), ...(values.journey !== undefined ? { journey: values.journey } : {}) });
+  if ('exitCode' in prepared) return prepared.exitCode;
+  const { shown, loaded, journeys, lookup, env } = prepared;
 
   // Defence in depth: the runner redacts its results; the CLI also filters all it prints or writes.
   const redactor = new Redactor();
@@ -145,14 +96,4 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
 
   if (result.journeys.some((j) => j.error?.kind === 'config')) return EXIT_USAGE;
   return result.status === 'passed' ? EXIT_OK : EXIT_FAIL;
-}
-
-function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
-
-function location(file: string, lineIndex: LineIndex, ref: Ref): string {
-  const p = lineIndex.positionAt(ref.offset);
-  return `${file}:${p.line + 1}:${p.character + 1}`;
 }

@@ -17,6 +17,8 @@ import { SourceError } from '../../core/canary/source';
 import type { CanaryReading } from '../../core/canary/reading';
 import { changeKey, exitCodeOf, statusJson, statusLine, statusText } from '../status/statusReport';
 import { sleep } from '../../core/abortableSleep';
+import { ConfigResolver } from '../../core/config/configResolver';
+import { nodeConfigFileSystem } from '../../core/config/nodeConfigFileSystem';
 
 const STATUS = defineCommand({
   name: 'status',
@@ -68,7 +70,9 @@ export async function statusCommand(args: string[], io: CommandIO): Promise<numb
     io.err(`${where(syntax.offset)}: ${syntax.message}\n`);
     return EXIT_USAGE;
   }
-  const canaries = findCanaries(file);
+  // The risk budget of `.release-safety.yaml` applies to canaries without their own.
+  const config = new ConfigResolver(nodeConfigFileSystem, (configPath, problem) => io.err(`${configPath}: ${problem}\n`)).forFile(resolve(io.cwd, path));
+  const canaries = findCanaries(file, config?.config.budget);
   if (canaries.length === 0) {
     io.err(`release-safety status: ${path} has no canary (a document with a top-level canary key, an Argo Rollout or a Flagger Canary).\n`);
     return EXIT_USAGE;
@@ -93,7 +97,7 @@ export async function statusCommand(args: string[], io: CommandIO): Promise<numb
   }
   const scrapeWindowMs = windowMs ?? DEFAULT_SCRAPE_WINDOW_MS;
   const pollMs = isPrometheus ? (windowMs ? Math.min(windowMs, DEFAULT_PROMETHEUS_POLL_MS) : DEFAULT_PROMETHEUS_POLL_MS) : scrapeWindowMs;
-  const watcher = new CanaryWatcher(plan, source, { intervalMs: pollMs, warmupDelayMs: scrapeWindowMs, historySize: 2 });
+  const watcher = new CanaryWatcher(plan, source, { intervalMs: pollMs, warmupDelayMs: scrapeWindowMs, historySize: 2, ...(chosen.budget ? { budget: chosen.budget } : {}) });
 
   const { signal, dispose } = interruptSignal(io);
   try {

@@ -5,6 +5,7 @@
 import type { CanaryReading, MetricReading, Verdict } from '../../core/canary/reading';
 import { formatDuration } from '../../core/model/duration';
 import { EXIT_FAIL, EXIT_INCONCLUSIVE, EXIT_OK } from '../io';
+import { budgetSummary } from '../../core/budget/budgetSummary';
 
 export function exitCodeOf(verdict: Verdict): number {
   if (verdict === 'healthy' || verdict === 'promoted') return EXIT_OK;
@@ -12,7 +13,7 @@ export function exitCodeOf(verdict: Verdict): number {
   return EXIT_INCONCLUSIVE;
 }
 
-/** Spec §4: {"service","verdict","weight","step","metrics":[{"name","unit","canary","baseline","threshold","pass"}]}. */
+/** The JSON of `status` (README, "release-safety status"): service, verdict, weight, step, metrics, budget. */
 export function statusJson(r: CanaryReading): object {
   return {
     service: r.service,
@@ -20,6 +21,7 @@ export function statusJson(r: CanaryReading): object {
     weight: r.weight,
     step: r.step,
     metrics: r.metrics.map((m) => ({ name: m.name, unit: m.unit, canary: m.canary, baseline: m.baseline, threshold: m.limit, pass: m.pass })),
+    budget: r.budget ? { worstCasePercent: r.budget.worstCasePercent, spentPercent: r.budget.spentPercent, maxSpendPercent: r.budget.maxSpendPercent } : null,
   };
 }
 
@@ -57,6 +59,8 @@ export function statusText(r: CanaryReading): string {
   const window = r.windowMs ? ` over ${formatDuration(r.windowMs)}` : '';
   lines.push(`  source: ${r.source.description}${window}${requests}`);
   for (const note of r.source.notes) lines.push(`  note: ${note}`);
+  const budget = budgetLine(r);
+  if (budget) lines.push(`  ${budget}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -70,4 +74,14 @@ export function statusLine(r: CanaryReading): string {
   const gates = r.metrics.map((m) => `${m.name} ${formatValue(m.canary, m.unit)} ${passWord(m)}`).join(' · ');
   const why = r.verdict === 'healthy' || r.verdict === 'promoted' ? '' : ` — ${r.reason}`;
   return `${time} ${r.service} ${r.verdict} ${r.weight === null ? '?' : `${r.weight}%`}${gates ? ` · ${gates}` : ''}${why}\n`;
+}
+
+/** The risk budget in one line: spent so far, the worst case, the allowance. */
+export function budgetLine(r: CanaryReading): string | undefined {
+  const s = r.budget ? budgetSummary(r.budget, isGoodVerdict(r.verdict)) : undefined;
+  return s ? `budget: ${s.text}` : undefined;
+}
+
+function isGoodVerdict(v: Verdict): boolean {
+  return v === 'healthy' || v === 'promoted';
 }

@@ -12,6 +12,7 @@ import { metricWords } from '../model/metrics';
 import { canaryShare, snapToStep } from './canaryWeight';
 import { worseVerdict, type CanaryReading, type MetricReading, type Verdict } from './reading';
 import type { SourceKind, SourceSample } from './source';
+import { BudgetMeter, type LiveBudget } from '../budget/liveSpend';
 
 export type EvaluationInput = { ok: true; sample: SourceSample } | { ok: false; error: string };
 
@@ -19,23 +20,29 @@ export interface EvaluatorOptions {
   /** How often readings are taken; data older than two polls is stale. */
   pollIntervalMs: number;
   source: { kind: SourceKind; description: string };
+  /** The risk budget to meter the canary's errors against (none: `budget` is null). */
+  budget?: LiveBudget;
 }
 
 export class CanaryEvaluator {
   private failures = new Map<string, number>();
   private lastSample: SourceSample | undefined;
   private stepState: { weight: number; since: number } | undefined;
+  private readonly budgetMeter: BudgetMeter | undefined;
 
   constructor(
     private readonly plan: CanaryPlan,
     private readonly options: EvaluatorOptions,
-  ) {}
+  ) {
+    if (options.budget) this.budgetMeter = new BudgetMeter(plan, options.budget);
+  }
 
   evaluate(input: EvaluationInput, now: number): CanaryReading {
     const plan = this.plan;
     const steps = plan.steps.map((s) => s.weight).filter((w): w is number => typeof w === 'number' && Number.isFinite(w));
     const sample = input.ok ? input.sample : this.lastSample;
     if (input.ok) this.lastSample = input.sample;
+    if (input.ok) this.budgetMeter?.add(input.sample);
 
     const reading: CanaryReading = {
       service: plan.service ?? 'canary',
@@ -55,6 +62,7 @@ export class CanaryEvaluator {
       minRequests: plan.minRequests ?? null,
       failureLimit: plan.failureLimit ?? 0,
       metrics: [],
+      budget: this.budgetMeter?.snapshot() ?? null,
     };
     this.placeWeight(reading, sample, steps, now);
 

@@ -5,6 +5,7 @@
  */
 import type { MetricUnit } from '../model/metrics';
 import type { SourceKind } from './source';
+import type { ReadingBudget } from '../budget/liveSpend';
 
 /** healthy < inconclusive < stale < breach in how bad they are; promoted is healthy at 100%. */
 export type Verdict = 'healthy' | 'promoted' | 'inconclusive' | 'stale' | 'breach';
@@ -55,6 +56,8 @@ export interface CanaryReading {
   minRequests: number | null;
   failureLimit: number;
   metrics: MetricReading[];
+  /** The risk budget: worst case, spent since watching began, allowance; null without a budget. */
+  budget: ReadingBudget | null;
 }
 
 const ORDER: Record<Verdict, number> = { healthy: 0, promoted: 0, inconclusive: 1, stale: 2, breach: 3 };

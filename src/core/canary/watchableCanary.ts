@@ -6,14 +6,19 @@ import type { ParsedFile } from '../parse/parseFile';
 import { buildCanaryPlan } from '../plan/buildPlan';
 import type { CanaryPlan } from '../plan/canaryPlan';
 import { measureOf } from './source';
+import type { SourceDocument } from '../parse/parseFile';
+import { assessBudget } from '../budget/assessBudget';
+import type { LiveBudget } from '../budget/liveSpend';
 
 export interface WatchableCanary {
   plan: CanaryPlan;
   /** Reasons it cannot be watched (empty: it can). Each carries the offset it is about. */
   problems: { message: string; offset: number }[];
+  /** The risk budget that applies (the canary's own, else the config file's), with its worst case. */
+  budget?: LiveBudget;
 }
 
-export function findCanaries(file: ParsedFile): WatchableCanary[] {
+export function findCanaries(file: ParsedFile, configBudget?: unknown): WatchableCanary[] {
   const out: WatchableCanary[] = [];
   for (const document of file.documents) {
     let plan: CanaryPlan | undefined;
@@ -22,7 +27,9 @@ export function findCanaries(file: ParsedFile): WatchableCanary[] {
     } catch {
       plan = undefined; // a builder bug must not take the command down; lint reports the file
     }
-    if (plan) out.push({ plan, problems: problemsOf(plan) });
+    if (!plan) continue;
+    const budget = liveBudgetOf(plan, document, file, configBudget);
+    out.push({ plan, problems: problemsOf(plan), ...(budget ? { budget } : {}) });
   }
   return out;
 }
@@ -43,4 +50,10 @@ export function problemsOf(plan: CanaryPlan): { message: string; offset: number 
     if (measureOf(m).kind === 'unknown') problems.push({ message: `metric ${m.name} is not well known and has no query: add a query (PromQL) and a unit.`, offset: m.ref.offset });
   }
   return problems;
+}
+
+export function liveBudgetOf(plan: CanaryPlan, document: SourceDocument, file: ParsedFile, configBudget: unknown): LiveBudget | undefined {
+  const a = assessBudget(plan, document, file, configBudget);
+  if (a.kind !== 'assessed') return undefined;
+  return { policy: a.policy, worstCasePercent: a.spend.ok && a.spend.worst ? a.spend.worst.percent : null };
 }

@@ -11,6 +11,7 @@ import { ReadingHistory } from './history';
 import type { CanaryReading } from './reading';
 import { SourceError, type CanarySource } from './source';
 import { sleep } from '../abortableSleep';
+import type { LiveBudget } from '../budget/liveSpend';
 
 export interface CanaryWatcherOptions {
   /** Time between readings (the editor's poll setting, 15 s by default). */
@@ -21,6 +22,8 @@ export interface CanaryWatcherOptions {
   warmupDelayMs?: number;
   historySize?: number;
   clock?: () => number;
+  /** The risk budget the canary's errors are metered against. */
+  budget?: LiveBudget;
 }
 
 export type ReadingListener = (reading: CanaryReading) => void;
@@ -41,7 +44,7 @@ export class CanaryWatcher {
     if (!(options.intervalMs > 0)) throw new RangeError('intervalMs must be above 0');
     this.clock = options.clock ?? Date.now;
     this.history = new ReadingHistory(options.historySize ?? 360);
-    this.evaluator = new CanaryEvaluator(plan, { pollIntervalMs: options.intervalMs, source: { kind: source.kind, description: source.description } });
+    this.evaluator = new CanaryEvaluator(plan, { pollIntervalMs: options.intervalMs, source: { kind: source.kind, description: source.description }, ...(options.budget ? { budget: options.budget } : {}) });
   }
 
   get latest(): CanaryReading | undefined {

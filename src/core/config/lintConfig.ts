@@ -2,10 +2,12 @@
  * `.release-safety.yaml`: rule severities and settings shared by the CLI and the editor.
  *   rules: { canary/big-first-step: off, synthetic/*: warning }
  *   maxFirstStep: 10
+ *   budget: { slo: "99.9%", window: 30d, max_spend: "10%" }
  * Reading it never throws: problems come back as messages.
  */
 import { parse } from 'yaml';
 import type { SeveritySetting } from '../lint/finding';
+import { readBudgetPolicy } from '../budget/budgetPolicy';
 
 export const CONFIG_FILE_NAME = '.release-safety.yaml';
 const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warning', 'error'];
@@ -16,6 +18,8 @@ export interface LintConfig {
   maxFirstStep?: number;
   /** Globs (relative to the config file) the CLI and the workspace lint skip. */
   exclude?: string[];
+  /** The risk budget for every canary under this file (a canary's own `budget:` wins). */
+  budget?: Record<string, unknown>;
 }
 
 export function parseLintConfig(text: string): { config: LintConfig; problems: string[] } {
@@ -47,6 +51,11 @@ export function parseLintConfig(text: string): { config: LintConfig; problems: s
     if (Array.isArray(obj.exclude) && obj.exclude.every((g) => typeof g === 'string')) config.exclude = obj.exclude as string[];
     else problems.push('exclude must be a list of globs.');
   }
+  if (obj.budget !== undefined) {
+    const read = readBudgetPolicy(obj.budget);
+    if (read.ok) config.budget = obj.budget as Record<string, unknown>;
+    else problems.push(...read.problems.map((p) => `${p} The budget is ignored.`));
+  }
   return { config, problems };
 }
 
@@ -67,6 +76,7 @@ export function mergeLintConfigs(...layers: Array<Partial<LintConfig> | undefine
     if (!layer) continue;
     Object.assign(out.rules, layer.rules ?? {});
     if (layer.maxFirstStep !== undefined) out.maxFirstStep = layer.maxFirstStep;
+    if (layer.budget !== undefined) out.budget = layer.budget;
     if (layer.exclude) out.exclude = [...(out.exclude ?? []), ...layer.exclude];
   }
   return out;

@@ -8,6 +8,7 @@ import type { Ref } from '../parse/yamlNodes';
 import { buildCanaryPlan } from '../plan/buildPlan';
 import { buildSyntheticConfig } from '../synthetic/buildSynthetic';
 import { rollbackWorstCase, stepsTimeline } from './timeline';
+import { budgetWords } from '../budget/budgetWords';
 
 export type Lens =
   | { kind: 'canary-timeline'; ref: Ref; title: string; tooltip: string; docIndex: number }
@@ -15,7 +16,12 @@ export type Lens =
 
 const CANARY_KINDS = new Set(['canary', 'argo-rollout', 'flagger-canary']);
 
-export function lensesFor(text: string, file: ParsedFile = parseFile(text)): Lens[] {
+export interface LensOptions {
+  /** `.release-safety.yaml`'s `budget:` for canaries without their own. */
+  budget?: unknown;
+}
+
+export function lensesFor(text: string, file: ParsedFile = parseFile(text), options: LensOptions = {}): Lens[] {
   const out: Lens[] = [];
   for (const document of file.documents) {
     // A document that does not parse gets its syntax error, not a timeline built from a guess.
@@ -26,11 +32,12 @@ export function lensesFor(text: string, file: ParsedFile = parseFile(text)): Len
         if (!plan) continue;
         const timeline = stepsTimeline(plan);
         const rollback = rollbackWorstCase(plan);
+        const budget = budgetWords(plan, document, file, options.budget);
         out.push({
           kind: 'canary-timeline',
           ref: plan.anchor,
-          title: timeline.text,
-          tooltip: `Time to full: ${timeline.how}. The canary ${rollback.words} (${rollback.how}).`,
+          title: budget?.short ? `${timeline.text} · ${budget.short}` : timeline.text,
+          tooltip: `Time to full: ${timeline.how}. The canary ${rollback.words} (${rollback.how}).${budget ? ` ${budget.sentence}` : ''}`,
           docIndex: document.index,
         });
       } else if (document.kind === 'synthetic') {

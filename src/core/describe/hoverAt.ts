@@ -18,6 +18,7 @@ import { spanWords } from './spanWords';
 import { stepKindDoc } from './stepKinds';
 import { describeGate, describeMetric } from './thresholdWords';
 import { rollbackWorstCase, stepsTimeline } from './timeline';
+import { budgetWords, type BudgetWords } from '../budget/budgetWords';
 
 export interface HoverInfo {
   /** The source range the hover is about (the editor highlights it). */
@@ -31,19 +32,24 @@ export interface HoverInfo {
 
 const CANARY_KINDS = new Set(['canary', 'argo-rollout', 'flagger-canary']);
 
-export function hoverAt(text: string, offset: number, file: ParsedFile = parseFile(text), schemas: NativeSchemas = {}): HoverInfo | undefined {
+export interface HoverOptions {
+  /** `.release-safety.yaml`'s `budget:` for canaries without their own. */
+  budget?: unknown;
+}
+
+export function hoverAt(text: string, offset: number, file: ParsedFile = parseFile(text), schemas: NativeSchemas = {}, options: HoverOptions = {}): HoverInfo | undefined {
   const document = file.documents.find((d) => offset >= d.offset && offset <= d.offset + d.length);
   if (!document?.kind) return undefined;
   const variable = variableAt(text, offset);
   if (variable) return variable;
-  const words = describedHover(document, file, offset);
+  const words = describedHover(document, file, offset, options);
   const keyDoc = schemaKeyHover(document, offset, schemas);
   if (words && keyDoc?.markdown) return { ...words, markdown: keyDoc.markdown };
   return words ?? keyDoc;
 }
 
 /** The words about the plan or journey part under the offset. */
-function describedHover(document: SourceDocument, file: ParsedFile, offset: number): HoverInfo | undefined {
+function describedHover(document: SourceDocument, file: ParsedFile, offset: number, options: HoverOptions): HoverInfo | undefined {
   if (!document.kind) return undefined;
   // A hover on a key means its value: `steps:` explains the steps.
   const at = keyToValueOffset(document.doc, offset) ?? offset;
@@ -51,7 +57,7 @@ function describedHover(document: SourceDocument, file: ParsedFile, offset: numb
   try {
     if (CANARY_KINDS.has(document.kind)) {
       const plan = buildCanaryPlan(document, file);
-      if (plan) candidates.push(...canaryCandidates(plan));
+      if (plan) candidates.push(...canaryCandidates(plan, () => budgetWords(plan, document, file, options.budget)));
     } else if (document.kind === 'synthetic') {
       const config = buildSyntheticConfig(document, file);
       for (const journey of config?.journeys ?? []) candidates.push(...journeyCandidates(journey));
@@ -104,15 +110,17 @@ interface Candidate {
   info(): { title: string; lines: string[] };
 }
 
-function canaryCandidates(plan: CanaryPlan): Candidate[] {
+function canaryCandidates(plan: CanaryPlan, budget: () => BudgetWords | undefined): Candidate[] {
   const out: Candidate[] = [];
   const timing = () => {
     const t = stepsTimeline(plan);
     const r = rollbackWorstCase(plan);
+    const b = budget();
     return [
       t.text,
       `Time to full: ${t.toFullMs === null ? t.toFullWords : spanWords(t.toFullMs)} (${t.how}).`,
       `Worst case to roll back: ${r.ms === null ? r.words : spanWords(r.ms)} (${r.how}).`,
+      ...(b ? [b.how ? `${b.sentence} ${b.how}` : b.sentence] : []),
     ];
   };
   const stepsInfo = () => ({ title: 'Canary steps', lines: timing() });

@@ -54,6 +54,7 @@ export function lintSettingsOf(options: LintOptions): LintSettings {
   return {
     ...DEFAULT_LINT_SETTINGS,
     ...(options.config?.maxFirstStep !== undefined ? { maxFirstStep: options.config.maxFirstStep } : {}),
+    ...(options.config?.budget !== undefined ? { budget: options.config.budget } : {}),
     ...stripUndefined(options.settings ?? {}),
   };
 }

@@ -32,6 +32,8 @@ export interface RuleMeta {
 export interface LintSettings {
   /** Percent; `canary/big-first-step` fires above it. Default 5. */
   maxFirstStep: number;
+  /** `.release-safety.yaml`'s `budget:` as written, for canaries without their own. */
+  budget?: unknown;
 }
 
 export const DEFAULT_LINT_SETTINGS: LintSettings = { maxFirstStep: 5 };

@@ -1,4 +1,5 @@
 /** The normalised plan of a native `canary:` document (spec §2.1). */
+import { splitChannel } from '../model/alertChannel';
 import type { Node, YAMLMap } from 'yaml';
 import type { ParsedFile, SourceDocument } from '../parse/parseFile';
 import { asMap, asScalar, asSeq, pairOf, refOf, valueOf } from '../parse/yamlNodes';
@@ -153,12 +154,6 @@ function readAlerts(canary: YAMLMap, plan: CanaryPlan, file: ParsedFile, doc: Do
     }
     plan.alerts.push(alert);
   }
-}
-
-function splitChannel(channel: string): { kind?: string; target?: string } {
-  const i = channel.indexOf(':');
-  if (i <= 0) return {};
-  return { kind: channel.slice(0, i).trim(), target: channel.slice(i + 1).trim() };
 }
 
 function readSource(map: YAMLMap | undefined, file: ParsedFile, doc: Doc): CanarySourceConfig | undefined {

@@ -1,4 +1,5 @@
 /** Reads typed values out of a synthetic document's nodes, recording what it cannot read instead of throwing. */
+import { splitChannel } from '../model/alertChannel';
 import type { Node } from 'yaml';
 import { asMap, asScalar, asSeq, deref, pairOf, refOf, valueOf, type AnyDoc, type Ref } from '../parse/yamlNodes';
 import { parseDuration } from '../model/duration';
@@ -74,7 +75,7 @@ export class Reader {
       const item = deref(raw, this.doc);
       const scalar = asScalar(item, this.doc);
       if (scalar && typeof scalar.value === 'string') {
-        out.push({ channel: scalar.value, ref: refOf(scalar) });
+        out.push({ channel: scalar.value, ref: refOf(scalar), ...splitChannel(scalar.value) });
         continue;
       }
       const map = asMap(item, this.doc);
@@ -84,7 +85,7 @@ export class Reader {
         continue;
       }
       const on = map ? this.stringList(valueOf(map, 'on', this.doc), '`on`') : undefined;
-      out.push({ channel: channel.value, ref: channel.ref, ...(on ? { on: on.value } : {}) });
+      out.push({ channel: channel.value, ref: channel.ref, ...splitChannel(channel.value), ...(on ? { on: on.value } : {}) });
     }
     return out;
   }

@@ -6,6 +6,8 @@
 import { parseFile, type ParsedFile } from '../../core/parse/parseFile';
 import { buildCanaryPlan } from '../../core/plan/buildPlan';
 import type { CanaryPlan } from '../../core/plan/canaryPlan';
+import { liveBudgetOf } from '../../core/canary/watchableCanary';
+import type { LiveBudget } from '../../core/budget/liveSpend';
 
 export interface CanaryDocument {
   docIndex: number;
@@ -14,6 +16,8 @@ export interface CanaryDocument {
   hasSource: boolean;
   /** Where the `canary:` key is (for the CodeLens). */
   offset: number;
+  /** The risk budget the canary's errors are metered against while watched. */
+  budget?: LiveBudget;
 }
 
 /** A cheap look before a full parse: most YAML files in a workspace are not canaries. */
@@ -22,7 +26,8 @@ export function mayHoldCanary(text: string): boolean {
 }
 
 /** `parsed`: the editor's cached parse of the same text, when it has one. */
-export function canaryDocuments(text: string, parsed?: ParsedFile): CanaryDocument[] {
+/** `configBudget`: the `budget:` of the governing `.release-safety.yaml`, for canaries without their own. */
+export function canaryDocuments(text: string, parsed?: ParsedFile, configBudget?: unknown): CanaryDocument[] {
   if (!mayHoldCanary(text)) return [];
   const file = parsed ?? parseFile(text);
   const out: CanaryDocument[] = [];
@@ -32,7 +37,8 @@ export function canaryDocuments(text: string, parsed?: ParsedFile): CanaryDocume
     if (!plan) continue;
     const source = plan.source;
     const hasSource = !!(source?.scrape?.canary && source.scrape.baseline) || !!(source?.prometheus?.url && source.prometheus.canary && source.prometheus.baseline);
-    out.push({ docIndex: d.index, plan, service: plan.service ?? null, hasSource, offset: plan.anchor.offset });
+    const budget = liveBudgetOf(plan, d, file, configBudget);
+    out.push({ docIndex: d.index, plan, service: plan.service ?? null, hasSource, offset: plan.anchor.offset, ...(budget ? { budget } : {}) });
   }
   return out;
 }

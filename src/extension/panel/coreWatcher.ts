@@ -13,4 +13,4 @@ const HISTORY_SIZE = 240;
 
 export const createCoreWatcher: WatcherFactory = (plan, options) =>
   // createSource throws a SourceError in plain words when the source is unusable.
-  new CanaryWatcher(plan, createSource(plan), { intervalMs: options.intervalMs, historySize: HISTORY_SIZE });
+  new CanaryWatcher(plan, createSource(plan), { intervalMs: options.intervalMs, historySize: HISTORY_SIZE, ...(options.budget ? { budget: options.budget } : {}) });

@@ -18,10 +18,11 @@ export interface CanaryPanelApi {
   statusBar(): StatusText | undefined;
 }
 
-export function registerCanaryPanel(context: vscode.ExtensionContext): CanaryPanelApi {
+/** `configBudget`: the risk budget of the `.release-safety.yaml` governing a file. */
+export function registerCanaryPanel(context: vscode.ExtensionContext, configBudget?: (uri: vscode.Uri) => unknown): CanaryPanelApi {
   const log = vscode.window.createOutputChannel('Release Safety: Canary');
   context.subscriptions.push(log);
-  const controller = registerWatchController(context, createCoreWatcher, log);
+  const controller = registerWatchController(context, createCoreWatcher, log, configBudget);
   const view = registerCanaryView(context, controller, log);
   const statusBar = registerCanaryStatusBar(context, controller);
   registerBreachNotification(context, controller);

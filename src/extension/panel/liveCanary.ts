@@ -4,6 +4,7 @@
  * uses and nothing more. The core's `CanaryWatcher` and `CanaryReading` satisfy these types.
  */
 import type { CanaryPlan } from '../../core/plan/canaryPlan';
+import type { LiveBudget, ReadingBudget } from '../../core/budget/liveSpend';
 
 export type LiveVerdict = 'healthy' | 'promoted' | 'inconclusive' | 'stale' | 'breach';
 
@@ -34,6 +35,8 @@ export interface LiveReading {
   timeInStepMs: number | null;
   intervalMs: number | null;
   metrics: LiveMetricReading[];
+  /** Spent, worst case and allowance of the risk budget; null or absent without a budget. */
+  budget?: ReadingBudget | null;
 }
 
 export interface LiveWatcher {
@@ -46,4 +49,4 @@ export interface LiveWatcher {
 }
 
 /** Makes a watcher for a plan; throws an Error whose message says what to fix (no source, bad URL). */
-export type WatcherFactory = (plan: CanaryPlan, options: { intervalMs: number }) => LiveWatcher;
+export type WatcherFactory = (plan: CanaryPlan, options: { intervalMs: number; budget?: LiveBudget }) => LiveWatcher;

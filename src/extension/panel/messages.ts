@@ -86,6 +86,7 @@ export function isReading(v: unknown): v is ReadingView {
   if (!isObject(s) || !Array.isArray(s.steps) || !s.steps.every((x) => typeof x === 'number')) return false;
   if (!isNumOrNull(s.current) || !isNumOrNull(s.weight) || !isNumOrNull(s.intervalMs) || !isNumOrNull(s.timeInStepMs)) return false;
   if (!Array.isArray(v.gates)) return false;
+  if (v.budget !== undefined && !isBudget(v.budget)) return false;
   return v.gates.every(
     (g) =>
       isObject(g) &&
@@ -124,4 +125,8 @@ function describe(v: unknown): string {
 
 function bad(error: string): { ok: false; error: string } {
   return { ok: false, error };
+}
+
+function isBudget(b: unknown): boolean {
+  return isObject(b) && typeof b.text === 'string' && isNumOrNull(b.spentPercent) && typeof b.maxSpendPercent === 'number' && typeof b.over === 'boolean' && typeof b.overWhileHealthy === 'boolean';
 }

@@ -58,6 +58,18 @@ export interface ReadingView {
   gates: GateRow[];
   /** Source errors in plain words (empty when the source answered). */
   errors: string[];
+  /** The risk budget in words; absent without a budget. */
+  budget?: BudgetView;
+}
+
+export interface BudgetView {
+  /** "spent 0.4% of the error budget since watching began; worst case 11.6%; allowed 10% per rollout" */
+  text: string;
+  spentPercent: number | null;
+  maxSpendPercent: number;
+  over: boolean;
+  /** Over budget while every gate passes: said plainly. */
+  overWhileHealthy: boolean;
 }
 
 /** One chart point: [epoch ms, canary, baseline, resolved threshold]. A tuple keeps messages small. */

@@ -1,5 +1,7 @@
 /** Turns the core's reading into the panel's view model (pure: unit-tested without VS Code). */
-import type { GatePhase, GateRow, ReadingView } from './panelModel';
+import type { BudgetView, GatePhase, GateRow, ReadingView } from './panelModel';
+import type { ReadingBudget } from '../../core/budget/liveSpend';
+import { budgetSummary } from '../../core/budget/budgetSummary';
 import type { LiveMetricReading, LiveReading } from './liveCanary';
 
 export function toReadingView(r: LiveReading): ReadingView {
@@ -11,7 +13,13 @@ export function toReadingView(r: LiveReading): ReadingView {
     staircase: { steps: r.steps.slice(), current, weight: r.share ?? r.weight, intervalMs: r.intervalMs, timeInStepMs: r.timeInStepMs },
     gates: r.metrics.map(toGateRow),
     errors: r.source.error ? [r.source.error] : [],
+    ...(r.budget ? { budget: toBudgetView(r.budget, r.verdict === 'healthy' || r.verdict === 'promoted') } : {}),
   };
+}
+
+function toBudgetView(b: ReadingBudget, gatesPass: boolean): BudgetView {
+  const s = budgetSummary(b, gatesPass);
+  return { text: s.text, spentPercent: b.spentPercent !== null && Number.isFinite(b.spentPercent) ? b.spentPercent : null, maxSpendPercent: b.maxSpendPercent, over: s.over, overWhileHealthy: s.overWhileHealthy };
 }
 
 function toGateRow(m: LiveMetricReading): GateRow {

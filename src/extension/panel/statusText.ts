@@ -3,6 +3,7 @@
  * and the tooltip's Markdown with every value escaped, since metric names and source messages
  * come from user files and remote endpoints.
  */
+import { budgetSummary } from '../../core/budget/budgetSummary';
 import type { LiveReading } from './liveCanary';
 
 export type StatusTone = 'error' | 'warning' | 'none';
@@ -32,6 +33,7 @@ export function statusText(service: string, reading: LiveReading | undefined, pa
     lines.push('');
   }
   if (reading.source.error) lines.push(`Source: ${md(reading.source.error)}`, '');
+  if (reading.budget) lines.push(`Risk budget: ${md(budgetSummary(reading.budget, reading.verdict === 'healthy' || reading.verdict === 'promoted').text)}`, '');
   lines.push('Click to open the Canary panel.');
   return { text: `$(pulse) ${name} ${weight} · ${verdict}`, tone, tooltip: lines.join('\n') };
 }

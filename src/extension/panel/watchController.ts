@@ -13,6 +13,7 @@ import type { LiveReading, LiveWatcher, WatcherFactory } from './liveCanary';
 import { toReadingView } from './readingView';
 import { canaryDocuments, mayHoldCanary } from './canaryDocuments';
 import type { CanaryPlan } from '../../core/plan/canaryPlan';
+import type { LiveBudget } from '../../core/budget/liveSpend';
 
 export const DEFAULT_POLL_INTERVAL_S = 15;
 const MAX_CONFIG_FILES = 500;
@@ -31,6 +32,7 @@ interface ActiveWatch {
   label: string;
   service: string;
   plan: CanaryPlan;
+  budget: LiveBudget | undefined;
   watcher: LiveWatcher;
   intervalMs: number;
   abort: AbortController | undefined;
@@ -62,6 +64,8 @@ export class WatchController implements vscode.Disposable {
   constructor(
     private readonly factory: WatcherFactory,
     private readonly log: vscode.OutputChannel,
+    /** The `.release-safety.yaml` budget that governs a file, for canaries without their own. */
+    private readonly configBudget: (uri: vscode.Uri) => unknown = () => undefined,
   ) {
     const files = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
     const later = () => this.refreshConfigsSoon();
@@ -159,14 +163,14 @@ export class WatchController implements vscode.Disposable {
     } catch (e) {
       return `Could not read ${vscode.workspace.asRelativePath(fileUri)}: ${(e as Error).message}`;
     }
-    const docs = canaryDocuments(text);
+    const docs = canaryDocuments(text, undefined, this.configBudget(fileUri));
     const doc = docIndex === undefined ? docs[0] : docs.find((d) => d.docIndex === docIndex);
     if (!doc) return `${vscode.workspace.asRelativePath(fileUri)} has no native canary (a document with a top-level "canary:" key) to watch.`;
     if (!doc.hasSource) return `The canary in ${vscode.workspace.asRelativePath(fileUri)} has no source: add source.scrape (the canary's and the baseline's /metrics URLs) or source.prometheus (url and label matchers) to watch it live.`;
     const intervalMs = pollIntervalMs();
     let watcher: LiveWatcher;
     try {
-      watcher = this.factory(doc.plan, { intervalMs });
+      watcher = this.factory(doc.plan, { intervalMs, ...(doc.budget ? { budget: doc.budget } : {}) });
     } catch (e) {
       return `Cannot watch this canary: ${(e as Error).message}`;
     }
@@ -179,6 +183,7 @@ export class WatchController implements vscode.Disposable {
       label: labelOf(fileUri, doc.docIndex),
       service: doc.service ?? 'canary',
       plan: doc.plan,
+      budget: doc.budget,
       watcher,
       intervalMs,
       abort: undefined,
@@ -259,7 +264,7 @@ export class WatchController implements vscode.Disposable {
     if (!a || a.intervalMs === intervalMs) return;
     let watcher: LiveWatcher;
     try {
-      watcher = this.factory(a.plan, { intervalMs });
+      watcher = this.factory(a.plan, { intervalMs, ...(a.budget ? { budget: a.budget } : {}) });
     } catch (e) {
       this.log.appendLine(`[canary] could not apply the new poll interval: ${(e as Error).message}`);
       return;
@@ -299,8 +304,8 @@ function labelOf(fileUri: vscode.Uri, docIndex: number): string {
 }
 
 /** The watch controller and its commands: watch (from the palette, the CodeLens, the view), pause, resume, stop. */
-export function registerWatchController(context: vscode.ExtensionContext, factory: WatcherFactory, log: vscode.OutputChannel): WatchController {
-  const controller = new WatchController(factory, log);
+export function registerWatchController(context: vscode.ExtensionContext, factory: WatcherFactory, log: vscode.OutputChannel, configBudget?: (uri: vscode.Uri) => unknown): WatchController {
+  const controller = new WatchController(factory, log, configBudget);
   context.subscriptions.push(
     controller,
     vscode.commands.registerCommand('releaseSafety.watchCanary', async (uri?: vscode.Uri, docIndex?: number) => {

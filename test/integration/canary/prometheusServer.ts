@@ -17,12 +17,21 @@ export interface RunningPrometheus {
   stop(): Promise<void>;
 }
 
-export async function startPrometheus(targets: { address: string; labels: Record<string, string> }[]): Promise<RunningPrometheus> {
+export interface PrometheusOptions {
+  /** Alerting rule files to load (`rule_files`), evaluated every second. */
+  ruleFiles?: string[];
+  /** An Alertmanager (host:port) to send firing alerts to. */
+  alertmanager?: string;
+}
+
+export async function startPrometheus(targets: { address: string; labels: Record<string, string> }[], options: PrometheusOptions = {}): Promise<RunningPrometheus> {
   const dir = mkdtempSync(join(tmpdir(), 'rs-prom-'));
   const config = [
     'global:',
     '  scrape_interval: 1s',
     '  evaluation_interval: 1s',
+    ...(options.ruleFiles?.length ? ['rule_files:', ...options.ruleFiles.map((f) => `  - '${f}'`)] : []),
+    ...(options.alertmanager ? ['alerting:', '  alertmanagers:', '    - static_configs:', `        - targets: ['${options.alertmanager}']`] : []),
     'scrape_configs:',
     '  - job_name: demo',
     '    scrape_interval: 1s',

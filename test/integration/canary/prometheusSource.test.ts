@@ -69,7 +69,7 @@ test('prometheus source: healthy, then breach, history, odd answers, then stale'
   let out = '';
   const code = await main(['status', 'canary.yaml', '--once', '--window', '5s', '--format', 'json'], { out: (x) => (out += x), err: (x) => (out += x), cwd: dir, env: {}, isTTY: false });
   assert.equal(code, 0, out);
-  assert.deepEqual({ ...JSON.parse(out), metrics: undefined }, { service: 'demo', verdict: 'healthy', weight: 25, step: 2, metrics: undefined });
+  assert.deepEqual({ ...JSON.parse(out), metrics: undefined }, { service: 'demo', verdict: 'healthy', weight: 25, step: 2, metrics: undefined, budget: null });
 
   await fetch(`${demo.canary.url}/control/error-rate?value=30`, { method: 'POST' });
   let breach = healthy;

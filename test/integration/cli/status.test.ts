@@ -76,7 +76,8 @@ test('--once --format json: healthy exits 0 with exactly the spec fields', async
   const r = await run([f, '--once', '--window', '1s', '--format', 'json'], dir);
   assert.equal(r.code, 0, r.out + r.err);
   const json = JSON.parse(r.out);
-  assert.deepEqual(Object.keys(json), ['service', 'verdict', 'weight', 'step', 'metrics']);
+  assert.deepEqual(Object.keys(json), ['service', 'verdict', 'weight', 'step', 'metrics', 'budget']);
+  assert.equal(json.budget, null, 'no budget is set for this canary');
   assert.equal(json.service, 'checkout');
   assert.equal(json.verdict, 'healthy');
   assert.equal(json.weight, 25);

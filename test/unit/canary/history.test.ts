@@ -10,6 +10,7 @@ function reading(i: number, verdict: CanaryReading['verdict'] = 'healthy'): Cana
     weight: 5, share: 5, step: 2, steps: [1, 5, 100], timeInStepMs: 0, intervalMs: 60_000,
     requests: { canary: 10, baseline: 190 }, minRequests: null, failureLimit: 0,
     metrics: [{ name: 'error-rate', unit: '%', canary: i, baseline: i / 2, threshold: '<= 1%', limit: 1, pass: true, phase: 'pass', consecutiveFailures: 0, message: null }],
+    budget: null,
   };
 }
 

@@ -34,7 +34,7 @@ test('every rule id of spec §3 is in the table', () => {
     'canary/steps-order', 'canary/steps-incomplete', 'canary/endless-pause', 'canary/invalid-threshold', 'canary/unknown-metric',
     'canary/no-error-metric', 'canary/missing-interval', 'canary/short-interval', 'canary/no-sample-guard', 'synthetic/missing-alert',
     'synthetic/no-assertions', 'synthetic/hardcoded-secret', 'synthetic/unsafe-side-effects', 'synthetic/insecure-url',
-    'synthetic/slow-frequency', 'synthetic/single-location', 'yaml/syntax', 'schema/*',
+    'synthetic/slow-frequency', 'synthetic/single-location', 'yaml/syntax', 'schema/*', 'canary/budget-overrun',
   ];
   assert.deepEqual([...ROWS.keys()].sort(), [...spec].sort());
 });

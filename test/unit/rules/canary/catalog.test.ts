@@ -20,7 +20,7 @@ test('the catalog is the canary half of spec §3, in its order, each with a doc 
     'canary/missing-rollback', 'canary/missing-metrics', 'canary/missing-alerts', 'canary/straight-to-full',
     'canary/big-first-step', 'canary/steps-order', 'canary/steps-incomplete', 'canary/endless-pause',
     'canary/invalid-threshold', 'canary/unknown-metric', 'canary/no-error-metric', 'canary/missing-interval',
-    'canary/short-interval', 'canary/no-sample-guard',
+    'canary/short-interval', 'canary/no-sample-guard', 'canary/budget-overrun',
   ]);
   for (const r of canaryRules) assert.ok(existsSync(`docs/rules/${r.meta.id}.md`), `docs/rules/${r.meta.id}.md is missing`);
 });

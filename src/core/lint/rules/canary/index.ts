@@ -13,6 +13,7 @@ import { noErrorMetric } from './no-error-metric';
 import { missingInterval } from './missing-interval';
 import { shortInterval } from './short-interval';
 import { noSampleGuard } from './no-sample-guard';
+import { budgetOverrun } from './budget-overrun';
 
 /** The canary/* rules, in the order of spec §3. */
 export const canaryRules: Rule[] = [
@@ -30,4 +31,5 @@ export const canaryRules: Rule[] = [
   missingInterval,
   shortInterval,
   noSampleGuard,
+  budgetOverrun,
 ];
