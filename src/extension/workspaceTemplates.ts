@@ -18,6 +18,7 @@ const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
 const MAX_FILES = 5000;
 const MAX_BYTES = 2 * 1024 * 1024;
 const REINDEX_DELAY_MS = 150;
+const NOT_WORKSPACE_SCHEMES = new Set(['output', 'git', 'gitfs', 'vscode-scm', 'review', 'pr', 'conflictResolution', 'vscode-userdata']);
 
 /** Only files that may hold an Argo or Flagger object are parsed for the index. */
 function mayDefineOrRefer(text: string): boolean {
@@ -89,7 +90,8 @@ export class WorkspaceTemplates implements vscode.Disposable {
   }
 
   private fromDocument(document: vscode.TextDocument, delay: number): void {
-    if (document.languageId !== 'yaml' || document.uri.scheme === 'output') return;
+    // A diff's other side (git:, a PR review) is not a file of the workspace: it would define every template twice.
+    if (document.languageId !== 'yaml' || NOT_WORKSPACE_SCHEMES.has(document.uri.scheme)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(
