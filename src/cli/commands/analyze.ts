@@ -1,5 +1,5 @@
 /**
- * `release-safety analyze FILE [PATH ...] [--prometheus URL] [--arg NAME=VALUE ...] [--format text|json]`:
+ * `release-safety analyze FILE [PATH ...] [--prometheus URL] [--arg NAME=VALUE ...] [--format text|json] [--cacert FILE]`:
  * would this analysis pass right now? Runs each metric's query of an Argo AnalysisTemplate (or of
  * the templates a Rollout references) or of a Flagger Canary once against Prometheus and judges
  * it as the controller would. Exit 0 all Successful, 1 any Failed, 3 inconclusive / error /
@@ -9,6 +9,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { defineCommand, oneOf, parseCommandArgs, UsageError } from '../args';
 import { EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
+import { NETWORK_OPTIONS, NETWORK_USAGE, networkFromArgs } from '../networkOptions';
 import { parseFile } from '../../core/parse/parseFile';
 import type { AnalysisFile } from '../../core/analysis/job';
 import { resolveJobs } from '../../core/analysis/resolveJobs';
@@ -19,8 +20,10 @@ import { readSource } from '../lint/readSource';
 
 const ANALYZE = defineCommand({
   name: 'analyze',
-  usage: 'Usage: release-safety analyze FILE [PATH ...] [--prometheus URL] [--arg NAME=VALUE ...] [--format text|json]',
+  usage: `Usage: release-safety analyze FILE [PATH ...] [--prometheus URL] [--arg NAME=VALUE ...] [--format text|json] [--cacert FILE]
+${NETWORK_USAGE}`,
   options: {
+    ...NETWORK_OPTIONS,
     prometheus: { type: 'string' },
     arg: { type: 'string', multiple: true },
     format: { type: 'string' },
@@ -65,6 +68,8 @@ export async function analyzeCommand(argv: string[], io: CommandIO): Promise<num
     io.err(`release-safety analyze: ${others}\n`);
     return EXIT_USAGE;
   }
+  // A bad --cacert is a usage error before anything is read or queried.
+  const network = networkFromArgs(ANALYZE, values, io);
   const { jobs, errors } = resolveJobs(target, others, { ...(values.prometheus ? { prometheus: values.prometheus.trim() } : {}), args });
   if (errors.length) {
     for (const e of errors) io.err(`${e}\n`);
@@ -73,7 +78,7 @@ export async function analyzeCommand(argv: string[], io: CommandIO): Promise<num
   }
   const { signal, dispose } = interruptSignal(io);
   try {
-    const outcomes = await runAnalysis(jobs, { signal });
+    const outcomes = await runAnalysis(jobs, { signal, network });
     const unreachable = outcomes.flatMap((o) => o.metrics).find((m) => m.unreachable);
     if (unreachable) {
       io.err(`release-safety analyze: ${unreachable.message} If Prometheus runs in a cluster, forward it (kubectl port-forward svc/prometheus 9090) and pass --prometheus http://127.0.0.1:9090.\n`);

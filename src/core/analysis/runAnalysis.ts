@@ -3,6 +3,7 @@
  * time for every query), then judged. Never throws for the network: a Prometheus that does not
  * answer is an Error measurement marked `unreachable`, in plain words.
  */
+import type { Network } from '../net/network';
 import { endpointOf } from '../canary/httpText';
 import { SourceError } from '../canary/source';
 import type { AnalysisJob, AnalysisPhase, MetricJob } from './job';
@@ -32,6 +33,8 @@ export interface AnalysisOutcome {
 }
 
 export interface RunOptions {
+  /** Proxies and extra authorities (the CLI's --cacert and proxy variables); default: fetch as it is. */
+  network?: Network;
   timeoutMs?: number;
   signal?: AbortSignal;
   clock?: () => number;
@@ -59,7 +62,7 @@ export async function measure(m: MetricJob, options: RunOptions & { timeSec?: nu
   const base = { job: m, name: m.name, query: m.query, condition };
   if (m.unsupported) return { ...base, value: null, values: [], phase: 'Error', message: `Not queried: ${m.unsupported}.` };
   try {
-    const endpoint = endpointOf(m.address, 'Prometheus');
+    const endpoint = endpointOf(m.address, 'Prometheus', options.network ? { network: options.network } : {});
     const answer = await vectorQuery(endpoint, m.query, {
       timeoutMs: options.timeoutMs ?? 10_000,
       ...(options.timeSec !== undefined ? { timeSec: options.timeSec } : {}),
