@@ -7,6 +7,7 @@
  * document version, for the quick fixes.
  */
 import * as vscode from 'vscode';
+import { KeyedDebounce } from './keyedDebounce';
 import { lintText } from '../core/lint/engine';
 import { IncrementalLinter } from '../core/lint/incrementalLint';
 import type { ProjectOptions } from '../core/project/projectView';
@@ -94,7 +95,7 @@ export class DiagnosticsController implements vscode.Disposable {
   readonly store = new FindingStore();
   /** Recent lint durations (newest last), for the benchmark and the activation report. */
   readonly timings: LintTiming[] = [];
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new KeyedDebounce();
   /** Per open document: its `---` documents' parses and findings, so an edit re-lints one of them. */
   private readonly linters = new Map<string, IncrementalLinter>();
   /** Open documents seen as ours once: a syntax error that hides the `canary:` key keeps them ours. */
@@ -176,16 +177,8 @@ export class DiagnosticsController implements vscode.Disposable {
 
   schedule(document: vscode.TextDocument, delay: number): void {
     if (!isCandidate(document)) return;
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        // The document may have closed during the delay.
-        if (!document.isClosed) this.lintDocument(document);
-      }, delay),
-    );
+    // The document may have closed during the delay.
+    this.timers.schedule(document.uri.toString(), delay, () => !document.isClosed && this.lintDocument(document));
   }
 
   /** Lints an open document now and publishes its diagnostics. */
@@ -317,8 +310,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private closed(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.timers.cancel(key);
     this.recognised.delete(key);
     this.lastLint.delete(key);
     this.linters.delete(key);
@@ -361,8 +353,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.timers.forEach((t) => clearTimeout(t));
-    this.timers.clear();
+    this.timers.dispose();
     this.linters.clear();
     this.background?.dispose();
     this.disposables.forEach((d) => d.dispose());

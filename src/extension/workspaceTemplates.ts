@@ -6,6 +6,7 @@
  * it). Go to definition and find references read the same index.
  */
 import * as vscode from 'vscode';
+import { KeyedDebounce } from './keyedDebounce';
 import { parseFile } from '../core/parse/parseFile';
 import { ProjectIndex, summarize, type FileSummary } from '../core/project/projectIndex';
 import type { ProjectOptions } from '../core/project/projectView';
@@ -27,7 +28,7 @@ function mayDefineOrRefer(text: string): boolean {
 
 export class WorkspaceTemplates implements vscode.Disposable {
   readonly index = new ProjectIndex();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new KeyedDebounce();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changedEmitter = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a file's entry in the index changed (tests wait on it). */
@@ -93,16 +94,11 @@ export class WorkspaceTemplates implements vscode.Disposable {
     // A diff's other side (git:, a PR review) is not a file of the workspace: it would define every template twice.
     if (document.languageId !== 'yaml' || NOT_WORKSPACE_SCHEMES.has(document.uri.scheme)) return;
     const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        if (document.isClosed) return;
-        const text = document.getText();
-        this.update(key, mayDefineOrRefer(text) ? summarize(parseFile(text)) : undefined);
-      }, delay),
-    );
+    this.timers.schedule(key, delay, () => {
+      if (document.isClosed) return;
+      const text = document.getText();
+      this.update(key, mayDefineOrRefer(text) ? summarize(parseFile(text)) : undefined);
+    });
   }
 
   /** Records a file's new summary and re-checks the open documents it affects. */
@@ -121,8 +117,7 @@ export class WorkspaceTemplates implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.timers.forEach((t) => clearTimeout(t));
-    this.timers.clear();
+    this.timers.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -3,6 +3,7 @@
  * everything as `TypeError: fetch failed` with the real reason in `cause` (an errno code, a TLS
  * verification code, an undici code), sometimes one level deeper.
  */
+import { errorCodes } from '../net/trustedCa';
 import type { FailureKind } from './result';
 import { TRUST_HINT, untrustedCertificate } from '../net/trustedCa';
 import { PROXY_FAILED, proxyMessage } from '../net/network';
@@ -12,18 +13,6 @@ export interface NetworkFailure {
   message: string;
 }
 
-function codesOf(e: unknown): string[] {
-  const codes: string[] = [];
-  let cur: unknown = e;
-  for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
-    const c = (cur as { code?: unknown }).code;
-    if (typeof c === 'string') codes.push(c);
-    const errors = (cur as { errors?: unknown }).errors; // AggregateError (happy eyeballs: IPv4 and IPv6 both failed)
-    if (Array.isArray(errors)) for (const x of errors) if (x && typeof (x as { code?: unknown }).code === 'string') codes.push((x as { code: string }).code);
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  return codes;
-}
 
 function messagesOf(e: unknown): string {
   const parts: string[] = [];
@@ -38,7 +27,7 @@ function messagesOf(e: unknown): string {
 
 /** `url` is the address that was being fetched; `phase` is "connecting" or "reading the body". */
 export function describeNetworkError(e: unknown, url: URL, phase: 'connecting' | 'reading the body'): NetworkFailure {
-  const codes = codesOf(e);
+  const codes = errorCodes(e);
   const host = url.host;
   if (codes.includes(PROXY_FAILED)) return { kind: 'network', message: proxyMessage(e) };
   const untrusted = untrustedCertificate(codes);

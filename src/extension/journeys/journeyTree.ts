@@ -6,6 +6,7 @@
  */
 import { isLargeText } from '../largeDocuments';
 import * as vscode from 'vscode';
+import { KeyedDebounce } from '../keyedDebounce';
 import { readFileSync } from 'node:fs';
 import { parseFile } from '../../core/parse/parseFile';
 import { buildSyntheticConfig } from '../../core/synthetic/buildSynthetic';
@@ -34,7 +35,7 @@ export function rangeFrom(lineIndex: LineIndex, ref: Ref): vscode.Range {
 
 export class JourneyTree implements vscode.Disposable {
   private readonly data = new WeakMap<vscode.TestItem, ItemData>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new KeyedDebounce();
 
   constructor(private readonly controller: vscode.TestController) {}
 
@@ -51,15 +52,7 @@ export class JourneyTree implements vscode.Disposable {
 
   /** An edit: rebuild the file's items once typing pauses. */
   scheduleUpdate(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        if (!document.isClosed) this.update(document.uri, document.getText());
-      }, TREE_DEBOUNCE_MS),
-    );
+    this.timers.schedule(document.uri.toString(), TREE_DEBOUNCE_MS, () => !document.isClosed && this.update(document.uri, document.getText()));
   }
 
   /** (Re)builds a file's items from its text; a file without journeys has no item. */
@@ -127,14 +120,11 @@ export class JourneyTree implements vscode.Disposable {
   }
 
   private cancelPending(uri: vscode.Uri): void {
-    const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.timers.cancel(uri.toString());
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.timers.dispose();
   }
 }
 
