@@ -13,7 +13,7 @@ const options = { intervalMs: 2000, service: 'podinfo', steps: [10, 20] };
 test('analysis outcomes read as the panel\'s live reading: value, condition, phase per metric', () => {
   const healthy = analysisReading(run([outcome(flagger('error-rate', 2), 'Successful', 0.4)], 'Successful'), options, 1000);
   assert.equal(healthy.verdict, 'healthy');
-  assert.deepEqual(healthy.metrics[0], { name: 'error-rate', unit: '', canary: 0.4, baseline: null, threshold: 'value <= 2', limit: 2, phase: 'pass', message: null, valueOnly: true });
+  assert.deepEqual(healthy.metrics[0], { name: 'error-rate', unit: null, canary: 0.4, baseline: null, threshold: 'value <= 2', limit: 2, phase: 'pass', pass: true, consecutiveFailures: 0, message: null, valueOnly: true });
 
   const failing = analysisReading(run([outcome(flagger('error-rate', 2), 'Failed', 5.6, { message: '5.6 is above the maximum 2.' })], 'Failed'), options, 1000);
   assert.equal(failing.verdict, 'breach');
