@@ -1,5 +1,5 @@
 /** The verdict banner: the one-glance answer to "is it safe to keep going?". */
-import type { Verdict, WatchView } from '../src/extension/panel/panelModel';
+import type { Verdict, WatchView } from '../src/shared/panel/panelModel';
 import { h } from './element';
 import { formatAgo, formatClock, formatDuration } from './format';
 

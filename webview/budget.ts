@@ -1,5 +1,5 @@
 /** The risk budget of a watched canary: how much of the allowance its errors have spent so far. */
-import type { BudgetView } from '../src/extension/panel/panelModel';
+import type { BudgetView } from '../src/shared/panel/panelModel';
 import { h } from './element';
 
 export function renderBudget(budget: BudgetView | undefined): HTMLElement | null {

@@ -6,8 +6,8 @@
  * the set of metrics or the theme changes, so a panel open for days does not leak canvases.
  */
 import uPlot from 'uplot';
-import type { ChartSeries } from '../src/extension/panel/panelModel';
-import { HISTORY_WINDOW_MS } from '../src/extension/panel/panelModel';
+import type { ChartSeries } from '../src/shared/panel/panelModel';
+import { HISTORY_WINDOW_MS } from '../src/shared/panel/panelModel';
 import { h } from './element';
 import { formatValue } from './format';
 

@@ -1,5 +1,5 @@
 /** The empty state: the canary configs of the workspace, each with a button to watch it. */
-import type { ConfigEntry } from '../src/extension/panel/panelModel';
+import type { ConfigEntry } from '../src/shared/panel/panelModel';
 import { h } from './element';
 
 export function renderConfigList(configs: ConfigEntry[], trusted: boolean, send: (m: { type: 'watch' | 'openConfig'; uri: string }) => void): HTMLElement {

@@ -1,5 +1,5 @@
 /** One row per gate: canary, baseline, the threshold resolved to a number, and a badge. */
-import type { CheckView, GatePhase, GateRow } from '../src/extension/panel/panelModel';
+import type { CheckView, GatePhase, GateRow } from '../src/shared/panel/panelModel';
 import { h } from './element';
 import { formatClock, formatValue } from './format';
 

@@ -1,5 +1,5 @@
 /** The staircase of traffic steps, the current one lit, and time in step against the interval. */
-import type { Staircase } from '../src/extension/panel/panelModel';
+import type { Staircase } from '../src/shared/panel/panelModel';
 import { h } from './element';
 import { formatDuration, formatNumber } from './format';
 

@@ -6,6 +6,7 @@
  * it). Go to definition and find references read the same index.
  */
 import * as vscode from 'vscode';
+import { isLargeText } from './largeDocuments';
 import { KeyedDebounce } from './keyedDebounce';
 import { parseFile } from '../core/parse/parseFile';
 import { ProjectIndex, summarize, type FileSummary } from '../core/project/projectIndex';
@@ -24,6 +25,14 @@ const NOT_WORKSPACE_SCHEMES = new Set(['output', 'git', 'gitfs', 'vscode-scm', '
 /** Only files that may hold an Argo or Flagger object are parsed for the index. */
 function mayDefineOrRefer(text: string): boolean {
   return text.includes('argoproj.io/') || text.includes('flagger.app/');
+}
+
+/**
+ * Worth parsing for the index on the host's thread: Argo or Flagger text, and not a document so
+ * large that parsing it would stall the editor (those are linted on the worker, alone).
+ */
+function indexable(text: string): boolean {
+  return !isLargeText(text) && mayDefineOrRefer(text);
 }
 
 export class WorkspaceTemplates implements vscode.Disposable {
@@ -84,7 +93,7 @@ export class WorkspaceTemplates implements vscode.Disposable {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > MAX_BYTES) return this.update(key, undefined);
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      this.update(key, mayDefineOrRefer(text) ? summarize(parseFile(text)) : undefined);
+      this.update(key, indexable(text) ? summarize(parseFile(text)) : undefined);
     } catch {
       this.update(key, undefined);
     }
@@ -97,7 +106,7 @@ export class WorkspaceTemplates implements vscode.Disposable {
     this.timers.schedule(key, delay, () => {
       if (document.isClosed) return;
       const text = document.getText();
-      this.update(key, mayDefineOrRefer(text) ? summarize(parseFile(text)) : undefined);
+      this.update(key, indexable(text) ? summarize(parseFile(text)) : undefined);
     });
   }
 

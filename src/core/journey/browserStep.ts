@@ -252,7 +252,10 @@ class PageJourney implements BrowserJourney {
   private async navigationTiming(): Promise<{ load: number; ttfb: number } | undefined> {
     const read = () =>
       this.page.evaluate(() => {
-        const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        // Runs in the page: the browser's Navigation Timing (the core is compiled without DOM types).
+        const n = (performance.getEntriesByType as (type: string) => unknown[])('navigation')[0] as
+          | { loadEventEnd: number; responseStart: number; startTime: number }
+          | undefined;
         return n ? { load: n.loadEventEnd - n.startTime, ttfb: n.responseStart - n.startTime, ended: n.loadEventEnd > 0 } : null;
       });
     let n = await read().catch(() => null);

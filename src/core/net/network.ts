@@ -81,7 +81,8 @@ export function createNetwork(settings: NetworkSettings = {}): Network {
     const d = await dispatcher;
     if (!settings.proxyEnv) {
       // The editor: keep the host's (patched) fetch, hand it our authorities through the agent.
-      return globalThis.fetch(input, { ...init, dispatcher: d } as RequestInit);
+      // The npm undici's dispatcher and Node's bundled undici types differ only in name.
+      return globalThis.fetch(input, { ...init, dispatcher: d } as unknown as RequestInit);
     }
     const u = await undici();
     try {

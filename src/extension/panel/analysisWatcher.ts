@@ -13,7 +13,7 @@ import { sleep } from '../../core/abortableSleep';
 import type { MetricUnit } from '../../core/model/metrics';
 import type { LiveWatcher } from './liveCanary';
 import type { CanaryReading as LiveReading, MetricReading as LiveMetricReading, Verdict as LiveVerdict } from '../../core/canary/reading';
-import type { ChartPoint, ChartSeries } from './panelModel';
+import type { ChartPoint, ChartSeries } from '../../shared/panel/panelModel';
 
 export interface AnalysisWatchOptions {
   intervalMs: number;

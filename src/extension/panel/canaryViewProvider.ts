@@ -5,7 +5,7 @@
  * user closes or hides it) disposes its listeners only; the watch and the status bar go on.
  */
 import * as vscode from 'vscode';
-import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './messages';
+import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../shared/panel/messages';
 import { renderWebviewHtml } from './webviewHtml';
 import type { WatchController } from './watchController';
 

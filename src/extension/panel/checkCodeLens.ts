@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { analysisMetricRefs } from '../../core/analysis/metricRefs';
 import { measure, type MetricOutcome } from '../../core/analysis/runAnalysis';
 import { round } from '../../core/analysis/judge';
+import { isLargeDocument } from '../largeDocuments';
 import { parsedDocument } from '../parsedDocument';
 import { analysisJobsFor } from './analysisJobs';
 
@@ -75,6 +76,7 @@ class CheckCodeLensProvider implements vscode.CodeLensProvider {
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (isLargeDocument(document)) return [];
     const text = document.getText();
     if (!ANALYSIS_KIND.test(text)) return [];
     const lenses: vscode.CodeLens[] = [];

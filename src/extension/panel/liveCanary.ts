@@ -6,7 +6,7 @@
 import type { CanaryPlan } from '../../core/plan/canaryPlan';
 import type { CanaryReading } from '../../core/canary/reading';
 import type { LiveBudget } from '../../core/budget/liveSpend';
-import type { ChartSeries } from './panelModel';
+import type { ChartSeries } from '../../shared/panel/panelModel';
 
 export interface LiveWatcher {
   /** Returns a function that removes the listener. */

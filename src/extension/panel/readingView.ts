@@ -1,5 +1,5 @@
 /** Turns the core's reading into the panel's view model (pure: unit-tested without VS Code). */
-import type { BudgetView, GatePhase, GateRow, ReadingView } from './panelModel';
+import type { BudgetView, GatePhase, GateRow, ReadingView } from '../../shared/panel/panelModel';
 import type { ReadingBudget } from '../../core/budget/liveSpend';
 import { budgetSummary } from '../../core/budget/budgetSummary';
 import type { CanaryReading, MetricReading } from '../../core/canary/reading';

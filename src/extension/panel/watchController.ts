@@ -9,7 +9,7 @@
  */
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { appendReading, mergeBackfill, HISTORY_WINDOW_MS, type ChartSeries, type ConfigEntry, type PanelState, type ReadingView } from './panelModel';
+import { appendReading, mergeBackfill, HISTORY_WINDOW_MS, type ChartSeries, type ConfigEntry, type PanelState, type ReadingView } from '../../shared/panel/panelModel';
 import type { LiveWatcher, WatcherFactory } from './liveCanary';
 import type { CanaryReading } from '../../core/canary/reading';
 import { toReadingView } from './readingView';

@@ -1,5 +1,5 @@
 /** Fake-but-typed panel states for the Chromium harness: the types are the host's own. */
-import { HISTORY_WINDOW_MS, type ChartPoint, type ChartSeries, type GateRow, type PanelState, type ReadingView } from '../../../src/extension/panel/panelModel';
+import { HISTORY_WINDOW_MS, type ChartPoint, type ChartSeries, type GateRow, type PanelState, type ReadingView } from '../../../src/shared/panel/panelModel';
 
 export const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderWebviewHtml } from '../../../src/extension/panel/webviewHtml';
-import type { HostMessage, WebviewMessage } from '../../../src/extension/panel/messages';
+import type { HostMessage, WebviewMessage } from '../../../src/shared/panel/messages';
 import { THEMES, type ThemeName } from './themes';
 
 const DIST = join(__dirname, '..', '..', '..', 'dist');

@@ -13,7 +13,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { CanaryWatcher } from '../../../src/core/canary/watcher';
 import { SourceError, type CanarySource, type SourceSample } from '../../../src/core/canary/source';
-import { appendReading, HISTORY_MAX_POINTS, HISTORY_WINDOW_MS, type ChartSeries } from '../../../src/extension/panel/panelModel';
+import { appendReading, HISTORY_MAX_POINTS, HISTORY_WINDOW_MS, type ChartSeries } from '../../../src/shared/panel/panelModel';
 import { toReadingView } from '../../../src/extension/panel/readingView';
 import { metric, plan } from '../canary/planFixture';
 

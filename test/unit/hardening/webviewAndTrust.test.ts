@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contentSecurityPolicy, renderWebviewHtml } from '../../../src/extension/panel/webviewHtml';
-import { parseWebviewMessage } from '../../../src/extension/panel/messages';
+import { parseWebviewMessage } from '../../../src/shared/panel/messages';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseHostMessage, parseWebviewMessage } from '../../../src/extension/panel/messages';
-import type { PanelState, ReadingView } from '../../../src/extension/panel/panelModel';
+import { parseHostMessage, parseWebviewMessage } from '../../../src/shared/panel/messages';
+import type { PanelState, ReadingView } from '../../../src/shared/panel/panelModel';
 
 const reading: ReadingView = {
   at: 1_700_000_000_000,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendReading, mergeBackfill, HISTORY_MAX_POINTS, HISTORY_WINDOW_MS, type ChartSeries, type ReadingView } from '../../../src/extension/panel/panelModel';
+import { appendReading, mergeBackfill, HISTORY_MAX_POINTS, HISTORY_WINDOW_MS, type ChartSeries, type ReadingView } from '../../../src/shared/panel/panelModel';
 import { backfillSeries } from '../../../src/core/canary/backfill';
 import { metric, plan } from '../canary/planFixture';
 
