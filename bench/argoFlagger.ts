@@ -7,7 +7,6 @@
  * measures), one file at a time as the CLI lints them.
  *   node --import tsx bench/argoFlagger.ts [--corpus DIR] [--runs N]
  */
-import { performance } from 'node:perf_hooks';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg, availableParallelism } from 'node:os';

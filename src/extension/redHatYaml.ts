@@ -13,7 +13,7 @@
  * contribution is in place: Red Hat reports them. Everything else keeps our schema checks.
  */
 import * as vscode from 'vscode';
-import { parseFile, type ParsedFile } from '../core/parse/parseFile';
+import { parseFile } from '../core/parse/parseFile';
 import type { Finding } from '../core/lint/finding';
 import { nativeSchemaOfFile, type NativeFormat } from '../core/completion/fileSchema';
 import { nativeSchemas } from '../core/completion/nativeSchemas';

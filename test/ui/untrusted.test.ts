@@ -47,19 +47,6 @@ async function openFile(name: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-async function command(title: string | RegExp): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: STEP_MS });
-  await input.fill(`>${typeof title === 'string' ? title : title.source.replace(/\\/g, '')}`);
-  try {
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_MS });
-  } catch (e) {
-    await shot('ui-untrusted-palette-failure');
-    throw e;
-  }
-  await page.keyboard.press('Enter');
-}
 
 /** The Release Safety container in the activity bar (its Canary view). */
 async function showCanaryView(): Promise<void> {

@@ -26,7 +26,6 @@ function rulesOnDisk(): Array<{ file: string; rule: Rule }> {
   for (const group of readdirSync(RULES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory())) {
     for (const name of readdirSync(join(RULES_DIR, group.name)).filter((n) => n.endsWith('.ts') && n !== 'index.ts')) {
       const file = join(RULES_DIR, group.name, name);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(file) as Record<string, unknown>;
       for (const value of Object.values(mod)) if (isRule(value)) out.push({ file: `${group.name}/${name}`, rule: value });
     }

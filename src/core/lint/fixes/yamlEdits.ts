@@ -141,7 +141,7 @@ export function replaceValue(text: string, node: Node, value: YamlValue, inFlow 
 function keepCommentColumn(text: string, edit: TextEdit): TextEdit {
   const grow = edit.newText.length - edit.length;
   if (grow <= 0) return edit;
-  let i = edit.offset + edit.length;
+  const i = edit.offset + edit.length;
   let spaces = 0;
   while (text[i + spaces] === ' ') spaces++;
   if (text[i + spaces] !== '#' || spaces < 2) return edit;
