@@ -2,8 +2,8 @@
  * Starts Debian's /usr/bin/prometheus on 127.0.0.1 (a free port, a temporary TSDB) scraping the
  * given targets every second, and stops it again. For integration tests only.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { answers, startDaemon } from '../support/daemon';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closedPort } from './fixtureExporter';
@@ -51,10 +51,11 @@ export async function startPrometheus(targets: { address: string; labels: Record
   writeFileSync(join(dir, 'prometheus.yml'), config);
   if (options.webConfig !== undefined) writeFileSync(join(dir, 'web.yml'), options.webConfig);
   const port = await closedPort();
-  let log = '';
-  const child: ChildProcess = spawn(
-    PROMETHEUS_BIN,
-    [
+  const url = `http://127.0.0.1:${port}`;
+  const daemon = await startDaemon({
+    name: 'prometheus',
+    command: PROMETHEUS_BIN,
+    args: [
       `--config.file=${join(dir, 'prometheus.yml')}`,
       `--storage.tsdb.path=${join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${port}`,
@@ -62,41 +63,12 @@ export async function startPrometheus(targets: { address: string; labels: Record
       '--storage.tsdb.retention.time=1h',
       ...(options.webConfig !== undefined ? [`--web.config.file=${join(dir, 'web.yml')}`] : []),
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout?.on('data', (d) => (log = (log + d).slice(-20_000)));
-  child.stderr?.on('data', (d) => (log = (log + d).slice(-20_000)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const url = `http://127.0.0.1:${port}`;
-  // Bounded wait until it serves queries.
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`prometheus exited early:\n${log}`);
-    }
-    try {
-      const r = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000), headers: options.headers ?? {} });
-      if (r.ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`prometheus did not become ready in 60s:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, log: () => log, stop };
+    dir,
+    // Bounded wait until it serves queries.
+    ready: answers(`${url}/-/ready`, options.headers ?? {}),
+    timeoutMs: 60_000,
+  });
+  return { url, ...daemon };
 }
 
 /** Waits (bounded) until an instant query returns at least one series. */

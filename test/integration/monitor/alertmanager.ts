@@ -2,8 +2,8 @@
  * Starts Debian's Alertmanager (/usr/bin/prometheus-alertmanager) on 127.0.0.1 with one route
  * to a webhook receiver the test runs, and stops it again. For integration tests only.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { answers, startDaemon } from '../support/daemon';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closedPort } from '../canary/fixtureExporter';
@@ -39,10 +39,10 @@ export async function startAlertmanager(webhookUrl: string): Promise<RunningAler
   );
   const port = await closedPort();
   const clusterPort = await closedPort();
-  let log = '';
-  const child: ChildProcess = spawn(
-    ALERTMANAGER_BIN,
-    [
+  const daemon = await startDaemon({
+    name: 'alertmanager',
+    command: ALERTMANAGER_BIN,
+    args: [
       `--config.file=${join(dir, 'alertmanager.yml')}`,
       `--storage.path=${join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${port}`,
@@ -51,37 +51,9 @@ export async function startAlertmanager(webhookUrl: string): Promise<RunningAler
       `--cluster.advertise-address=127.0.0.1:${clusterPort}`,
       '--log.level=warn',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout?.on('data', (d) => (log = (log + d).slice(-20_000)));
-  child.stderr?.on('data', (d) => (log = (log + d).slice(-20_000)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`alertmanager exited early:\n${log}`);
-    }
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/-/ready`, { signal: AbortSignal.timeout(1000) });
-      if (r.ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`alertmanager did not become ready in 60s:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { address: `127.0.0.1:${port}`, log: () => log, stop };
+    dir,
+    ready: answers(`http://127.0.0.1:${port}/-/ready`),
+    timeoutMs: 60_000,
+  });
+  return { address: `127.0.0.1:${port}`, ...daemon };
 }

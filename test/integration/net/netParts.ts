@@ -3,7 +3,8 @@
  * server certificate it signed (openssl, made now), and a real forward proxy (Debian's tinyproxy,
  * a temporary config, its log kept so a test can prove a request went through it).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { startDaemon } from '../support/daemon';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,38 +57,19 @@ export async function startTinyproxy(): Promise<RunningProxy> {
   const port = await closedPort();
   // No ConnectPort lines: CONNECT is allowed to any port (the test servers' ports come from the OS).
   writeFileSync(join(dir, 'tinyproxy.conf'), [`Port ${port}`, 'Listen 127.0.0.1', 'Timeout 30', 'LogLevel Connect', 'MaxClients 50', 'Allow 127.0.0.1', 'DisableViaHeader Yes', ''].join('\n'));
-  let log = '';
-  const child = spawn(TINYPROXY, ['-d', '-c', join(dir, 'tinyproxy.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.on('data', (d) => (log = (log + d).slice(-200_000)));
-  child.stderr.on('data', (d) => (log = (log + d).slice(-200_000)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`tinyproxy exited early:\n${log}`);
-    }
-    if (await accepts(port)) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`tinyproxy did not listen on ${port} in 20s:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const daemon = await startDaemon({
+    name: 'tinyproxy',
+    command: TINYPROXY,
+    args: ['-d', '-c', join(dir, 'tinyproxy.conf')],
+    dir,
+    ready: () => accepts(port),
+    timeoutMs: 20_000,
+    logChars: 200_000,
+  });
   return {
     url: `http://127.0.0.1:${port}`,
-    log: () => log,
-    requestsTo: (hostPort) => log.split('\n').filter((l) => /Request \(file descriptor \d+\): /.test(l) && l.includes(hostPort)),
-    stop,
+    ...daemon,
+    requestsTo: (hostPort) => daemon.log().split('\n').filter((l) => /Request \(file descriptor \d+\): /.test(l) && l.includes(hostPort)),
   };
 }
 
