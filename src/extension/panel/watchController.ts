@@ -13,6 +13,7 @@ import { appendReading, mergeBackfill, HISTORY_WINDOW_MS, type ChartSeries, type
 import type { LiveWatcher, WatcherFactory } from './liveCanary';
 import type { CanaryReading } from '../../core/canary/reading';
 import { toReadingView } from './readingView';
+import { isLargeDocument, isLargeText } from '../largeDocuments';
 import { canaryDocuments, mayHoldCanary } from './canaryDocuments';
 import type { CanaryPlan } from '../../core/plan/canaryPlan';
 import { AnalysisWatcher } from './analysisWatcher';
@@ -143,7 +144,8 @@ export class WatchController implements vscode.Disposable {
       } catch {
         continue; // deleted meanwhile, or unreadable: not a config we can watch anyway
       }
-      if (!mayHoldCanary(text)) continue;
+      // A file too large to parse on the host's thread is left out of the list (it can still be watched by name).
+      if (isLargeText(text) || !mayHoldCanary(text)) continue;
       for (const d of canaryDocuments(text)) {
         const kind = d.format === 'argo' ? ' (Argo Rollout)' : d.format === 'flagger' ? ' (Flagger Canary)' : '';
         found.push({ uri: configKey(fileUri, d.docIndex), label: `${labelOf(fileUri, d.docIndex)}${kind}`, service: d.service, hasSource: d.hasSource, fileUri, docIndex: d.docIndex });
@@ -393,7 +395,7 @@ export function registerWatchController(context: vscode.ExtensionContext, factor
 /** The active editor's canary, else a pick from the workspace's canary configs. */
 async function pickCanary(controller: WatchController): Promise<{ fileUri: vscode.Uri; docIndex?: number } | undefined> {
   const editor = vscode.window.activeTextEditor;
-  if (editor && /\.ya?ml$/i.test(editor.document.uri.path) && mayHoldCanary(editor.document.getText()) && canaryDocuments(editor.document.getText()).length > 0) {
+  if (editor && /\.ya?ml$/i.test(editor.document.uri.path) && !isLargeDocument(editor.document) && mayHoldCanary(editor.document.getText()) && canaryDocuments(editor.document.getText()).length > 0) {
     return { fileUri: editor.document.uri };
   }
   await controller.refreshConfigs();
