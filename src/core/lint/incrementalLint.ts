@@ -43,7 +43,7 @@ export class IncrementalLinter {
   private lastDocuments: DocumentLint[] = [];
   /** The template documents of the last pass and the project it was linted with. */
   private lastTemplates = new Set<DocumentChunk>();
-  private lastProject: unknown;
+  private lastProject: string | undefined;
   /** Documents whose rules ran in the last pass (the rest came from the cache). */
   linted = 0;
 
@@ -78,10 +78,12 @@ export class IncrementalLinter {
     const templates = new Set(chunks.filter(isTemplate));
     for (const c of this.lastTemplates) if (!templates.has(c)) changed.push(c);
     const changedNames = changed.map(templateName).filter((n): n is string => !!n);
-    const projectChanged = options.project !== this.lastProject;
+    // The other files, not the options object (a new one comes with every pass).
+    const projectStamp = options.project ? `${options.project.file}|${options.project.index.stampExcept(options.project.file)}` : undefined;
+    const projectChanged = projectStamp !== this.lastProject;
     const stale = (c: DocumentChunk) => projectChanged || changed.some((t) => !templateName(t)) || changedNames.some((n) => c.text.includes(n));
     this.lastTemplates = templates;
-    this.lastProject = options.project;
+    this.lastProject = projectStamp;
     if (chunks.length === 0) {
       // Parsed whole (see YamlDocuments): lint it whole.
       const whole = lintText(text, { ...options, limits });

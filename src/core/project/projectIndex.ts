@@ -36,10 +36,24 @@ export function summarize(file: ParsedFile): FileSummary {
 
 export class ProjectIndex {
   private readonly files = new Map<string, FileSummary>();
+  /** When each file was last recorded (a counter): tells a linter whether the other files changed. */
+  private readonly recorded = new Map<string, number>();
+  private counter = 0;
 
   /** Records (or replaces) what `file` says. */
   set(file: string, summary: FileSummary): void {
     this.files.set(file, summary);
+    this.recorded.set(file, ++this.counter);
+  }
+
+  /**
+   * Changes whenever a file other than `file` is recorded or removed: an incremental linter of
+   * `file` keeps its references' findings while this stays the same.
+   */
+  stampExcept(file: string): string {
+    let latest = 0;
+    for (const [f, n] of this.recorded) if (f !== file && n > latest) latest = n;
+    return `${latest}:${this.files.size - (this.files.has(file) ? 1 : 0)}`;
   }
 
   setParsed(file: string, parsed: ParsedFile): FileSummary {
@@ -49,6 +63,7 @@ export class ProjectIndex {
   }
 
   delete(file: string): boolean {
+    this.recorded.delete(file);
     return this.files.delete(file);
   }
 

@@ -12,6 +12,7 @@ import { IncrementalLinter } from '../../../src/core/lint/incrementalLint';
 import { parseFile } from '../../../src/core/parse/parseFile';
 import { splitDocuments, YamlDocuments } from '../../../src/core/parse/yamlDocuments';
 import { generateRolloutFile } from '../../../bench/generateRolloutFile';
+import { ProjectIndex, summarize } from '../../../src/core/project/projectIndex';
 
 const EXAMPLES = resolve(__dirname, '..', '..', '..', 'examples');
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261202;
@@ -111,4 +112,23 @@ test('random edits of multi-document files (typing, deleting, new and broken mar
     ),
     { seed: SEED, numRuns: Number(process.env.FC_RUNS ?? 80) },
   );
+});
+
+test('with files linted together: the references are re-checked only when another file changes', () => {
+  const rollout = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: app}\nspec:\n  strategy:\n    canary:\n      analysis:\n        templates:\n        - templateName: rate\n      steps:\n      - setWeight: 5\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n';
+  const template = 'apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata: {name: rate}\nspec:\n  args:\n  - name: service\n  metrics:\n  - name: rate\n    successCondition: result[0] >= 0.9\n    provider: {prometheus: {query: x}}\n';
+  const index = new ProjectIndex();
+  index.set('template.yaml', summarize(parseFile(template)));
+  const linter = new IncrementalLinter();
+  // A new options object every pass, as the editor gives: the same files, so nothing is re-checked.
+  const lintWith = (text: string) => linter.lint(text, { project: { index, file: 'rollout.yaml' } });
+  const first = lintWith(rollout);
+  assert.ok(first.findings.some((f) => f.rule === 'canary/missing-template-arg'), 'the template wants an arg the Rollout does not give');
+  lintWith(rollout);
+  assert.equal(linter.linted, 0, 'unchanged text and unchanged other files: nothing re-linted');
+  // The template gets a default: the Rollout's finding must go, though its own text did not change.
+  index.set('template.yaml', summarize(parseFile(template.replace('  - name: service\n', '  - name: service\n    value: checkout\n'))));
+  const after = lintWith(rollout);
+  assert.equal(linter.linted, 1, 'the referring document was re-linted');
+  assert.ok(!after.findings.some((f) => f.rule === 'canary/missing-template-arg'));
 });
