@@ -130,7 +130,7 @@ test('untrusted: the Canary view and the Test Explorer say why nothing runs; tru
     await shot('ui-untrusted-canary-view');
   }
   assert.equal(await panel().locator('.banner-verdict').textContent(), 'Workspace not trusted');
-  assert.match((await panel().locator('.banner-reason').textContent()) ?? '', /polls no canary source here.*Trust the workspace/);
+  assert.match((await panel().locator('.banner-reason').textContent()) ?? '', /polls no canary source and queries no Prometheus here.*Trust the workspace/);
   assert.equal(await panel().locator('.config vscode-button', { hasText: 'Watch' }).getAttribute('disabled'), '', 'Watch is off');
 
   await openFile('smoke-journeys.yaml');
