@@ -19,11 +19,12 @@ export function statusText(service: string, reading: CanaryReading | undefined, 
   if (!reading) {
     return { text: `$(pulse) ${name} · ${paused ? 'paused' : 'waiting for data'}`, tone: 'warning', tooltip: `**${md(name)}**: no reading yet.\n\nClick to open the Canary panel.` };
   }
-  const weight = reading.weight === null ? '?%' : `${round(reading.weight)}%`;
+  // An Argo/Flagger analysis watch has no weight to show (the controller's traffic split lives in the cluster): none is shown.
+  const weight = reading.weight === null ? undefined : `${round(reading.weight)}%`;
   const verdict = paused ? `${reading.verdict}, paused` : reading.verdict;
   // Breach is red; anything that is not a live, judged "good" is yellow. Healthy has no color.
   const tone: StatusTone = reading.verdict === 'breach' ? 'error' : paused || reading.verdict === 'stale' || reading.verdict === 'inconclusive' ? 'warning' : 'none';
-  const lines = [`**${md(name)}** at ${md(weight)}: **${md(reading.verdict)}**${paused ? ' (paused)' : ''}`, '', md(reading.reason), ''];
+  const lines = [`**${md(name)}**${weight ? ` at ${md(weight)}` : ''}: **${md(reading.verdict)}**${paused ? ' (paused)' : ''}`, '', md(reading.reason), ''];
   if (reading.metrics.length > 0) {
     lines.push('| gate | canary | baseline | limit | |', '|---|---:|---:|---:|---|');
     for (const m of reading.metrics) {
@@ -35,7 +36,7 @@ export function statusText(service: string, reading: CanaryReading | undefined, 
   if (reading.source.error) lines.push(`Source: ${md(reading.source.error)}`, '');
   if (reading.budget) lines.push(`Risk budget: ${md(budgetSummary(reading.budget, reading.verdict === 'healthy' || reading.verdict === 'promoted').text)}`, '');
   lines.push('Click to open the Canary panel.');
-  return { text: `$(pulse) ${name} ${weight} · ${verdict}`, tone, tooltip: lines.join('\n') };
+  return { text: `$(pulse) ${name}${weight ? ` ${weight}` : ''} · ${verdict}`, tone, tooltip: lines.join('\n') };
 }
 
 function value(v: number | null, unit: string): string {

@@ -29,6 +29,10 @@ test('the label and its background follow the verdict; only healthy and promoted
     assert.equal(s.tone, tone, `${verdict}${paused ? ' paused' : ''}`);
   }
   assert.equal(statusText('checkout', undefined, false).text, '$(pulse) checkout · waiting for data');
+  // An Argo/Flagger analysis watch knows no weight: none is shown (not "?%").
+  const analysis = statusText('podinfo', reading('breach', { service: 'podinfo', weight: null }), false);
+  assert.equal(analysis.text, '$(pulse) podinfo · breach');
+  assert.ok(analysis.tooltip.startsWith('**podinfo**: **breach**'), analysis.tooltip);
 });
 
 test('the tooltip lists the gates with values escaped', () => {
