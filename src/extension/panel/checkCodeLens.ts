@@ -5,6 +5,7 @@
  * Nothing is queried in an untrusted workspace.
  */
 import * as vscode from 'vscode';
+import { RefreshableLensProvider } from '../refreshableLenses';
 import { analysisMetricRefs } from '../../core/analysis/metricRefs';
 import { measure, type MetricOutcome } from '../../core/analysis/runAnalysis';
 import { round } from '../../core/analysis/judge';
@@ -61,18 +62,9 @@ export function lensTitle(r: CheckResult): string {
   return `${ICON[r.phase]} ${r.phase}: ${value} · ${r.condition}`;
 }
 
-class CheckCodeLensProvider implements vscode.CodeLensProvider {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.changed.event;
-
-  constructor(private readonly results: CheckResults) {}
-
-  refresh(): void {
-    this.changed.fire();
-  }
-
-  dispose(): void {
-    this.changed.dispose();
+class CheckCodeLensProvider extends RefreshableLensProvider {
+  constructor(private readonly results: CheckResults) {
+    super();
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {

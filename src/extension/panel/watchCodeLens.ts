@@ -3,24 +3,16 @@
  * its verdict and a way to the panel instead.
  */
 import * as vscode from 'vscode';
+import { RefreshableLensProvider } from '../refreshableLenses';
 import { canaryDocuments, mayHoldCanary } from './canaryDocuments';
 import type { WatchController } from './watchController';
 import type { Verdict } from '../../core/canary/verdict';
 import { parsedDocument } from '../parsedDocument';
 import { isLargeDocument } from '../largeDocuments';
 
-class WatchCodeLensProvider implements vscode.CodeLensProvider {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.changed.event;
-
-  constructor(private readonly controller: WatchController) {}
-
-  refresh(): void {
-    this.changed.fire();
-  }
-
-  dispose(): void {
-    this.changed.dispose();
+class WatchCodeLensProvider extends RefreshableLensProvider {
+  constructor(private readonly controller: WatchController) {
+    super();
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {

@@ -4,6 +4,7 @@
  * URL-, JSON-, XML-, HTML-escaped and in base64, and for sources whose credentials are refused.
  * Every spelling of every secret is looked for in every byte written.
  */
+import { secretScanJourneys } from '../../fixtures/secretScanJourneys';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -69,37 +70,7 @@ test('CLI reports, output files, screenshot names and status lines hold no spell
   t.after(() => server.close());
   const dir = mkdtempSync(join(tmpdir(), 'rs-cliscan-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const h = `          headers: { Authorization: "Bearer \${secret:SCAN_TOKEN}" }\n`;
-  writeFileSync(join(dir, 'journeys.yaml'), `synthetic:
-  base_url: ${server.url}
-  alerts:
-    - channel: slack:#checks
-  journeys:
-    - name: json echo
-      steps:
-        - request: GET /echo-json
-${h}          expect: { status: 200, json: { "$.auth": "nope" } }
-    - name: xml echo
-      steps:
-        - request: GET /echo-xml
-${h}          expect: { body_contains: never-there }
-    - name: html echo
-      steps:
-        - request: GET /echo-html
-${h}          expect: { body_contains: never-there }
-    - name: base64 echo
-      steps:
-        - request: GET /echo-b64
-${h}          expect: { body_contains: never-there }
-    - name: token in a redirect
-      steps:
-        - request: GET /redirect
-${h}          expect: { status: 200 }
-    - name: browser with the token in the URL
-      steps:
-        - goto: /echo-html?token=\${secret:SCAN_TOKEN}
-        - expect_visible: { selector: "#missing", timeout: 1s }
-`);
+  writeFileSync(join(dir, 'journeys.yaml'), secretScanJourneys(server.url, 'SCAN_TOKEN'));
   const env = { SCAN_TOKEN: TOKEN, SCAN_SOURCE_TOKEN: SOURCE_TOKEN, SCAN_PROM_PASSWORD: PASSWORD, RELEASE_SAFETY_BROWSER_PATH: '/usr/bin/chromium' };
   let hidden = 0;
   for (const reporter of ['text', 'json', 'junit']) {

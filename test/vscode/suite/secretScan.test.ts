@@ -6,6 +6,7 @@
  * harness). The values hold every character that escapes differently, and a local server sends
  * them back URL-, JSON-, XML-, HTML-escaped and in base64, so each spelling is put to the test.
  */
+import { secretScanJourneys } from '../../fixtures/secretScanJourneys';
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import http from 'node:http';
@@ -98,38 +99,8 @@ describe('secrets never show in the editor', () => {
     await journeys.secrets.store('SCAN_JOURNEY_TOKEN', JOURNEY_TOKEN);
     await journeys.secrets.store('SCAN_SOURCE_TOKEN', SOURCE_TOKEN);
     await journeys.secrets.store('SCAN_PROM_PASSWORD', PROM_PASSWORD);
-    const auth = `          headers: { Authorization: "Bearer \${secret:SCAN_JOURNEY_TOKEN}" }\n`;
     const journeyFile = workspaceUri('scan-journeys.yaml');
-    await vscode.workspace.fs.writeFile(journeyFile, new TextEncoder().encode(`synthetic:
-  base_url: ${base}
-  alerts:
-    - channel: slack:#checks
-  journeys:
-    - name: json echo
-      steps:
-        - request: GET /echo-json
-${auth}          expect: { status: 200, json: { "$.auth": "nope" } }
-    - name: xml echo
-      steps:
-        - request: GET /echo-xml
-${auth}          expect: { body_contains: never-there }
-    - name: html echo
-      steps:
-        - request: GET /echo-html
-${auth}          expect: { body_contains: never-there }
-    - name: base64 echo
-      steps:
-        - request: GET /echo-b64
-${auth}          expect: { body_contains: never-there }
-    - name: token in a redirect
-      steps:
-        - request: GET /redirect
-${auth}          expect: { status: 200 }
-    - name: browser with the token in the URL
-      steps:
-        - goto: /echo-html?token=\${secret:SCAN_JOURNEY_TOKEN}
-        - expect_visible: { selector: "#missing", timeout: 1s }
-`));
+    await vscode.workspace.fs.writeFile(journeyFile, new TextEncoder().encode(secretScanJourneys(base, 'SCAN_JOURNEY_TOKEN')));
     const recorded: RecordedState[] = [];
     const sub = journeys.onDidRecord((r) => recorded.push(r));
     const screenshots: string[] = [];
