@@ -22,7 +22,12 @@ const QUERIES = [
   'sum(rate(http_requests_total{code=~"5.."}[10s]))',
   'sum by (code) (rate(http_requests_total[10s]))',
 ];
-const CONDITIONS = ['result[0] >= 0.95', 'result[0] <= 500', 'len(result) == 0 || result[0] < 10', 'all(result, {# >= 0})'];
+const CONDITIONS = [
+  'result[0] >= 0.95',
+  'result[0] <= 500',
+  'len(result) == 0 || result[0] < 10',
+  'all(result, {# >= 0})',
+];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -32,23 +37,47 @@ function median(xs: number[]): number {
 
 async function benchmark(): Promise<void> {
   if (!hasPrometheus) {
-    console.log('analyze bench: skipped, /usr/bin/prometheus is not installed (scripts/ensure-system-deps.sh installs it).');
+    console.log(
+      'analyze bench: skipped, /usr/bin/prometheus is not installed (scripts/ensure-system-deps.sh installs it).',
+    );
     return;
   }
-  const exporter = await startMeshExporter([{ namespace: 'test', name: 'podinfo', rps: 100, errorRate: 1, latencyMs: 40 }]);
+  const exporter = await startMeshExporter([
+    { namespace: 'test', name: 'podinfo', rps: 100, errorRate: 1, latencyMs: 40 },
+  ]);
   const prom = await startPrometheus([{ address: exporter.address, labels: {} }]);
   const dir = mkdtempSync(join(tmpdir(), 'rs-bench-analyze-'));
   try {
     await waitForData(prom.url, 'count_over_time(istio_requests_total[10s]) >= 3');
-    const metrics = QUERIES.map((q, i) => `    - name: m${i}\n      successCondition: "${CONDITIONS[i]}"\n      provider:\n        prometheus:\n          address: ${prom.url}\n          query: '${q}'\n`).join('');
-    writeFileSync(join(dir, 'template.yaml'), `apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata:\n  name: four\nspec:\n  metrics:\n${metrics}`);
-    const io = { out: () => undefined, err: (s: string) => void process.stderr.write(s), cwd: dir, env: {}, isTTY: false };
+    const metrics = QUERIES.map(
+      (q, i) =>
+        `    - name: m${i}\n      successCondition: "${CONDITIONS[i]}"\n      provider:\n        prometheus:\n          address: ${prom.url}\n          query: '${q}'\n`,
+    ).join('');
+    writeFileSync(
+      join(dir, 'template.yaml'),
+      `apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata:\n  name: four\nspec:\n  metrics:\n${metrics}`,
+    );
+    const io = {
+      out: () => undefined,
+      err: (s: string) => void process.stderr.write(s),
+      cwd: dir,
+      env: {},
+      isTTY: false,
+    };
     const analyzeOnce = async () => {
       const code = await main(['analyze', 'template.yaml', '--format', 'json'], io);
       if (code !== 0) throw new Error(`analyze exited ${code}`);
     };
     const bareOnce = async () => {
-      await Promise.all(QUERIES.map(async (q) => (await fetch(`${prom.url}/api/v1/query?query=${encodeURIComponent(q)}&time=${(Date.now() / 1000).toFixed(3)}`)).text()));
+      await Promise.all(
+        QUERIES.map(async (q) =>
+          (
+            await fetch(
+              `${prom.url}/api/v1/query?query=${encodeURIComponent(q)}&time=${(Date.now() / 1000).toFixed(3)}`,
+            )
+          ).text(),
+        ),
+      );
     };
     for (let i = 0; i < 5; i++) {
       await analyzeOnce();
@@ -66,11 +95,15 @@ async function benchmark(): Promise<void> {
     }
     // Each analyze runs right after its bare twin: the ratio of a pair sees the same momentary load.
     const ratio = median(a.map((x, i) => x / b[i]!));
-    console.log(`\nRelease Safety analyze benchmark: node ${process.version}, ${RUNS} alternating runs, load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores.`);
+    console.log(
+      `\nRelease Safety analyze benchmark: node ${process.version}, ${RUNS} alternating runs, load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores.`,
+    );
     console.log('| what | median ms | target |');
     console.log('|------|-----------|--------|');
     console.log(`| 4 bare Prometheus round trips (fetch, at once) | ${median(b).toFixed(2)} | baseline |`);
-    console.log(`| release-safety analyze (read, parse, resolve, 4 queries, judge, JSON) | ${median(a).toFixed(2)} | <= 1.5x (median of paired ratios): ${ratio.toFixed(2)}x ${ratio <= 1.5 ? 'met' : 'MISSED'} |`);
+    console.log(
+      `| release-safety analyze (read, parse, resolve, 4 queries, judge, JSON) | ${median(a).toFixed(2)} | <= 1.5x (median of paired ratios): ${ratio.toFixed(2)}x ${ratio <= 1.5 ? 'met' : 'MISSED'} |`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await prom.stop();

@@ -12,20 +12,41 @@ import { join } from 'node:path';
 import { loadavg, availableParallelism } from 'node:os';
 import { parseAllDocuments } from 'yaml';
 import { lintText } from '../src/core/lint/engine';
-import { ARGO_BLUE_GREEN, ARGO_CANARY, ARGO_EXPERIMENT, ARGO_TEMPLATE, FLAGGER_ALERT_PROVIDER, FLAGGER_CANARY, FLAGGER_METRIC_TEMPLATE } from '../test/unit/rules/schema/argoFlaggerCases';
+import {
+  ARGO_BLUE_GREEN,
+  ARGO_CANARY,
+  ARGO_EXPERIMENT,
+  ARGO_TEMPLATE,
+  FLAGGER_ALERT_PROVIDER,
+  FLAGGER_CANARY,
+  FLAGGER_METRIC_TEMPLATE,
+} from '../test/unit/rules/schema/argoFlaggerCases';
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const RUNS = Number(arg('--runs') ?? 15);
 
-const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-N\nspec:\n  ports:\n  - port: 80\n    targetPort: 8080\n  selector:\n    app: svc-N\n';
+const SERVICE =
+  'apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-N\nspec:\n  ports:\n  - port: 80\n    targetPort: 8080\n  selector:\n    app: svc-N\n';
 
 /** About 200 documents: each kind many times, names varied, one typo in twenty. */
 function generatedCorpus(): string[] {
-  const kinds = [ARGO_CANARY, ARGO_BLUE_GREEN, ARGO_TEMPLATE, ARGO_EXPERIMENT, FLAGGER_CANARY, FLAGGER_METRIC_TEMPLATE, FLAGGER_ALERT_PROVIDER, SERVICE];
+  const kinds = [
+    ARGO_CANARY,
+    ARGO_BLUE_GREEN,
+    ARGO_TEMPLATE,
+    ARGO_EXPERIMENT,
+    FLAGGER_CANARY,
+    FLAGGER_METRIC_TEMPLATE,
+    FLAGGER_ALERT_PROVIDER,
+    SERVICE,
+  ];
   const files: string[] = [];
   for (let f = 0; f < 25; f++) {
     const docs = kinds.map((k, i) => {
-      let d = k.replace(/name: (app|podinfo|success-rate|exp|svc-N|on-call|not-found-percentage)\b/, `name: $1-${f}-${i}`);
+      let d = k.replace(
+        /name: (app|podinfo|success-rate|exp|svc-N|on-call|not-found-percentage)\b/,
+        `name: $1-${f}-${i}`,
+      );
       if ((f + i) % 20 === 0) d = d.replace('setWeight: 5', 'setWieght: 5').replace('threshold: 5', 'thresold: 5');
       return d;
     });
@@ -61,9 +82,16 @@ function median(xs: number[]): number {
 
 const dir = arg('--corpus');
 const files = dir ? corpusFromFolder(dir) : generatedCorpus();
-const parseAll = () => { for (const t of files) parseAllDocuments(t); };
-const lintAll = () => { for (const t of files) lintText(t); };
-for (let i = 0; i < 3; i++) { parseAll(); lintAll(); } // warm up: JIT, ajv's compiled validators
+const parseAll = () => {
+  for (const t of files) parseAllDocuments(t);
+};
+const lintAll = () => {
+  for (const t of files) lintText(t);
+};
+for (let i = 0; i < 3; i++) {
+  parseAll();
+  lintAll();
+} // warm up: JIT, ajv's compiled validators
 const parse: number[] = [];
 const lint: number[] = [];
 for (let i = 0; i < RUNS; i++) {
@@ -76,5 +104,9 @@ const l = median(lint);
 const ratio = l / p;
 const lines = files.reduce((n, t) => n + t.split('\n').length, 0);
 const findings = files.reduce((n, t) => n + lintText(t).findings.length, 0);
-console.log(`\nArgo Rollouts / Flagger corpus (${dir ?? 'generated'}): ${files.length} files, ${lines} lines, ${findings} findings; node ${process.version}, load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores.`);
-console.log(`  bare yaml parse: ${p.toFixed(1)} ms CPU, lint: ${l.toFixed(1)} ms CPU (medians of ${RUNS}) -> ${ratio.toFixed(2)}x; target <= 1.5x: ${ratio <= 1.5 ? 'met' : 'MISSED'}`);
+console.log(
+  `\nArgo Rollouts / Flagger corpus (${dir ?? 'generated'}): ${files.length} files, ${lines} lines, ${findings} findings; node ${process.version}, load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores.`,
+);
+console.log(
+  `  bare yaml parse: ${p.toFixed(1)} ms CPU, lint: ${l.toFixed(1)} ms CPU (medians of ${RUNS}) -> ${ratio.toFixed(2)}x; target <= 1.5x: ${ratio <= 1.5 ? 'met' : 'MISSED'}`,
+);

@@ -46,9 +46,13 @@ const samples = new Map<string, number[]>(tasks.map(([n]) => [n, []]));
 // Interleaved so that load and GC hit every task alike.
 for (let b = 0; b < 21; b++) for (const [name, fn] of tasks) samples.get(name)!.push(cpuPerCall(fn));
 const parse = median(samples.get('bare parse')!);
-console.log(`\nRelease Safety editor benchmark: ${text.split('\n').length - 1}-line multi-document file, median CPU ms per call (load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores).`);
+console.log(
+  `\nRelease Safety editor benchmark: ${text.split('\n').length - 1}-line multi-document file, median CPU ms per call (load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores).`,
+);
 for (const [name] of tasks) {
   const ms = median(samples.get(name)!);
   const ratio = ms / parse;
-  console.log(`  ${name.padEnd(32)} ${ms.toFixed(2).padStart(7)} ms  ${ratio.toFixed(2)}x parse${name === 'bare parse' ? '' : `  target <= 3x: ${ratio <= 3 ? 'met' : 'MISSED'}`}`);
+  console.log(
+    `  ${name.padEnd(32)} ${ms.toFixed(2).padStart(7)} ms  ${ratio.toFixed(2)}x parse${name === 'bare parse' ? '' : `  target <= 3x: ${ratio <= 3 ? 'met' : 'MISSED'}`}`,
+  );
 }

@@ -35,16 +35,28 @@ async function startServer(): Promise<{ base: string; close: () => Promise<void>
   const server = http.createServer((req, res) => {
     const id = Number(/^\/api\/item\/(\d+)$/.exec(req.url ?? '')?.[1] ?? -1);
     const body = JSON.stringify({ id, name: `item ${id}`, price: 9.99, tags: ['a', 'b'] });
-    res.writeHead(id >= 0 ? 200 : 404, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+    res
+      .writeHead(id >= 0 ? 200 : 404, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+      .end(body);
   });
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { base, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    base,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
 function journeyYaml(base: string): string {
-  const steps = Array.from({ length: STEPS }, (_, i) => `        - request: GET /api/item/${i}\n          expect: { status: 200, json: { "$.id": ${i} } }\n`).join('');
+  const steps = Array.from(
+    { length: STEPS },
+    (_, i) => `        - request: GET /api/item/${i}\n          expect: { status: 200, json: { "$.id": ${i} } }\n`,
+  ).join('');
   return `synthetic:\n  base_url: ${base}\n  alerts: [{ channel: "slack:#bench" }]\n  journeys:\n    - name: bench\n      steps:\n${steps}`;
 }
 
@@ -62,12 +74,25 @@ function postmanCollection(base: string): unknown {
     item: Array.from({ length: STEPS }, (_, i) => ({
       name: `item ${i}`,
       request: { method: 'GET', url: `${base}/api/item/${i}` },
-      event: [{ listen: 'test', script: { exec: [`pm.test('status', () => pm.response.to.have.status(200));`, `pm.test('id', () => pm.expect(pm.response.json().id).to.eql(${i}));`] } }],
+      event: [
+        {
+          listen: 'test',
+          script: {
+            exec: [
+              `pm.test('status', () => pm.response.to.have.status(200));`,
+              `pm.test('id', () => pm.expect(pm.response.json().id).to.eql(${i}));`,
+            ],
+          },
+        },
+      ],
     })),
   };
 }
 
-type NewmanRun = (options: Record<string, unknown>, cb: (err: Error | null, summary: { run: { failures: unknown[] } }) => void) => void;
+type NewmanRun = (
+  options: Record<string, unknown>,
+  cb: (err: Error | null, summary: { run: { failures: unknown[] } }) => void,
+) => void;
 
 /** newman from the bench cache, installed there on first use; undefined (with why) when it cannot be. */
 function loadNewman(): { run: NewmanRun } | string {
@@ -76,9 +101,14 @@ function loadNewman(): { run: NewmanRun } | string {
   if (!existsSync(entry)) {
     try {
       mkdirSync(dir, { recursive: true });
-      if (!existsSync(join(dir, 'package.json'))) writeFileSync(join(dir, 'package.json'), '{"name":"bench-newman","private":true}\n');
+      if (!existsSync(join(dir, 'package.json')))
+        writeFileSync(join(dir, 'package.json'), '{"name":"bench-newman","private":true}\n');
       console.error(`[bench] installing newman@6 from the npm registry into ${dir} (once; about 2 minutes)`);
-      execFileSync('npm', ['i', '--no-audit', '--no-fund', 'newman@6'], { cwd: dir, stdio: 'ignore', timeout: 600_000 });
+      execFileSync('npm', ['i', '--no-audit', '--no-fund', 'newman@6'], {
+        cwd: dir,
+        stdio: 'ignore',
+        timeout: 600_000,
+      });
     } catch (e) {
       return `newman could not be installed (${(e as Error).message.split('\n')[0]})`;
     }
@@ -105,7 +135,8 @@ async function main(): Promise<void> {
   try {
     const loaded = loadJourneyFile(journeyYaml(server.base));
     const journeys = loaded.journeys;
-    if (journeys.length !== 1 || journeys[0].steps.length !== STEPS || loaded.refusals.size) throw new Error('bench journey did not build');
+    if (journeys.length !== 1 || journeys[0].steps.length !== STEPS || loaded.refusals.size)
+      throw new Error('bench journey did not build');
     const runner = async () => {
       const r = await run(journeys);
       if (r.status !== 'passed') throw new Error(`runner: ${JSON.stringify(r.journeys[0].error)}`);
@@ -115,7 +146,9 @@ async function main(): Promise<void> {
     const contenders: Array<[string, () => Promise<void>]> = [
       ['fetch loop', () => fetchLoop(server.base)],
       ['runner', runner],
-      ...(typeof newman === 'string' ? [] : [['newman', () => newmanOnce(newman, collection)] as [string, () => Promise<void>]]),
+      ...(typeof newman === 'string'
+        ? []
+        : [['newman', () => newmanOnce(newman, collection)] as [string, () => Promise<void>]]),
     ];
     // Warm-up: undici's first connection, JIT, newman's module graph.
     for (const [, fn] of contenders) await fn();
@@ -137,16 +170,32 @@ async function main(): Promise<void> {
     const floorCpu = median(cpu.get('fetch loop')!);
     const runnerCpu = median(cpu.get('runner')!);
     const runnerWall = median(wall.get('runner')!);
-    console.log(`\nJourney runner: ${STEPS} sequential GET steps against 127.0.0.1, median of ${ROUNDS} alternating rounds (load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`);
+    console.log(
+      `\nJourney runner: ${STEPS} sequential GET steps against 127.0.0.1, median of ${ROUNDS} alternating rounds (load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
+    );
     const rows = [['contender', 'wall ms', 'cpu ms', 'cpu ms / step', 'wall vs fetch', 'cpu vs fetch', 'target']];
     for (const [name] of contenders) {
       const w = median(wall.get(name)!);
       const c = median(cpu.get(name)!);
       const target =
-        name === 'runner' ? (c / floorCpu <= 1.2 ? '<= 1.2x: met' : '<= 1.2x: MISSED')
-        : name === 'newman' ? (runnerCpu < c && runnerWall < w ? 'runner faster: met' : 'runner faster: MISSED')
-        : 'baseline';
-      rows.push([name, w.toFixed(1), c.toFixed(1), (c / STEPS).toFixed(3), `${(w / floorWall).toFixed(2)}x`, `${(c / floorCpu).toFixed(2)}x`, target]);
+        name === 'runner'
+          ? c / floorCpu <= 1.2
+            ? '<= 1.2x: met'
+            : '<= 1.2x: MISSED'
+          : name === 'newman'
+            ? runnerCpu < c && runnerWall < w
+              ? 'runner faster: met'
+              : 'runner faster: MISSED'
+            : 'baseline';
+      rows.push([
+        name,
+        w.toFixed(1),
+        c.toFixed(1),
+        (c / STEPS).toFixed(3),
+        `${(w / floorWall).toFixed(2)}x`,
+        `${(c / floorCpu).toFixed(2)}x`,
+        target,
+      ]);
     }
     if (typeof newman === 'string') rows.push(['newman', '-', '-', '-', '-', '-', newman]);
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));

@@ -67,12 +67,20 @@ class SimulatedClock implements SchedulerClock {
 }
 
 async function main(): Promise<void> {
-  const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'));
+  const server = http.createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'),
+  );
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const journeysYaml = Array.from({ length: JOURNEYS }, (_, i) => `    - name: journey ${i}\n      steps:\n        - request: GET /health/${i}\n          expect: { status: 200, json: { "$.status": ok } }\n`).join('');
-  const loaded = loadJourneyFile(`synthetic:\n  base_url: ${base}\n  frequency: 10s\n  alerts: [{ channel: "slack:#bench" }]\n  journeys:\n${journeysYaml}`);
+  const journeysYaml = Array.from(
+    { length: JOURNEYS },
+    (_, i) =>
+      `    - name: journey ${i}\n      steps:\n        - request: GET /health/${i}\n          expect: { status: 200, json: { "$.status": ok } }\n`,
+  ).join('');
+  const loaded = loadJourneyFile(
+    `synthetic:\n  base_url: ${base}\n  frequency: 10s\n  alerts: [{ channel: "slack:#bench" }]\n  journeys:\n${journeysYaml}`,
+  );
   if (loaded.refusals.size || loaded.journeys.length !== JOURNEYS) throw new Error('bench journeys did not load');
   const ticks = (SIM_MINUTES * 60_000) / EVERY_MS;
 
@@ -87,7 +95,15 @@ async function main(): Promise<void> {
   let runs = 0;
   const heaps: number[] = [];
   const cpu0 = process.cpuUsage();
-  const done = monitorJourneys(loaded.journeys, { file: 'bench.yaml', location: 'bench', metrics, signal: stop.signal, clock, runOptions: {}, onResult: () => runs++ });
+  const done = monitorJourneys(loaded.journeys, {
+    file: 'bench.yaml',
+    location: 'bench',
+    metrics,
+    signal: stop.signal,
+    clock,
+    runOptions: {},
+    onResult: () => runs++,
+  });
   await clock.drive(JOURNEYS, ticks * EVERY_MS, EVERY_MS, (t) => {
     const k = Math.round(t / EVERY_MS);
     if (k === Math.round(ticks / 3) || k === Math.round((2 * ticks) / 3) || k === ticks - 1) {
@@ -104,7 +120,8 @@ async function main(): Promise<void> {
   const cpu1 = process.cpuUsage();
   let direct = 0;
   // With a stop signal, as the monitor's runs have: what a signal costs is not the monitor's overhead.
-  for (let k = 0; k < ticks; k++) for (const j of loaded.journeys) (await run([j], { signal: live })).status === 'passed' && direct++;
+  for (let k = 0; k < ticks; k++)
+    for (const j of loaded.journeys) (await run([j], { signal: live })).status === 'passed' && direct++;
   const runCpu = process.cpuUsage(cpu1);
   const runUs = (runCpu.user + runCpu.system) / (ticks * JOURNEYS);
   // The same runs fired together each tick, as the monitor's loops do: what concurrency costs.
@@ -115,12 +132,21 @@ async function main(): Promise<void> {
   server.closeAllConnections();
   server.close();
 
-  console.log(`\nMonitor: ${JOURNEYS} journeys every ${EVERY_MS / 1000}s for ${SIM_MINUTES} simulated minutes (load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`);
+  console.log(
+    `\nMonitor: ${JOURNEYS} journeys every ${EVERY_MS / 1000}s for ${SIM_MINUTES} simulated minutes (load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
+  );
   console.log(`  monitor  ${runs} runs, ${(monitorUs / 1000).toFixed(3)} ms CPU per journey run`);
   console.log(`  run()    ${direct} runs, ${(runUs / 1000).toFixed(3)} ms CPU per journey run`);
-  console.log(`  burst    ${ticks * JOURNEYS} runs, ${(burstUs / 1000).toFixed(3)} ms CPU per journey run (run() of all ${JOURNEYS} at once each tick)`);
-  console.log(`  ratio    ${(monitorUs / burstUs).toFixed(2)}x run() in bursts, as the monitor fires them (target <= 1.2x); ${(monitorUs / runUs).toFixed(2)}x run() one by one`);
-  if (heaps.length === 3) console.log(`  heap     ${heaps.map((h) => `${(h / 1e6).toFixed(1)} MB`).join(' -> ')} at 1/3, 2/3 and the end: ${(heaps[2] / heaps[0]).toFixed(2)}x (flat: near 1)`);
+  console.log(
+    `  burst    ${ticks * JOURNEYS} runs, ${(burstUs / 1000).toFixed(3)} ms CPU per journey run (run() of all ${JOURNEYS} at once each tick)`,
+  );
+  console.log(
+    `  ratio    ${(monitorUs / burstUs).toFixed(2)}x run() in bursts, as the monitor fires them (target <= 1.2x); ${(monitorUs / runUs).toFixed(2)}x run() one by one`,
+  );
+  if (heaps.length === 3)
+    console.log(
+      `  heap     ${heaps.map((h) => `${(h / 1e6).toFixed(1)} MB`).join(' -> ')} at 1/3, 2/3 and the end: ${(heaps[2] / heaps[0]).toFixed(2)}x (flat: near 1)`,
+    );
 }
 
 main().catch((e) => {

@@ -18,13 +18,27 @@ const common = {
   // The CLI's --version and SARIF's tool.driver.version come from package.json.
   define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
-const entries = [
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
-];
-if (existsSync('src/extension/extension.ts')) entries.push({ entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', minify: true }); // evaluated on every activation: the less to parse, the sooner the editor answers
+const entries = [{ entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }];
+if (existsSync('src/extension/extension.ts'))
+  entries.push({ entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', minify: true }); // evaluated on every activation: the less to parse, the sooner the editor answers
 // Large documents are linted on a worker thread (src/extension/backgroundLint/), from its own bundle.
-if (existsSync('src/extension/backgroundLint/lintWorker.ts')) entries.push({ entryPoints: ['src/extension/backgroundLint/lintWorker.ts'], outfile: 'dist/lintWorker.js', minify: true });
-if (existsSync('src/demo/main.ts')) entries.push({ entryPoints: ['src/demo/main.ts'], outfile: 'dist/demo-services.js' });
-if (existsSync('webview/main.ts')) entries.push({ entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', external: [], minify: true }); // the webview loads it on every show: keep it small
+if (existsSync('src/extension/backgroundLint/lintWorker.ts'))
+  entries.push({
+    entryPoints: ['src/extension/backgroundLint/lintWorker.ts'],
+    outfile: 'dist/lintWorker.js',
+    minify: true,
+  });
+if (existsSync('src/demo/main.ts'))
+  entries.push({ entryPoints: ['src/demo/main.ts'], outfile: 'dist/demo-services.js' });
+if (existsSync('webview/main.ts'))
+  entries.push({
+    entryPoints: ['webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    external: [],
+    minify: true,
+  }); // the webview loads it on every show: keep it small
 await Promise.all(entries.map((e) => build({ ...common, ...e })));
 console.log(`[build] ${entries.map((e) => e.outfile).join(', ')}`);

@@ -16,22 +16,30 @@ const carts = new Map();
 let nextCart = 1000;
 let orders = 0;
 
-const page = (title, body) => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
-const LOGIN = page('Sign in', `<h1>Sign in</h1>
+const page = (title, body) =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+const LOGIN = page(
+  'Sign in',
+  `<h1>Sign in</h1>
 <form method="post" action="/session">
   <label>Email <input id="email" name="email" type="email"></label>
   <label>Password <input id="password" name="password" type="password"></label>
   <button id="submit" type="submit">Sign in</button>
-</form>`);
-const SHOP = page('Shop', `<h1>Test product</h1><button id="buy">Buy</button><p id="status">not ordered</p>
+</form>`,
+);
+const SHOP = page(
+  'Shop',
+  `<h1>Test product</h1><button id="buy">Buy</button><p id="status">not ordered</p>
 <script>
 document.getElementById('buy').addEventListener('click', () => {
   fetch('/api/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sku: 'TEST-SKU-1', qty: 1 }) })
     .then((r) => { document.getElementById('status').textContent = r.ok ? 'ordered' : 'order refused'; })
     .catch(() => { document.getElementById('status').textContent = 'order failed'; });
 });
-</script>`);
-const DASHBOARD = (email) => page('Dashboard', `<main id="dashboard"><h1>Dashboard</h1><p>Signed in as ${escapeHtml(email)}</p></main>`);
+</script>`,
+);
+const DASHBOARD = (email) =>
+  page('Dashboard', `<main id="dashboard"><h1>Dashboard</h1><p>Signed in as ${escapeHtml(email)}</p></main>`);
 
 function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

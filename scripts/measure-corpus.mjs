@@ -16,11 +16,17 @@ const args = process.argv.slice(2);
 const folder = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 if (!folder || !existsSync(folder)) {
-  console.error('Usage: node scripts/measure-corpus.mjs FOLDER [--json OUT.json] [--compare BEFORE.json] [--examples N]');
+  console.error(
+    'Usage: node scripts/measure-corpus.mjs FOLDER [--json OUT.json] [--compare BEFORE.json] [--examples N]',
+  );
   process.exit(2);
 }
 const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'release-safety');
-const run = spawnSync(process.execPath, [cli, 'lint', resolve(folder), '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30, cwd: resolve(folder) });
+const run = spawnSync(process.execPath, [cli, 'lint', resolve(folder), '--format', 'json'], {
+  encoding: 'utf8',
+  maxBuffer: 1 << 30,
+  cwd: resolve(folder),
+});
 if (run.status === 2 && !run.stdout.trim().startsWith('[')) {
   console.error(run.stderr);
   process.exit(2);
@@ -38,7 +44,10 @@ const withFindings = new Set(findings.map((f) => f.file)).size;
 console.log(`files: ${files}, files with findings: ${withFindings}, findings: ${findings.length}`);
 const before = option('--compare') ? JSON.parse(readFileSync(option('--compare'), 'utf8')).perRule : undefined;
 const keys = [...new Set([...Object.keys(perRule), ...Object.keys(before ?? {})])].sort();
-for (const k of keys) console.log(`  ${k.padEnd(44)} ${before ? `${String(before[k] ?? 0).padStart(5)} -> ` : ''}${String(perRule[k] ?? 0).padStart(5)}`);
+for (const k of keys)
+  console.log(
+    `  ${k.padEnd(44)} ${before ? `${String(before[k] ?? 0).padStart(5)} -> ` : ''}${String(perRule[k] ?? 0).padStart(5)}`,
+  );
 const n = Number(option('--examples') ?? 0);
 if (n > 0) {
   for (const k of Object.keys(examples).sort()) {
@@ -47,10 +56,15 @@ if (n > 0) {
   }
 }
 const stderrLines = run.stderr.split('\n').filter((l) => /rule failed/.test(l));
-if (stderrLines.length) console.log(`\nrule failures (bugs): ${stderrLines.length}\n${stderrLines.slice(0, 5).join('\n')}`);
-if (option('--json')) writeFileSync(option('--json'), JSON.stringify({ files, withFindings, total: findings.length, perRule }, null, 2));
+if (stderrLines.length)
+  console.log(`\nrule failures (bugs): ${stderrLines.length}\n${stderrLines.slice(0, 5).join('\n')}`);
+if (option('--json'))
+  writeFileSync(option('--json'), JSON.stringify({ files, withFindings, total: findings.length, perRule }, null, 2));
 
 function countYamlFiles(dir) {
-  const r = spawnSync('find', [dir, '-type', 'f', '(', '-name', '*.yaml', '-o', '-name', '*.yml', ')'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('find', [dir, '-type', 'f', '(', '-name', '*.yaml', '-o', '-name', '*.yml', ')'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   return r.stdout.split('\n').filter(Boolean).length;
 }

@@ -13,10 +13,13 @@ import { node24, repoRoot, vsixPath } from './test-vscode-harness.mjs';
 const require = createRequire(import.meta.url);
 
 export function packageVsix(out = vsixPath) {
-  if (!existsSync(join(repoRoot, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first.');
+  if (!existsSync(join(repoRoot, 'dist/extension.js')))
+    throw new Error('dist/extension.js is missing: run `npm run build` first.');
   const node = existsSync(node24) ? node24 : process.execPath;
   if (node === process.execPath && Number(process.versions.node.split('.')[0]) < 22) {
-    throw new Error(`@vscode/vsce needs Node 22 or newer and ${node24} is missing. Run: bash scripts/ensure-system-deps.sh`);
+    throw new Error(
+      `@vscode/vsce needs Node 22 or newer and ${node24} is missing. Run: bash scripts/ensure-system-deps.sh`,
+    );
   }
   const vsce = join(require.resolve('@vscode/vsce/package.json').replace(/package\.json$/, ''), 'vsce');
   const r = spawnSync(node, [vsce, 'package', '--skip-license', '--out', out], {

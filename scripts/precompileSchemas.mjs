@@ -14,9 +14,14 @@ export function precompiledValidatorsModule(schemaDir) {
   const options = JSON.parse(readFileSync(join(schemaDir, 'ajvOptions.json'), 'utf8'));
   const ajv = new Ajv({ ...options, code: { source: true } });
   const names = {};
-  for (const file of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort()) {
+  for (const file of readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
     const name = file.slice(0, -'.schema.json'.length);
-    if (!/^[A-Za-z][\w-]*$/.test(name)) throw new Error(`${file}: a schema file name must be NAME.schema.json with NAME made of letters, digits, - and _`);
+    if (!/^[A-Za-z][\w-]*$/.test(name))
+      throw new Error(
+        `${file}: a schema file name must be NAME.schema.json with NAME made of letters, digits, - and _`,
+      );
     const key = `release-safety:${name}`;
     ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, file), 'utf8')), key);
     names[name] = key;
@@ -24,7 +29,9 @@ export function precompiledValidatorsModule(schemaDir) {
   // standaloneCode exports each validator under an identifier; map them back to file names.
   const ids = Object.fromEntries(Object.keys(names).map((n, i) => [`v${i}`, names[n]]));
   const code = standaloneCode(ajv, ids);
-  const table = Object.keys(names).map((n, i) => `${JSON.stringify(n)}: exports.v${i}`).join(', ');
+  const table = Object.keys(names)
+    .map((n, i) => `${JSON.stringify(n)}: exports.v${i}`)
+    .join(', ');
   return `${code}
 const precompiled = { ${table} };
 exports.compiledValidator = function compiledValidator(name) {
@@ -44,7 +51,12 @@ export function precompiledSchemasPlugin(root) {
     setup(build) {
       build.onLoad({ filter: /[\\/]src[\\/]core[\\/]schema[\\/]compiledValidators\.ts$/ }, () => {
         cached ??= precompiledValidatorsModule(schemaDir);
-        return { contents: cached, loader: 'js', resolveDir: root, watchFiles: readdirSync(schemaDir).map((f) => join(schemaDir, f)) };
+        return {
+          contents: cached,
+          loader: 'js',
+          resolveDir: root,
+          watchFiles: readdirSync(schemaDir).map((f) => join(schemaDir, f)),
+        };
       });
     },
   };

@@ -14,9 +14,16 @@ function walk(dir) {
   }
 }
 for (const s of suites) if (existsSync(join('test', s))) walk(join('test', s));
-if (files.length === 0) { console.error('no test files found'); process.exit(1); }
+if (files.length === 0) {
+  console.error('no test files found');
+  process.exit(1);
+}
 // A UI file starts a whole code-server and Chromium of its own before its first test: on a loaded
 // 2-core machine that alone can take a minute, so its files get a longer limit than the others.
 const timeout = suites.includes('ui') ? 300_000 : 120_000;
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', `--test-timeout=${timeout}`, ...files.sort()], { stdio: 'inherit' });
+const r = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', `--test-timeout=${timeout}`, ...files.sort()],
+  { stdio: 'inherit' },
+);
 process.exit(r.status ?? 1);

@@ -32,7 +32,11 @@ function readFrom(dir, path) {
 }
 function release(dir) {
   try {
-    return execFileSync('git', ['--git-dir', existsSync(join(dir, '.git')) ? join(dir, '.git') : dir, 'describe', '--tags'], { encoding: 'utf8' }).trim();
+    return execFileSync(
+      'git',
+      ['--git-dir', existsSync(join(dir, '.git')) ? join(dir, '.git') : dir, 'describe', '--tags'],
+      { encoding: 'utf8' },
+    ).trim();
   } catch {
     return 'unknown release';
   }
@@ -60,11 +64,31 @@ const flagger = crdSchemas(readFrom(flaggerDir, 'artifacts/flagger/crd.yaml'));
 
 const targets = [
   ['argo-rollout', argo.Rollout, ['Rollout'], `Argo Rollouts ${argoRelease} (manifests/crds/rollout-crd.yaml)`],
-  ['argo-analysis-template', argo.AnalysisTemplate, ['AnalysisTemplate', 'ClusterAnalysisTemplate'], `Argo Rollouts ${argoRelease} (manifests/crds/analysis-template-crd.yaml; ClusterAnalysisTemplate has the same spec)`],
-  ['argo-experiment', argo.Experiment, ['Experiment'], `Argo Rollouts ${argoRelease} (manifests/crds/experiment-crd.yaml)`],
+  [
+    'argo-analysis-template',
+    argo.AnalysisTemplate,
+    ['AnalysisTemplate', 'ClusterAnalysisTemplate'],
+    `Argo Rollouts ${argoRelease} (manifests/crds/analysis-template-crd.yaml; ClusterAnalysisTemplate has the same spec)`,
+  ],
+  [
+    'argo-experiment',
+    argo.Experiment,
+    ['Experiment'],
+    `Argo Rollouts ${argoRelease} (manifests/crds/experiment-crd.yaml)`,
+  ],
   ['flagger-canary', flagger.Canary, ['Canary'], `Flagger ${flaggerRelease} (artifacts/flagger/crd.yaml)`],
-  ['flagger-metric-template', flagger.MetricTemplate, ['MetricTemplate'], `Flagger ${flaggerRelease} (artifacts/flagger/crd.yaml)`],
-  ['flagger-alert-provider', flagger.AlertProvider, ['AlertProvider'], `Flagger ${flaggerRelease} (artifacts/flagger/crd.yaml)`],
+  [
+    'flagger-metric-template',
+    flagger.MetricTemplate,
+    ['MetricTemplate'],
+    `Flagger ${flaggerRelease} (artifacts/flagger/crd.yaml)`,
+  ],
+  [
+    'flagger-alert-provider',
+    flagger.AlertProvider,
+    ['AlertProvider'],
+    `Flagger ${flaggerRelease} (artifacts/flagger/crd.yaml)`,
+  ],
 ];
 
 for (const [name, crd, kinds, source] of targets) {
@@ -91,7 +115,8 @@ function convert(kind, s, path, inItem) {
   const description = DESCRIPTIONS[kind]?.[path];
   const withDescription = (o) => (description ? { ...o, description } : o);
   if (!s) return withDescription({});
-  if (PERMISSIVE[kind]?.some((p) => p === path)) return withDescription(s.type === 'array' ? { type: 'array' } : { type: 'object' });
+  if (PERMISSIVE[kind]?.some((p) => p === path))
+    return withDescription(s.type === 'array' ? { type: 'array' } : { type: 'object' });
   if (s['x-kubernetes-int-or-string']) return withDescription({ type: ['integer', 'string'] });
   if (s['x-kubernetes-preserve-unknown-fields']) return withDescription({});
   switch (s.type) {
@@ -100,7 +125,13 @@ function convert(kind, s, path, inItem) {
     case 'object': {
       if (!s.properties) {
         // a map (labels, headers): values typed when the CRD says so, keys free
-        const values = s.additionalProperties && typeof s.additionalProperties === 'object' && s.additionalProperties.type && s.additionalProperties.type !== 'object' ? { additionalProperties: { type: s.additionalProperties.type } } : {};
+        const values =
+          s.additionalProperties &&
+          typeof s.additionalProperties === 'object' &&
+          s.additionalProperties.type &&
+          s.additionalProperties.type !== 'object'
+            ? { additionalProperties: { type: s.additionalProperties.type } }
+            : {};
         return withDescription({ type: 'object', ...values });
       }
       const properties = {};

@@ -3,7 +3,12 @@
 // that belong to another kind or were removed, and the controller's own validation rules.
 // Paths are dotted from the document root; `[]` is a list item.
 
-const ANALYSIS_PATHS = ['spec.strategy.canary.analysis', 'spec.strategy.canary.steps[].analysis', 'spec.strategy.blueGreen.prePromotionAnalysis', 'spec.strategy.blueGreen.postPromotionAnalysis'];
+const ANALYSIS_PATHS = [
+  'spec.strategy.canary.analysis',
+  'spec.strategy.canary.steps[].analysis',
+  'spec.strategy.blueGreen.prePromotionAnalysis',
+  'spec.strategy.blueGreen.postPromotionAnalysis',
+];
 
 const secretInRollout = {
   messageId: 'otherKind',
@@ -19,18 +24,47 @@ const obsoleteTemplateName = {
 
 export const PERMISSIVE = {
   'argo-rollout': [
-    'metadata', 'spec.selector', 'spec.template',
-    'spec.strategy.canary.canaryMetadata', 'spec.strategy.canary.stableMetadata',
-    ...['alb', 'ambassador', 'apisix', 'appMesh', 'istio', 'nginx', 'smi', 'traefik'].map((p) => `spec.strategy.canary.trafficRouting.${p}`),
-    'spec.strategy.canary.steps[].experiment.templates[].metadata', 'spec.strategy.canary.steps[].experiment.templates[].selector', 'spec.strategy.canary.steps[].experiment.templates[].service',
-    'spec.strategy.canary.steps[].setHeaderRoute.match', 'spec.strategy.canary.steps[].setMirrorRoute.match',
-    'spec.strategy.blueGreen.activeMetadata', 'spec.strategy.blueGreen.previewMetadata',
+    'metadata',
+    'spec.selector',
+    'spec.template',
+    'spec.strategy.canary.canaryMetadata',
+    'spec.strategy.canary.stableMetadata',
+    ...['alb', 'ambassador', 'apisix', 'appMesh', 'istio', 'nginx', 'smi', 'traefik'].map(
+      (p) => `spec.strategy.canary.trafficRouting.${p}`,
+    ),
+    'spec.strategy.canary.steps[].experiment.templates[].metadata',
+    'spec.strategy.canary.steps[].experiment.templates[].selector',
+    'spec.strategy.canary.steps[].experiment.templates[].service',
+    'spec.strategy.canary.steps[].setHeaderRoute.match',
+    'spec.strategy.canary.steps[].setMirrorRoute.match',
+    'spec.strategy.blueGreen.activeMetadata',
+    'spec.strategy.blueGreen.previewMetadata',
   ],
   'argo-analysis-template': ['metadata', 'spec.metrics[].provider.job'],
-  'argo-experiment': ['metadata', 'spec.templates[].selector', 'spec.templates[].template', 'spec.templates[].service', 'spec.templates[].metadata'],
+  'argo-experiment': [
+    'metadata',
+    'spec.templates[].selector',
+    'spec.templates[].template',
+    'spec.templates[].service',
+    'spec.templates[].metadata',
+  ],
   'flagger-canary': [
     'metadata',
-    ...['match', 'retries', 'rewrite', 'mirror', 'headers', 'corsPolicy', 'trafficPolicy', 'apex', 'primary', 'canary', 'unmanagedMetadata', 'gatewayRefs', 'backends'].map((k) => `spec.service.${k}`),
+    ...[
+      'match',
+      'retries',
+      'rewrite',
+      'mirror',
+      'headers',
+      'corsPolicy',
+      'trafficPolicy',
+      'apex',
+      'primary',
+      'canary',
+      'unmanagedMetadata',
+      'gatewayRefs',
+      'backends',
+    ].map((k) => `spec.service.${k}`),
     'spec.analysis.match',
   ],
   'flagger-metric-template': ['metadata'],
@@ -43,8 +77,16 @@ export const HINTS = {
     ...Object.fromEntries(ANALYSIS_PATHS.map((p) => [`${p}.args[].valueFrom`, { secretKeyRef: secretInRollout }])),
     'spec.strategy.canary.steps[].experiment.analyses[].args[].valueFrom': { secretKeyRef: secretInRollout },
     'spec.strategy.canary': {
-      stepWeight: { messageId: 'otherKind', where: 'a Flagger Canary', hint: 'an Argo canary lists its traffic steps as `steps: [{setWeight: 5}, {pause: {duration: 10m}}, ...]`' },
-      maxWeight: { messageId: 'otherKind', where: 'a Flagger Canary', hint: 'an Argo canary lists its traffic steps as `steps: [{setWeight: 5}, ...]`' },
+      stepWeight: {
+        messageId: 'otherKind',
+        where: 'a Flagger Canary',
+        hint: 'an Argo canary lists its traffic steps as `steps: [{setWeight: 5}, {pause: {duration: 10m}}, ...]`',
+      },
+      maxWeight: {
+        messageId: 'otherKind',
+        where: 'a Flagger Canary',
+        hint: 'an Argo canary lists its traffic steps as `steps: [{setWeight: 5}, ...]`',
+      },
     },
   },
   'argo-experiment': {
@@ -52,19 +94,49 @@ export const HINTS = {
   },
   'argo-analysis-template': {
     'spec.metrics[]': {
-      query: { messageId: 'otherKind', where: 'a Flagger metric', hint: 'in Argo the query goes under its provider, e.g. `provider: {prometheus: {address: ..., query: ...}}`' },
-      thresholdRange: { messageId: 'otherKind', where: 'a Flagger metric', hint: 'Argo decides with `successCondition` / `failureCondition`, e.g. `successCondition: result[0] >= 0.95`' },
-      templateRef: { messageId: 'otherKind', where: 'a Flagger Canary', hint: 'Argo metrics name their provider directly; a Rollout refers to this template by `templateName`' },
+      query: {
+        messageId: 'otherKind',
+        where: 'a Flagger metric',
+        hint: 'in Argo the query goes under its provider, e.g. `provider: {prometheus: {address: ..., query: ...}}`',
+      },
+      thresholdRange: {
+        messageId: 'otherKind',
+        where: 'a Flagger metric',
+        hint: 'Argo decides with `successCondition` / `failureCondition`, e.g. `successCondition: result[0] >= 0.95`',
+      },
+      templateRef: {
+        messageId: 'otherKind',
+        where: 'a Flagger Canary',
+        hint: 'Argo metrics name their provider directly; a Rollout refers to this template by `templateName`',
+      },
     },
   },
   'flagger-canary': {
-    spec: { canaryAnalysis: { messageId: 'obsolete', hint: 'flagger.app/v1beta1 renamed it to `analysis`; Flagger ignores `canaryAnalysis`, so no analysis runs', replacement: 'analysis' } },
+    spec: {
+      canaryAnalysis: {
+        messageId: 'obsolete',
+        hint: 'flagger.app/v1beta1 renamed it to `analysis`; Flagger ignores `canaryAnalysis`, so no analysis runs',
+        replacement: 'analysis',
+      },
+    },
     'spec.analysis': {
-      steps: { messageId: 'otherKind', where: 'an Argo Rollout', hint: 'Flagger takes `stepWeight` (with `maxWeight`) or `stepWeights: [5, 10, 25, 50]`' },
+      steps: {
+        messageId: 'otherKind',
+        where: 'an Argo Rollout',
+        hint: 'Flagger takes `stepWeight` (with `maxWeight`) or `stepWeights: [5, 10, 25, 50]`',
+      },
     },
     'spec.analysis.metrics[]': {
-      successCondition: { messageId: 'otherKind', where: 'an Argo AnalysisTemplate', hint: 'a Flagger metric passes within `thresholdRange: {min: ..., max: ...}`' },
-      provider: { messageId: 'otherKind', where: 'an Argo AnalysisTemplate or a Flagger MetricTemplate', hint: 'put the provider in a MetricTemplate and refer to it with `templateRef: {name: ...}`' },
+      successCondition: {
+        messageId: 'otherKind',
+        where: 'an Argo AnalysisTemplate',
+        hint: 'a Flagger metric passes within `thresholdRange: {min: ..., max: ...}`',
+      },
+      provider: {
+        messageId: 'otherKind',
+        where: 'an Argo AnalysisTemplate or a Flagger MetricTemplate',
+        hint: 'put the provider in a MetricTemplate and refer to it with `templateRef: {name: ...}`',
+      },
     },
   },
 };
@@ -90,7 +162,8 @@ function pairs(keys) {
 }
 
 const STEP = {
-  setWeight: 'Send this percent of the traffic to the canary (with trafficRouting), or scale the canary to this share of the replicas (without).',
+  setWeight:
+    'Send this percent of the traffic to the canary (with trafficRouting), or scale the canary to this share of the replicas (without).',
   pause: 'Wait: `{duration: 10m}` for a while, `{}` until someone promotes the rollout.',
   analysis: 'Run an AnalysisRun from these templates; the rollout waits for it and aborts when it fails.',
   experiment: 'Run an Experiment (ReplicaSets side by side with analyses) before going on.',
@@ -106,30 +179,41 @@ export const DESCRIPTIONS = {
     'spec.strategy': 'Exactly one of `canary` or `blueGreen`.',
     'spec.strategy.canary': 'A canary: traffic moves to the new version in `steps`, gated by `analysis`.',
     'spec.strategy.canary.steps': 'The steps of the canary, in order; each step does one thing.',
-    'spec.strategy.canary.steps[]': 'One step: one of setWeight, pause, analysis or experiment (setCanaryScale, setHeaderRoute, setMirrorRoute and plugin may go with it).',
+    'spec.strategy.canary.steps[]':
+      'One step: one of setWeight, pause, analysis or experiment (setCanaryScale, setHeaderRoute, setMirrorRoute and plugin may go with it).',
     ...Object.fromEntries(Object.entries(STEP).map(([k, v]) => [`spec.strategy.canary.steps[].${k}`, v])),
-    'spec.strategy.canary.steps[].pause.duration': 'How long to wait: `30s`, `10m`, `1h`, or seconds as a number. Without it, the rollout waits for a human.',
-    'spec.strategy.canary.analysis': 'Background analysis: runs from `startingStep` through every step; a failure aborts the rollout.',
-    'spec.strategy.canary.analysis.templates': 'The AnalysisTemplates (or ClusterAnalysisTemplates with `clusterScope: true`) to run.',
-    'spec.strategy.canary.analysis.templates[].templateName': 'The name of an AnalysisTemplate (or ClusterAnalysisTemplate) in the same namespace.',
-    'spec.strategy.canary.analysis.args': 'Values for the templates\' `args`, by name.',
+    'spec.strategy.canary.steps[].pause.duration':
+      'How long to wait: `30s`, `10m`, `1h`, or seconds as a number. Without it, the rollout waits for a human.',
+    'spec.strategy.canary.analysis':
+      'Background analysis: runs from `startingStep` through every step; a failure aborts the rollout.',
+    'spec.strategy.canary.analysis.templates':
+      'The AnalysisTemplates (or ClusterAnalysisTemplates with `clusterScope: true`) to run.',
+    'spec.strategy.canary.analysis.templates[].templateName':
+      'The name of an AnalysisTemplate (or ClusterAnalysisTemplate) in the same namespace.',
+    'spec.strategy.canary.analysis.args': "Values for the templates' `args`, by name.",
     'spec.strategy.canary.analysis.startingStep': 'The step index (from 0) at which background analysis starts.',
-    'spec.strategy.canary.trafficRouting': 'How traffic is split (a service mesh or ingress); without it, the weight is the share of canary pods.',
+    'spec.strategy.canary.trafficRouting':
+      'How traffic is split (a service mesh or ingress); without it, the weight is the share of canary pods.',
     'spec.strategy.canary.canaryService': 'The Service that selects only the canary pods.',
     'spec.strategy.canary.stableService': 'The Service that selects only the stable pods.',
     'spec.strategy.canary.maxSurge': 'Pods above the desired count during the update: a number or a percent.',
     'spec.strategy.canary.maxUnavailable': 'Pods that may be unavailable during the update: a number or a percent.',
-    'spec.strategy.blueGreen': 'Blue-green: the new version runs beside the old behind `previewService`, then `activeService` switches.',
+    'spec.strategy.blueGreen':
+      'Blue-green: the new version runs beside the old behind `previewService`, then `activeService` switches.',
     'spec.strategy.blueGreen.activeService': 'The Service that receives production traffic.',
     'spec.strategy.blueGreen.previewService': 'The Service that reaches the new version before promotion.',
-    'spec.strategy.blueGreen.autoPromotionEnabled': 'Promote without a human (default true). `false`: waits for `kubectl argo rollouts promote`.',
-    'spec.strategy.blueGreen.prePromotionAnalysis': 'Analysis before traffic switches: a failure keeps the old version active.',
+    'spec.strategy.blueGreen.autoPromotionEnabled':
+      'Promote without a human (default true). `false`: waits for `kubectl argo rollouts promote`.',
+    'spec.strategy.blueGreen.prePromotionAnalysis':
+      'Analysis before traffic switches: a failure keeps the old version active.',
     'spec.strategy.blueGreen.postPromotionAnalysis': 'Analysis after the switch: a failure switches back.',
-    metadata: 'Kubernetes object metadata (name, namespace, labels, annotations such as `notifications.argoproj.io/subscribe.on-rollout-aborted.slack`).',
+    metadata:
+      'Kubernetes object metadata (name, namespace, labels, annotations such as `notifications.argoproj.io/subscribe.on-rollout-aborted.slack`).',
   },
   'argo-analysis-template': {
     spec: 'The metrics an AnalysisRun measures, and the args it takes.',
-    'spec.args': 'Arguments, filled by the Rollout (`value`) or read here (`valueFrom.secretKeyRef`, `valueFrom.fieldRef`).',
+    'spec.args':
+      'Arguments, filled by the Rollout (`value`) or read here (`valueFrom.secretKeyRef`, `valueFrom.fieldRef`).',
     'spec.args[].name': 'Used as `{{args.NAME}}` in the metrics.',
     'spec.args[].value': 'A default; an argument without one must be supplied by the Rollout or Experiment.',
     'spec.metrics': 'What to measure; any failed metric fails the run.',
@@ -137,7 +221,8 @@ export const DESCRIPTIONS = {
     'spec.metrics[].count': 'How many measurements to take (default 1 without `interval`, unlimited with it).',
     'spec.metrics[].failureLimit': 'Failed measurements tolerated before the metric fails (default 0).',
     'spec.metrics[].successCondition': 'An expression over `result`, e.g. `result[0] >= 0.95`.',
-    'spec.metrics[].failureCondition': 'An expression over `result` that fails the measurement, e.g. `result[0] > 0.05`.',
+    'spec.metrics[].failureCondition':
+      'An expression over `result` that fails the measurement, e.g. `result[0] > 0.05`.',
     'spec.metrics[].provider': 'Where the measurement comes from: exactly one provider.',
     'spec.metrics[].provider.prometheus': 'A PromQL query against `address`.',
     'spec.metrics[].provider.web': 'An HTTP request; `jsonPath` picks the result.',
@@ -164,7 +249,7 @@ export const DESCRIPTIONS = {
     'spec.analysis.iterations': 'For A/B and blue-green: the number of rounds before promotion.',
     'spec.analysis.metrics': 'What must hold at each round: built-in metrics or `templateRef` to a MetricTemplate.',
     'spec.analysis.metrics[].thresholdRange': 'The metric passes when within `min` / `max`.',
-    'spec.analysis.metrics[].interval': 'The metric\'s data window (the range of its query), not the schedule.',
+    'spec.analysis.metrics[].interval': "The metric's data window (the range of its query), not the schedule.",
     'spec.analysis.metrics[].templateRef': 'A MetricTemplate by `name` (and `namespace`).',
     'spec.analysis.alerts': 'Who is told about the canary: AlertProviders by `providerRef`.',
     'spec.analysis.webhooks': 'Hooks: load tests, gates (`confirm-rollout`, `confirm-promotion`), notifications.',

@@ -13,7 +13,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  repoRoot, startCodeServer, startGroup, stopGroup, installVsix, vsixPath, requireSystemDeps,
+  repoRoot,
+  startCodeServer,
+  startGroup,
+  stopGroup,
+  installVsix,
+  vsixPath,
+  requireSystemDeps,
   WORKBENCH_SETTINGS,
 } from './test-vscode-harness.mjs';
 
@@ -57,7 +63,12 @@ export const COMPANIONS = [
   { name: 'demo canary services', script: 'scripts/demo-services.mjs', args: [], env: {} },
   // port 8787, as examples/synthetic.yaml expects; its PORT must not be the one VS Code gets here
   // API_TOKEN / SYNTHETIC_PASS: the demo API then checks the secrets the journeys send.
-  { name: 'demo API for journeys', script: 'scripts/demo-api.mjs', args: [], env: { PORT: DEMO_API_PORT, ...DEMO_SECRETS } },
+  {
+    name: 'demo API for journeys',
+    script: 'scripts/demo-api.mjs',
+    args: [],
+    env: { PORT: DEMO_API_PORT, ...DEMO_SECRETS },
+  },
 ];
 
 /** The file opened first (the first that exists). */
@@ -96,16 +107,22 @@ function copyExamples() {
   cpSync(EXAMPLES, WORKSPACE, { recursive: true });
   if (DEMO_API_PORT !== '8787') {
     const file = join(WORKSPACE, 'synthetic.yaml');
-    if (existsSync(file)) writeFileSync(file, readFileSync(file, 'utf8').replaceAll('127.0.0.1:8787', `127.0.0.1:${DEMO_API_PORT}`));
+    if (existsSync(file))
+      writeFileSync(file, readFileSync(file, 'utf8').replaceAll('127.0.0.1:8787', `127.0.0.1:${DEMO_API_PORT}`));
   }
-  const secrets = Object.entries(DEMO_SECRETS).map(([k, v]) => `${k}=${v}`).join(', ');
-  writeFileSync(join(WORKSPACE, '.env'), [
-    '# Values for ${env:NAME} in the journeys of this folder (written by `npm start` for the demo).',
-    '# Secrets (${secret:NAME}) never go in a file: VS Code asks for them once and keeps them in its',
-    `# secret storage. The demo API accepts ${secrets}.`,
-    ...Object.entries(DEMO_ENV).map(([k, v]) => `${k}=${v}`),
-    '',
-  ].join('\n'));
+  const secrets = Object.entries(DEMO_SECRETS)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+  writeFileSync(
+    join(WORKSPACE, '.env'),
+    [
+      '# Values for ${env:NAME} in the journeys of this folder (written by `npm start` for the demo).',
+      '# Secrets (${secret:NAME}) never go in a file: VS Code asks for them once and keeps them in its',
+      `# secret storage. The demo API accepts ${secrets}.`,
+      ...Object.entries(DEMO_ENV).map(([k, v]) => `${k}=${v}`),
+      '',
+    ].join('\n'),
+  );
 }
 
 /** User settings: the quiet defaults on the first run; Workspace Trust on at every run. */
@@ -143,14 +160,18 @@ async function stopAll(code = 0) {
 
 async function main() {
   const noBuild = process.argv.includes('--no-build');
-  step('system dependencies (installed once, cached in ~/.cache/release-safety)', 'bash', ['scripts/ensure-system-deps.sh']);
+  step('system dependencies (installed once, cached in ~/.cache/release-safety)', 'bash', [
+    'scripts/ensure-system-deps.sh',
+  ]);
   requireSystemDeps();
   if (!noBuild || !existsSync(vsixPath)) {
     step('build', process.execPath, ['scripts/build.mjs']);
     step('package release-safety.vsix', process.execPath, ['scripts/package.mjs']);
   }
   if (!(await portIsFree(PORT))) {
-    console.error(`[start] ${HOST}:${PORT} is already in use (another \`npm start\`?). Stop it, or run: PORT=8081 npm start`);
+    console.error(
+      `[start] ${HOST}:${PORT} is already in use (another \`npm start\`?). Stop it, or run: PORT=8081 npm start`,
+    );
     process.exit(1);
   }
   mkdirSync(DATA_ROOT, { recursive: true });
@@ -185,12 +206,18 @@ async function main() {
   });
   // Land on an example with mistakes, so the first screen already shows findings.
   const first = FIRST_FILES.map((f) => join(WORKSPACE, f)).find((f) => existsSync(f));
-  const payload = first ? `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://${HOST}:${PORT}${first}`]]))}` : '';
+  const payload = first
+    ? `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://${HOST}:${PORT}${first}`]]))}`
+    : '';
   const url = `http://${HOST}:${PORT}/?folder=${encodeURIComponent(WORKSPACE)}${payload}`;
   console.log(`\n  Release Safety in VS Code:  ${url}\n`);
   console.log(`  VS Code asks whether you trust the authors of ${WORKSPACE}: it is this copy, answer Yes.`);
   console.log('  Open a file under mistakes/ to see the findings; Ctrl+. on one for its quick fixes.');
-  console.log(`  Run a journey of synthetic.yaml: when asked, enter ${Object.entries(DEMO_SECRETS).map(([k, v]) => `${k} = ${v}`).join(' and ')}.`);
+  console.log(
+    `  Run a journey of synthetic.yaml: when asked, enter ${Object.entries(DEMO_SECRETS)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(' and ')}.`,
+  );
   console.log('  Press Ctrl+C to stop.\n');
 }
 

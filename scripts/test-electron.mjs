@@ -16,20 +16,30 @@ async function main() {
   const root = tempDir('electron');
   const workspace = join(root, 'workspace');
   mkdirSync(workspace, { recursive: true });
-  if (existsSync(join(repoRoot, 'examples'))) cpSync(join(repoRoot, 'examples'), join(workspace, 'examples'), { recursive: true });
+  if (existsSync(join(repoRoot, 'examples')))
+    cpSync(join(repoRoot, 'examples'), join(workspace, 'examples'), { recursive: true });
   cpSync(join(repoRoot, 'test/vscode/fixtures'), join(workspace, 'fixtures'), { recursive: true });
   try {
     await runTests({
       version,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: join(testsDir, 'index.js'),
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--user-data-dir', join(root, 'user')],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--user-data-dir',
+        join(root, 'user'),
+      ],
     });
     return 0;
   } catch (e) {
     console.error(`[test:electron] ${e.message ?? e}`);
     if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/.test(String(e))) {
-      console.error('[test:electron] VS Code could not be downloaded (no internet?). Use `npm run test:vscode`, which runs the same suite in the local VS Code server.');
+      console.error(
+        '[test:electron] VS Code could not be downloaded (no internet?). Use `npm run test:vscode`, which runs the same suite in the local VS Code server.',
+      );
     }
     return 1;
   } finally {

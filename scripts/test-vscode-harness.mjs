@@ -20,8 +20,14 @@ export const chromiumPath = process.env.RELEASE_SAFETY_CHROMIUM || '/usr/bin/chr
 export const vsixPath = join(repoRoot, 'release-safety.vsix');
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** Fails with the command that fixes it, instead of a stack trace deep inside a spawn. */
@@ -103,7 +109,8 @@ export async function waitForHttp(url, ms, child) {
   const deadline = Date.now() + ms;
   let last = '';
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} before it answered on ${url}`);
+    if (child && child.exitCode !== null)
+      throw new Error(`the server exited with code ${child.exitCode} before it answered on ${url}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000), redirect: 'manual' });
       if (res.status < 500) return;
@@ -123,15 +130,28 @@ export async function waitForHttp(url, ms, child) {
  */
 export async function startVSCodeServer({ log, dataRoot, workspaceTrust = false }) {
   const port = await freePort();
-  const child = startGroup(node24, [
-    serverMain,
-    '--host', '127.0.0.1', '--port', String(port),
-    '--without-connection-token', '--accept-server-license-terms',
-    '--enable-smoke-test-driver', '--disable-telemetry', ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
-    '--server-data-dir', join(dataRoot, 'data'),
-    '--user-data-dir', join(dataRoot, 'user'),
-    '--extensions-dir', join(dataRoot, 'ext'),
-  ], { env: { VSCODE_RECONNECTION_GRACE_TIME: '5000' }, log });
+  const child = startGroup(
+    node24,
+    [
+      serverMain,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--enable-smoke-test-driver',
+      '--disable-telemetry',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
+      '--server-data-dir',
+      join(dataRoot, 'data'),
+      '--user-data-dir',
+      join(dataRoot, 'user'),
+      '--extensions-dir',
+      join(dataRoot, 'ext'),
+    ],
+    { env: { VSCODE_RECONNECTION_GRACE_TIME: '5000' }, log },
+  );
   await waitForHttp(`http://127.0.0.1:${port}/version`, 60_000, child);
   return { child, port };
 }
@@ -169,12 +189,25 @@ export function writeUserSettings(dataRoot, settings = WORKBENCH_SETTINGS) {
 
 /** Installs a .vsix into an extensions dir with code-server's CLI (about a second). */
 export function installVsix(dataRoot, vsix = vsixPath) {
-  const r = spawnSync(node24, [codeServerBin, '--extensions-dir', join(dataRoot, 'ext'), '--user-data-dir', join(dataRoot, 'user'), '--install-extension', vsix], {
-    env: { ...process.env, ...codeServerEnv(dataRoot) },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (r.status !== 0) throw new Error(`installing ${vsix} failed (exit ${r.status}): ${(r.stderr || r.stdout || '').trim()}`);
+  const r = spawnSync(
+    node24,
+    [
+      codeServerBin,
+      '--extensions-dir',
+      join(dataRoot, 'ext'),
+      '--user-data-dir',
+      join(dataRoot, 'user'),
+      '--install-extension',
+      vsix,
+    ],
+    {
+      env: { ...process.env, ...codeServerEnv(dataRoot) },
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
+  if (r.status !== 0)
+    throw new Error(`installing ${vsix} failed (exit ${r.status}): ${(r.stderr || r.stdout || '').trim()}`);
 }
 
 /** Settings for a workbench with Workspace Trust on and no startup prompt: folders open untrusted. */
@@ -190,17 +223,29 @@ export const UNTRUSTED_WORKBENCH_SETTINGS = {
  * it is open, else Manage Workspace Trust from the command palette and its Trust button.
  */
 export async function grantWorkspaceTrust(page) {
-  const dialogButton = page.locator('.monaco-dialog-box .monaco-button', { hasText: /trust/i }).filter({ hasNotText: /don't|do not|no,/i });
-  if (await dialogButton.first().isVisible().catch(() => false)) {
+  const dialogButton = page
+    .locator('.monaco-dialog-box .monaco-button', { hasText: /trust/i })
+    .filter({ hasNotText: /don't|do not|no,/i });
+  if (
+    await dialogButton
+      .first()
+      .isVisible()
+      .catch(() => false)
+  ) {
     await dialogButton.first().click();
     return 'the startup dialog';
   }
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.type('Manage Workspace Trust');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Manage Workspace Trust/ }).first().waitFor({ timeout: 15_000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: /Manage Workspace Trust/ })
+    .first()
+    .waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
-  const trust = page.locator('.workspace-trust-editor .workspace-trust-buttons-row .monaco-button', { hasText: /^\s*Trust\s*$/ }).first();
+  const trust = page
+    .locator('.workspace-trust-editor .workspace-trust-buttons-row .monaco-button', { hasText: /^\s*Trust\s*$/ })
+    .first();
   await trust.waitFor({ state: 'visible', timeout: 15_000 });
   await trust.click();
   // 1.139 opens the trust editor as a modal editor: close it so the workbench takes clicks again.
@@ -209,7 +254,10 @@ export async function grantWorkspaceTrust(page) {
     const close = modal.locator('.action-label.codicon-close, a.action-label[aria-label^="Close"]').first();
     if (await close.isVisible().catch(() => false)) await close.click();
     else await page.keyboard.press('Escape');
-    await modal.first().waitFor({ state: 'detached', timeout: 2000 }).catch(() => undefined);
+    await modal
+      .first()
+      .waitFor({ state: 'detached', timeout: 2000 })
+      .catch(() => undefined);
   }
   return 'Manage Workspace Trust';
 }
@@ -217,16 +265,18 @@ export async function grantWorkspaceTrust(page) {
 /** Every spelling a secret could take on a page or in a log: raw, URL-, JSON-, XML-, HTML-escaped, base64. */
 export function secretSpellings(secret) {
   const xml = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return [...new Set([
-    secret,
-    encodeURIComponent(secret),
-    JSON.stringify(secret).slice(1, -1),
-    xml.replace(/"/g, '&quot;').replace(/'/g, '&apos;'),
-    xml.replace(/"/g, '&quot;').replace(/'/g, '&#39;'),
-    xml.replace(/"/g, '&#34;').replace(/'/g, '&#x27;'),
-    Buffer.from(secret).toString('base64'),
-    Buffer.from(secret).toString('base64url'),
-  ])];
+  return [
+    ...new Set([
+      secret,
+      encodeURIComponent(secret),
+      JSON.stringify(secret).slice(1, -1),
+      xml.replace(/"/g, '&quot;').replace(/'/g, '&apos;'),
+      xml.replace(/"/g, '&quot;').replace(/'/g, '&#39;'),
+      xml.replace(/"/g, '&#34;').replace(/'/g, '&#x27;'),
+      Buffer.from(secret).toString('base64'),
+      Buffer.from(secret).toString('base64url'),
+    ]),
+  ];
 }
 
 /**
@@ -238,29 +288,56 @@ export async function scanPageForSecrets(page, secrets) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.fill('>Notifications: Show Notifications');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Notifications' }).first().waitFor({ timeout: 15_000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'Show Notifications' })
+    .first()
+    .waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
-  await page.locator('.notifications-center').waitFor({ timeout: 15_000 }).catch(() => undefined);
+  await page
+    .locator('.notifications-center')
+    .waitFor({ timeout: 15_000 })
+    .catch(() => undefined);
   const texts = [];
   for (const frame of page.frames()) {
     const text = await frame.evaluate(() => `${document.body?.innerText ?? ''}\n${document.title}`).catch(() => '');
     texts.push({ where: frame === page.mainFrame() ? 'workbench' : `frame ${frame.url().slice(0, 80)}`, text });
   }
   const leaks = [];
-  for (const { where, text } of texts) for (const s of secrets) for (const spelling of secretSpellings(s)) if (text.includes(spelling)) leaks.push(`${where}: a spelling of a secret (${spelling.slice(0, 3)}...)`);
-  return { leaks, frames: texts.length, notifications: await page.locator('.notifications-center .notification-list-item').count(), chars: texts.reduce((n, t) => n + t.text.length, 0) };
+  for (const { where, text } of texts)
+    for (const s of secrets)
+      for (const spelling of secretSpellings(s))
+        if (text.includes(spelling)) leaks.push(`${where}: a spelling of a secret (${spelling.slice(0, 3)}...)`);
+  return {
+    leaks,
+    frames: texts.length,
+    notifications: await page.locator('.notifications-center .notification-list-item').count(),
+    chars: texts.reduce((n, t) => n + t.text.length, 0),
+  };
 }
 
 /** Starts code-server itself with the whole workbench (path A); `workspaceTrust: true` keeps trust on. */
 export async function startCodeServer({ dataRoot, port, log, host = '127.0.0.1', workspaceTrust = false }) {
-  if (!existsSync(join(dataRoot, 'user', 'User', 'settings.json'))) writeUserSettings(dataRoot, workspaceTrust ? UNTRUSTED_WORKBENCH_SETTINGS : WORKBENCH_SETTINGS);
-  const child = startGroup(node24, [
-    codeServerBin,
-    '--bind-addr', `${host}:${port}`, '--auth', 'none',
-    '--user-data-dir', join(dataRoot, 'user'), '--extensions-dir', join(dataRoot, 'ext'),
-    '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
-    '--disable-getting-started-override',
-  ], { env: codeServerEnv(dataRoot), log });
+  if (!existsSync(join(dataRoot, 'user', 'User', 'settings.json')))
+    writeUserSettings(dataRoot, workspaceTrust ? UNTRUSTED_WORKBENCH_SETTINGS : WORKBENCH_SETTINGS);
+  const child = startGroup(
+    node24,
+    [
+      codeServerBin,
+      '--bind-addr',
+      `${host}:${port}`,
+      '--auth',
+      'none',
+      '--user-data-dir',
+      join(dataRoot, 'user'),
+      '--extensions-dir',
+      join(dataRoot, 'ext'),
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
+      '--disable-getting-started-override',
+    ],
+    { env: codeServerEnv(dataRoot), log },
+  );
   await waitForHttp(`http://${host}:${port}/healthz`, 60_000, child);
   return child;
 }

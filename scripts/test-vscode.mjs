@@ -10,7 +10,15 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { join } from 'node:path';
 import util from 'node:util';
 import {
-  repoRoot, requireSystemDeps, tempDir, removeDir, startVSCodeServer, stopGroup, launchChromium, grantWorkspaceTrust, scanPageForSecrets,
+  repoRoot,
+  requireSystemDeps,
+  tempDir,
+  removeDir,
+  startVSCodeServer,
+  stopGroup,
+  launchChromium,
+  grantWorkspaceTrust,
+  scanPageForSecrets,
 } from './test-vscode-harness.mjs';
 
 /** The line a test logs to have the harness grant Workspace Trust in the page (as a user would). */
@@ -29,12 +37,15 @@ const untrusted = args.includes('--untrusted');
 const suiteName = untrusted ? 'untrusted' : 'suite';
 const verbose = !!process.env.RELEASE_SAFETY_VSCODE_VERBOSE;
 // The workbench's own chatter about features that need an account or the internet (offline here).
-const WORKBENCH_NOISE = /^\[(ChatModelSelection|AgentHost|AgentHost:remote|AccountPolicyGate|Extension Host|Service Worker)\]|^Creating a socket|^Resolv(ing|ed) connection token|^Creation of workbench contribution|^Updating additional builtin|authentication provider 'github'|^\s+at .*workbench\.js|getaddrinfo ENOTFOUND|open-vsx\.org/;
+const WORKBENCH_NOISE =
+  /^\[(ChatModelSelection|AgentHost|AgentHost:remote|AccountPolicyGate|Extension Host|Service Worker)\]|^Creating a socket|^Resolv(ing|ed) connection token|^Creation of workbench contribution|^Updating additional builtin|authentication provider 'github'|^\s+at .*workbench\.js|getaddrinfo ENOTFOUND|open-vsx\.org/;
 
 /** Bundles the test entry and every suite file (one output file each) into out/vscode-test. */
 export async function buildVSCodeTests(outDir = join(repoRoot, 'out/vscode-test'), suite = 'suite') {
   const suiteDir = join(repoRoot, 'test/vscode', suite);
-  const suites = readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts')).map((f) => join(suiteDir, f));
+  const suites = readdirSync(suiteDir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => join(suiteDir, f));
   removeDir(outDir);
   await build({
     entryPoints: [join(repoRoot, 'test/vscode/index.ts'), ...suites],
@@ -57,16 +68,21 @@ export async function buildVSCodeTests(outDir = join(repoRoot, 'out/vscode-test'
 function makeWorkspace(root) {
   const ws = join(root, 'workspace');
   mkdirSync(ws, { recursive: true });
-  if (existsSync(join(repoRoot, 'examples'))) cpSync(join(repoRoot, 'examples'), join(ws, 'examples'), { recursive: true });
+  if (existsSync(join(repoRoot, 'examples')))
+    cpSync(join(repoRoot, 'examples'), join(ws, 'examples'), { recursive: true });
   cpSync(join(repoRoot, 'test/vscode/fixtures'), join(ws, 'fixtures'), { recursive: true });
   return ws;
 }
 
 async function main() {
   requireSystemDeps();
-  if (!existsSync(join(repoRoot, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first.');
+  if (!existsSync(join(repoRoot, 'dist/extension.js')))
+    throw new Error('dist/extension.js is missing: run `npm run build` first.');
   const started = Date.now();
-  const testsDir = await buildVSCodeTests(join(repoRoot, untrusted ? 'out/vscode-test-untrusted' : 'out/vscode-test'), suiteName);
+  const testsDir = await buildVSCodeTests(
+    join(repoRoot, untrusted ? 'out/vscode-test-untrusted' : 'out/vscode-test'),
+    suiteName,
+  );
   const root = tempDir('vscode');
   const workspace = makeWorkspace(root);
   const serverLog = [];
@@ -88,7 +104,14 @@ async function main() {
   // Where the server keeps its logs (output channels included): the secret scan reads them.
   process.env.RELEASE_SAFETY_TEST_DATA_ROOT = root;
   try {
-    server = await startVSCodeServer({ dataRoot: root, workspaceTrust: untrusted, log: (d) => { serverLog.push(d); if (verbose) process.stderr.write(d); } });
+    server = await startVSCodeServer({
+      dataRoot: root,
+      workspaceTrust: untrusted,
+      log: (d) => {
+        serverLog.push(d);
+        if (verbose) process.stderr.write(d);
+      },
+    });
     browser = await launchChromium();
     const page = await browser.newPage();
     if (verbose) page.on('console', (m) => process.stderr.write(`[page] ${m.text()}\n`));
@@ -122,7 +145,8 @@ async function main() {
     exitCode = await done;
   } catch (e) {
     console.error(`[test:vscode] ${e.message}`);
-    if (serverLog.length) console.error(`[test:vscode] server log (last lines):\n${serverLog.join('').split('\n').slice(-30).join('\n')}`);
+    if (serverLog.length)
+      console.error(`[test:vscode] server log (last lines):\n${serverLog.join('').split('\n').slice(-30).join('\n')}`);
     exitCode = 1;
   } finally {
     clearTimeout(overall);
@@ -135,8 +159,11 @@ async function main() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main().then((code) => process.exit(code), (e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

@@ -10,8 +10,11 @@ export function renderBudget(budget: BudgetView | undefined): HTMLElement | null
   const fill = h('div', { class: 'budget-fill' });
   // Through the CSSOM: the panel's CSP allows no inline style attributes.
   fill.style.width = `${(share * 100).toFixed(1)}%`;
-  return h('section', { class: `budget ${tone}`, role: budget.overWhileHealthy ? 'alert' : 'status', 'data-over': String(budget.over) },
+  return h(
+    'section',
+    { class: `budget ${tone}`, role: budget.overWhileHealthy ? 'alert' : 'status', 'data-over': String(budget.over) },
     h('h3', {}, 'Risk budget'),
     h('div', { class: 'budget-bar', 'aria-hidden': 'true' }, fill),
-    h('div', { class: 'budget-text' }, budget.text));
+    h('div', { class: 'budget-text' }, budget.text),
+  );
 }

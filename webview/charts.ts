@@ -38,7 +38,10 @@ export class ChartBoard {
   /** Draws the series; reuses the uPlot instances when the metrics are the same. */
   update(series: ChartSeries[], now: number): void {
     const colorsKey = JSON.stringify(themeColors());
-    const same = colorsKey === this.colorsKey && series.length === this.charts.length && series.every((s, i) => this.charts[i]!.name === s.name && this.charts[i]!.unit === s.unit);
+    const same =
+      colorsKey === this.colorsKey &&
+      series.length === this.charts.length &&
+      series.every((s, i) => this.charts[i]!.name === s.name && this.charts[i]!.unit === s.unit);
     if (!same) this.rebuild(series);
     const span = timeSpan(series, now);
     series.forEach((s, i) => {
@@ -64,8 +67,11 @@ export class ChartBoard {
     this.colorsKey = JSON.stringify(colors);
     const width = this.width();
     this.charts = series.map((s) => {
-      const block = h('figure', { class: 'chart', 'data-metric': s.name },
-        h('figcaption', { class: 'chart-title' }, `${s.name}${s.unit && s.unit !== 'count' ? ` (${s.unit})` : ''}`));
+      const block = h(
+        'figure',
+        { class: 'chart', 'data-metric': s.name },
+        h('figcaption', { class: 'chart-title' }, `${s.name}${s.unit && s.unit !== 'count' ? ` (${s.unit})` : ''}`),
+      );
       this.root.append(block);
       const plot = new uPlot(options(s.unit, width, colors), toAligned(s), block);
       return { name: s.name, unit: s.unit, plot, block };
@@ -78,7 +84,8 @@ export class ChartBoard {
 
   private fitWidth(): void {
     const width = this.width();
-    for (const c of this.charts) if (Math.abs(c.plot.width - width) > 2) c.plot.setSize({ width, height: c.plot.height });
+    for (const c of this.charts)
+      if (Math.abs(c.plot.width - width) > 2) c.plot.setSize({ width, height: c.plot.height });
   }
 }
 
@@ -146,7 +153,12 @@ function themeColors(): Colors {
 
 function options(unit: string, width: number, c: Colors): uPlot.Options {
   const font = `11px ${getComputedStyle(document.body).getPropertyValue('--vscode-font-family').trim() || 'sans-serif'}`;
-  const axis: uPlot.Axis = { stroke: c.axis, font, grid: { stroke: c.grid, width: 1 }, ticks: { stroke: c.grid, width: 1, size: 4 } };
+  const axis: uPlot.Axis = {
+    stroke: c.axis,
+    font,
+    grid: { stroke: c.grid, width: 1 },
+    ticks: { stroke: c.grid, width: 1, size: 4 },
+  };
   return {
     width,
     height: 130,
@@ -155,9 +167,31 @@ function options(unit: string, width: number, c: Colors): uPlot.Options {
     scales: { x: { time: true }, y: { range: (_u, min, max) => yRange(min, max) } },
     series: [
       { label: 'time', value: (_u, v) => (v === null ? '' : new Date(v * 1000).toLocaleTimeString()) },
-      { label: 'canary', stroke: c.canary, width: 2, spanGaps: false, value: (_u, v) => formatValue(v, unit), points: { show: false } },
-      { label: 'baseline', stroke: c.baseline, width: 1.5, spanGaps: false, value: (_u, v) => formatValue(v, unit), points: { show: false } },
-      { label: 'limit', stroke: c.limit, width: 1, dash: [5, 4], spanGaps: true, value: (_u, v) => formatValue(v, unit), points: { show: false } },
+      {
+        label: 'canary',
+        stroke: c.canary,
+        width: 2,
+        spanGaps: false,
+        value: (_u, v) => formatValue(v, unit),
+        points: { show: false },
+      },
+      {
+        label: 'baseline',
+        stroke: c.baseline,
+        width: 1.5,
+        spanGaps: false,
+        value: (_u, v) => formatValue(v, unit),
+        points: { show: false },
+      },
+      {
+        label: 'limit',
+        stroke: c.limit,
+        width: 1,
+        dash: [5, 4],
+        spanGaps: true,
+        value: (_u, v) => formatValue(v, unit),
+        points: { show: false },
+      },
     ],
     axes: [
       {
@@ -166,11 +200,18 @@ function options(unit: string, width: number, c: Colors): uPlot.Options {
         // Seconds matter when the chart spans a few minutes; beyond ten, hours and minutes say enough.
         values: (u, splits) => {
           const span = (u.scales.x!.max ?? 0) - (u.scales.x!.min ?? 0);
-          const parts: Intl.DateTimeFormatOptions = span < 600 ? { hour: '2-digit', minute: '2-digit', second: '2-digit' } : { hour: '2-digit', minute: '2-digit' };
+          const parts: Intl.DateTimeFormatOptions =
+            span < 600
+              ? { hour: '2-digit', minute: '2-digit', second: '2-digit' }
+              : { hour: '2-digit', minute: '2-digit' };
           return splits.map((v) => new Date(v * 1000).toLocaleTimeString([], parts));
         },
       },
-      { ...axis, size: (u, values) => labelWidth(u, values, font), values: (_u, splits) => splits.map((v) => formatValue(v, unit)) },
+      {
+        ...axis,
+        size: (u, values) => labelWidth(u, values, font),
+        values: (_u, splits) => splits.map((v) => formatValue(v, unit)),
+      },
     ],
   };
 }

@@ -70,7 +70,15 @@ function render(): void {
     if (r) {
       parts.push(renderErrors(r.errors), renderStaircase(r.staircase), renderGates(r.gates), renderBudget(r.budget));
     }
-    parts.push(h('section', { class: 'charts-section' }, h('h3', {}, spanTitle(state.watch.charts, now)), legend(), charts.element));
+    parts.push(
+      h(
+        'section',
+        { class: 'charts-section' },
+        h('h3', {}, spanTitle(state.watch.charts, now)),
+        legend(),
+        charts.element,
+      ),
+    );
   } else {
     parts.push(renderConfigList(state.configs, state.trusted, send));
   }
@@ -81,27 +89,53 @@ function render(): void {
 }
 
 function header(w: WatchView): HTMLElement {
-  return h('header', { class: 'watch-header' },
-    h('div', { class: 'watch-title' },
+  return h(
+    'header',
+    { class: 'watch-header' },
+    h(
+      'div',
+      { class: 'watch-title' },
       h('span', { class: 'watch-service' }, w.service),
-      h('span', { class: 'watch-config', title: w.configLabel }, w.configLabel)),
-    h('div', { class: 'watch-actions' },
-      w.paused ? button('Resume', () => send({ type: 'resume' })) : button('Pause', () => send({ type: 'pause' }), false, true),
+      h('span', { class: 'watch-config', title: w.configLabel }, w.configLabel),
+    ),
+    h(
+      'div',
+      { class: 'watch-actions' },
+      w.paused
+        ? button('Resume', () => send({ type: 'resume' }))
+        : button('Pause', () => send({ type: 'pause' }), false, true),
       button('Open config', () => send({ type: 'openConfig', uri: w.configUri }), false, true),
-      button('Stop', () => send({ type: 'stop' }), false, true)));
+      button('Stop', () => send({ type: 'stop' }), false, true),
+    ),
+  );
 }
 
 function legend(): HTMLElement {
-  return h('div', { class: 'legend', 'aria-hidden': 'true' },
+  return h(
+    'div',
+    { class: 'legend', 'aria-hidden': 'true' },
     h('span', { class: 'key key-canary' }, 'canary'),
     h('span', { class: 'key key-baseline' }, 'baseline'),
-    h('span', { class: 'key key-limit' }, 'limit'));
+    h('span', { class: 'key key-limit' }, 'limit'),
+  );
 }
 
 function untrusted(): HTMLElement {
-  return h('section', { class: 'banner banner-untrusted', role: 'status', 'data-verdict': 'untrusted' },
-    h('div', { class: 'banner-title' }, h('span', { class: 'banner-icon', 'aria-hidden': 'true' }, '!'), h('span', { class: 'banner-verdict' }, 'Workspace not trusted')),
-    h('div', { class: 'banner-reason' }, 'Release Safety polls no canary source and queries no Prometheus here: a config in a folder you have not trusted could make the editor call any address on your network. Trust the workspace to watch a canary or check a metric.'));
+  return h(
+    'section',
+    { class: 'banner banner-untrusted', role: 'status', 'data-verdict': 'untrusted' },
+    h(
+      'div',
+      { class: 'banner-title' },
+      h('span', { class: 'banner-icon', 'aria-hidden': 'true' }, '!'),
+      h('span', { class: 'banner-verdict' }, 'Workspace not trusted'),
+    ),
+    h(
+      'div',
+      { class: 'banner-reason' },
+      'Release Safety polls no canary source and queries no Prometheus here: a config in a folder you have not trusted could make the editor call any address on your network. Trust the workspace to watch a canary or check a metric.',
+    ),
+  );
 }
 
 // "12s ago" keeps counting between readings, so a silent source is visible without a message.

@@ -55,7 +55,10 @@ export function defineCommand<const O extends Record<string, ArgOption>>(spec: C
   return spec;
 }
 
-export function parseCommandArgs<O extends Record<string, ArgOption>>(spec: CommandSpec<O>, args: string[]): ParsedCommandArgs<O> {
+export function parseCommandArgs<O extends Record<string, ArgOption>>(
+  spec: CommandSpec<O>,
+  args: string[],
+): ParsedCommandArgs<O> {
   const options = { ...spec.options, help: { type: 'boolean' as const, short: 'h' } };
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
@@ -66,7 +69,10 @@ export function parseCommandArgs<O extends Record<string, ArgOption>>(spec: Comm
   const help = parsed.values.help === true;
   delete parsed.values.help;
   if (!help && spec.maxPositionals !== undefined && parsed.positionals.length > spec.maxPositionals) {
-    const extra = parsed.positionals.slice(spec.maxPositionals).map((p) => `"${p}"`).join(', ');
+    const extra = parsed.positionals
+      .slice(spec.maxPositionals)
+      .map((p) => `"${p}"`)
+      .join(', ');
     throw new UsageError(`release-safety ${spec.name}: unexpected argument ${extra}.`, spec.usage);
   }
   return { values: parsed.values as ParsedValues<O>, positionals: parsed.positionals, help };
@@ -75,7 +81,10 @@ export function parseCommandArgs<O extends Record<string, ArgOption>>(spec: Comm
 /** A string option that must be one of a few words (`--format json`). */
 export function oneOf<T extends string>(spec: CommandSpec, option: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`release-safety ${spec.name}: --${option} must be one of ${allowed.join(', ')}, not "${value}".`, spec.usage);
+  throw new UsageError(
+    `release-safety ${spec.name}: --${option} must be one of ${allowed.join(', ')}, not "${value}".`,
+    spec.usage,
+  );
 }
 
 /** A whole number >= 0 (`--max-warnings 0`). */
@@ -84,7 +93,10 @@ export function nonNegativeInteger(spec: CommandSpec, option: string, value: str
     const n = Number(value.trim());
     if (Number.isSafeInteger(n)) return n;
   }
-  throw new UsageError(`release-safety ${spec.name}: --${option} must be a whole number of 0 or more, not "${value}".`, spec.usage);
+  throw new UsageError(
+    `release-safety ${spec.name}: --${option} must be a whole number of 0 or more, not "${value}".`,
+    spec.usage,
+  );
 }
 
 /** Turns node's parseArgs errors into a sentence in the user's words. */
@@ -95,7 +107,8 @@ function describeParseError(command: string, e: Error & { code?: string }): stri
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `${prefix} unknown option ${option ?? ''}.`.replace(' .', '.');
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      if (option && /argument missing|ambiguous/.test(e.message)) return `${prefix} ${option} needs a value (${option} VALUE).`;
+      if (option && /argument missing|ambiguous/.test(e.message))
+        return `${prefix} ${option} needs a value (${option} VALUE).`;
       if (option && /does not take an argument/.test(e.message)) return `${prefix} ${option} does not take a value.`;
       return `${prefix} ${e.message}`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':

@@ -66,7 +66,6 @@ async function dispatch(argv: string[], io: CommandIO): Promise<number> {
   }
 }
 
-
 if (require.main === module || process.argv[1]?.endsWith('release-safety')) {
   const io: CommandIO = {
     out: (s) => process.stdout.write(s),
@@ -86,7 +85,9 @@ if (require.main === module || process.argv[1]?.endsWith('release-safety')) {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`release-safety: unexpected error: ${(e as Error)?.message ?? e}\nPlease report it with the command you ran.\n`);
+      process.stderr.write(
+        `release-safety: unexpected error: ${(e as Error)?.message ?? e}\nPlease report it with the command you ran.\n`,
+      );
       process.exitCode = EXIT_USAGE;
     },
   );

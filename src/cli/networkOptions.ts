@@ -18,14 +18,20 @@ export const NETWORK_OPTIONS = { cacert: { type: 'string' } } as const satisfies
 export const NETWORK_USAGE = `  --cacert      a PEM file of certificate authorities to trust (a private CA), added to the system's
 HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured; certificate checks cannot be turned off.`;
 
-export function networkFromArgs(spec: CommandSpec, values: { cacert?: string }, io: Pick<CommandIO, 'cwd' | 'env'>): Network {
+export function networkFromArgs(
+  spec: CommandSpec,
+  values: { cacert?: string },
+  io: Pick<CommandIO, 'cwd' | 'env'>,
+): Network {
   let ca: string[] = [];
   if (values.cacert !== undefined) {
-    if (!values.cacert.trim()) throw new UsageError(`release-safety ${spec.name}: --cacert needs a file (--cacert ca.pem).`, spec.usage);
+    if (!values.cacert.trim())
+      throw new UsageError(`release-safety ${spec.name}: --cacert needs a file (--cacert ca.pem).`, spec.usage);
     try {
       ca = readCaFile(resolve(io.cwd, values.cacert), values.cacert);
     } catch (e) {
-      if (e instanceof CaFileError) throw new UsageError(`release-safety ${spec.name}: --cacert: ${e.message}`, spec.usage);
+      if (e instanceof CaFileError)
+        throw new UsageError(`release-safety ${spec.name}: --cacert: ${e.message}`, spec.usage);
       throw e;
     }
   }

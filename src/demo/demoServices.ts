@@ -56,7 +56,9 @@ export async function startDemoServices(options: DemoServicesOptions = {}): Prom
     return { track, port: actual, url, metricsUrl: `${url}/metrics` };
   };
   const close = async () => {
-    await Promise.all(servers.map((s) => new Promise<void>((resolve) => (s.listening ? s.close(() => resolve()) : resolve()))));
+    await Promise.all(
+      servers.map((s) => new Promise<void>((resolve) => (s.listening ? s.close(() => resolve()) : resolve()))),
+    );
     for (const s of servers) s.closeAllConnections?.();
   };
   try {
@@ -66,7 +68,10 @@ export async function startDemoServices(options: DemoServicesOptions = {}): Prom
   } catch (e) {
     await close();
     const code = (e as { code?: string }).code;
-    if (code === 'EADDRINUSE') throw new Error(`A demo port is already in use (${(e as Error).message}); stop the other process or set RELEASE_SAFETY_DEMO_STABLE_PORT / RELEASE_SAFETY_DEMO_CANARY_PORT.`);
+    if (code === 'EADDRINUSE')
+      throw new Error(
+        `A demo port is already in use (${(e as Error).message}); stop the other process or set RELEASE_SAFETY_DEMO_STABLE_PORT / RELEASE_SAFETY_DEMO_CANARY_PORT.`,
+      );
     throw e;
   }
 }
@@ -81,7 +86,8 @@ function handle(track: Track, traffic: DemoTraffic, req: IncomingMessage, res: S
     traffic.advance();
     return send(200, 'text/plain; version=0.0.4; charset=utf-8', traffic.render(track));
   }
-  if (url.pathname === '/control' && req.method === 'GET') return send(200, 'application/json', JSON.stringify({ track, settings: traffic.settings }));
+  if (url.pathname === '/control' && req.method === 'GET')
+    return send(200, 'application/json', JSON.stringify({ track, settings: traffic.settings }));
   if (url.pathname.startsWith('/control/')) {
     if (req.method !== 'POST') return send(405, 'text/plain', 'Use POST to change the demo.\n');
     const raw = url.searchParams.get('value');
@@ -92,9 +98,19 @@ function handle(track: Track, traffic: DemoTraffic, req: IncomingMessage, res: S
     if (what === 'error-rate' && value >= 0 && value <= 100) traffic.settings[track].errorRate = value;
     else if (what === 'latency' && value > 0 && value <= 60_000) traffic.settings[track].latencyMs = value;
     else if (what === 'weight' && value >= 0 && value <= 100) traffic.settings.canaryWeight = value;
-    else return send(400, 'text/plain', `Unknown control or value out of range: POST /control/error-rate?value=0..100, /control/latency?value=MS or /control/weight?value=0..100.\n`);
+    else
+      return send(
+        400,
+        'text/plain',
+        `Unknown control or value out of range: POST /control/error-rate?value=0..100, /control/latency?value=MS or /control/weight?value=0..100.\n`,
+      );
     return send(200, 'application/json', JSON.stringify({ track, settings: traffic.settings }));
   }
-  if (url.pathname === '/') return send(200, 'text/plain', `Release Safety demo service (${track}). Metrics at /metrics; controls at /control.\n`);
+  if (url.pathname === '/')
+    return send(
+      200,
+      'text/plain',
+      `Release Safety demo service (${track}). Metrics at /metrics; controls at /control.\n`,
+    );
   return send(404, 'text/plain', 'Not found.\n');
 }

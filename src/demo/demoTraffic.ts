@@ -56,7 +56,11 @@ export class DemoTraffic {
   private readonly counters: Record<Track, HandlerCounters[]>;
   private readonly random: () => number;
 
-  constructor(settings: Partial<TrafficSettings> = {}, private readonly clock: () => number = Date.now, seed = 42) {
+  constructor(
+    settings: Partial<TrafficSettings> = {},
+    private readonly clock: () => number = Date.now,
+    seed = 42,
+  ) {
     this.settings = {
       ...DEFAULT_TRAFFIC,
       ...settings,
@@ -64,7 +68,14 @@ export class DemoTraffic {
       canary: { ...DEFAULT_TRAFFIC.canary, ...settings.canary },
     };
     this.last = this.startedAt = clock();
-    const fresh = () => HANDLERS.map(() => ({ ok: 0, notFound: 0, serverError: 0, buckets: new Array(BUCKETS.length + 1).fill(0), sum: 0 }));
+    const fresh = () =>
+      HANDLERS.map(() => ({
+        ok: 0,
+        notFound: 0,
+        serverError: 0,
+        buckets: new Array(BUCKETS.length + 1).fill(0),
+        sum: 0,
+      }));
     this.counters = { stable: fresh(), canary: fresh() };
     this.random = mulberry32(seed);
   }
@@ -111,11 +122,18 @@ export class DemoTraffic {
       lines.push(`http_requests_total{handler="${h}",method="GET",code="404"} ${Math.floor(c.notFound)}`);
       lines.push(`http_requests_total{handler="${h}",method="GET",code="500"} ${Math.floor(c.serverError)}`);
     });
-    lines.push('# HELP http_request_duration_seconds Request latency.', '# TYPE http_request_duration_seconds histogram');
+    lines.push(
+      '# HELP http_request_duration_seconds Request latency.',
+      '# TYPE http_request_duration_seconds histogram',
+    );
     this.counters[track].forEach((c, i) => {
       const h = HANDLERS[i].path;
-      BUCKETS.forEach((le, b) => lines.push(`http_request_duration_seconds_bucket{handler="${h}",le="${le}"} ${Math.floor(c.buckets[b])}`));
-      lines.push(`http_request_duration_seconds_bucket{handler="${h}",le="+Inf"} ${Math.floor(c.buckets[BUCKETS.length])}`);
+      BUCKETS.forEach((le, b) =>
+        lines.push(`http_request_duration_seconds_bucket{handler="${h}",le="${le}"} ${Math.floor(c.buckets[b])}`),
+      );
+      lines.push(
+        `http_request_duration_seconds_bucket{handler="${h}",le="+Inf"} ${Math.floor(c.buckets[BUCKETS.length])}`,
+      );
       lines.push(`http_request_duration_seconds_sum{handler="${h}"} ${c.sum.toFixed(3)}`);
       lines.push(`http_request_duration_seconds_count{handler="${h}"} ${Math.floor(c.buckets[BUCKETS.length])}`);
     });
@@ -151,7 +169,9 @@ function erf(x: number): number {
   const sign = x < 0 ? -1 : 1;
   const a = Math.abs(x);
   const t = 1 / (1 + 0.3275911 * a);
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-a * a);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-a * a);
   return sign * y;
 }
 

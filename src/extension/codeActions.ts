@@ -30,7 +30,11 @@ export class ReleaseSafetyCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly lookup: FindingLookup) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
       // Asked for source actions only (fix-all on save, "Fix all" in the menu).
       return context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only) ? this.fixAll(document) : [];
@@ -95,7 +99,12 @@ function firstOffset(fix: Fix): number {
   return Math.min(...fix.edits.map((e) => e.offset));
 }
 
-function fixAction(document: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic, preferred: boolean): vscode.CodeAction {
+function fixAction(
+  document: vscode.TextDocument,
+  fix: Fix,
+  diagnostic: vscode.Diagnostic,
+  preferred: boolean,
+): vscode.CodeAction {
   const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
   const edit = new vscode.WorkspaceEdit();
   for (const e of fix.edits) edit.replace(document.uri, rangeOf(document, e), e.newText);
@@ -109,7 +118,11 @@ function fixAction(document: vscode.TextDocument, fix: Fix, diagnostic: vscode.D
  * `# release-safety-disable-next-line RULE` above the diagnostic's line, at that line's
  * indentation; when a directive is already there, the rule is added to it.
  */
-function disableLineAction(document: vscode.TextDocument, rule: string, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+function disableLineAction(
+  document: vscode.TextDocument,
+  rule: string,
+  diagnostic: vscode.Diagnostic,
+): vscode.CodeAction {
   const line = diagnostic.range.start.line;
   const action = new vscode.CodeAction(`Disable ${rule} for this line`, vscode.CodeActionKind.QuickFix);
   const edit = new vscode.WorkspaceEdit();

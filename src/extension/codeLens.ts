@@ -13,8 +13,16 @@ import { isLargeDocument } from './largeDocuments';
 export const RUN_JOURNEY_COMMAND = 'releaseSafety.runJourney';
 
 /** `configBudget`: the risk budget of the `.release-safety.yaml` governing a file. */
-export function registerCodeLens(context: vscode.ExtensionContext, configBudget: (uri: vscode.Uri) => unknown = () => undefined): void {
-  context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: 'yaml' }, { provideCodeLenses: (d) => provideCodeLenses(d, configBudget(d.uri)) }));
+export function registerCodeLens(
+  context: vscode.ExtensionContext,
+  configBudget: (uri: vscode.Uri) => unknown = () => undefined,
+): void {
+  context.subscriptions.push(
+    vscode.languages.registerCodeLensProvider(
+      { language: 'yaml' },
+      { provideCodeLenses: (d) => provideCodeLenses(d, configBudget(d.uri)) },
+    ),
+  );
 }
 
 export function provideCodeLenses(document: vscode.TextDocument, budget?: unknown): vscode.CodeLens[] {

@@ -15,7 +15,9 @@ export function registerCommands(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(NEW_CANARY_COMMAND, () => newDocument(NEW_CANARY)),
     vscode.commands.registerCommand(NEW_JOURNEY_COMMAND, () => newDocument(NEW_SYNTHETIC_FILE)),
-    vscode.commands.registerCommand(OPEN_RULE_DOC_COMMAND, (ruleId?: unknown) => openRuleDocumentation(context, typeof ruleId === 'string' ? ruleId : undefined)),
+    vscode.commands.registerCommand(OPEN_RULE_DOC_COMMAND, (ruleId?: unknown) =>
+      openRuleDocumentation(context, typeof ruleId === 'string' ? ruleId : undefined),
+    ),
   );
 }
 
@@ -28,7 +30,10 @@ async function newDocument(snippet: Snippet): Promise<vscode.TextEditor> {
 }
 
 /** Opens the rule's page (a markdown preview of docs/rules/RULE.md); asks which rule when none is given. */
-async function openRuleDocumentation(context: vscode.ExtensionContext, ruleId: string | undefined): Promise<vscode.Uri | undefined> {
+async function openRuleDocumentation(
+  context: vscode.ExtensionContext,
+  ruleId: string | undefined,
+): Promise<vscode.Uri | undefined> {
   let id = ruleId;
   if (!id) {
     const picked = await vscode.window.showQuickPick(
@@ -42,7 +47,9 @@ async function openRuleDocumentation(context: vscode.ExtensionContext, ruleId: s
   // schema/* findings share one page; ids never contain "..", but the path is built from our list only.
   const known = meta?.id ?? (id.startsWith('schema/') ? 'schema/*' : undefined);
   if (!known) {
-    void vscode.window.showWarningMessage(`Release Safety has no rule "${id}". Run "Release Safety: Open Rule Documentation" to pick one.`);
+    void vscode.window.showWarningMessage(
+      `Release Safety has no rule "${id}". Run "Release Safety: Open Rule Documentation" to pick one.`,
+    );
     return undefined;
   }
   const uri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', ...docPath(known));

@@ -18,7 +18,11 @@ export function registerCompletion(context: vscode.ExtensionContext, schemas: ()
   const provider: vscode.CompletionItemProvider = {
     provideCompletionItems(document, position, _token, context) {
       // A space opens completion only where a value or an item starts (`key: `, `- `), not in prose.
-      if (context.triggerCharacter === ' ' && !/(:|^\s*-) $/.test(document.lineAt(position.line).text.slice(0, position.character))) return [];
+      if (
+        context.triggerCharacter === ' ' &&
+        !/(:|^\s*-) $/.test(document.lineAt(position.line).text.slice(0, position.character))
+      )
+        return [];
       return toItems(document, completeAt(document.getText(), document.offsetAt(position), schemas()));
     },
   };

@@ -134,7 +134,8 @@ export class DiagnosticsController implements vscode.Disposable {
       // A closed tab clears its diagnostics, but VS Code may keep the document in memory and show it
       // again without a new "open" event: lint what becomes visible and has no current result.
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
-        for (const { document } of editors) if (this.lastLint.get(document.uri.toString())?.version !== document.version) this.schedule(document, 0);
+        for (const { document } of editors)
+          if (this.lastLint.get(document.uri.toString())?.version !== document.version) this.schedule(document, 0);
       }),
       vscode.window.tabGroups.onDidChangeTabs((e) => {
         for (const tab of e.closed) {
@@ -214,7 +215,8 @@ export class DiagnosticsController implements vscode.Disposable {
     const configFile = this.configs.forUri(uri);
     if (this.configs.isExcluded(uri, configFile)) return this.notOurs(uri, version);
     const options = { config: effectiveConfig(configFile, settings) };
-    if (offThread && this.background && text.length > LARGE_DOCUMENT_CHARS) return this.lintInBackground(uri, text, version, settings, options.config, configFile, document, t0);
+    if (offThread && this.background && text.length > LARGE_DOCUMENT_CHARS)
+      return this.lintInBackground(uri, text, version, settings, options.config, configFile, document, t0);
     let result;
     let coreMs = 0;
     try {
@@ -222,7 +224,11 @@ export class DiagnosticsController implements vscode.Disposable {
       // A file seen as ours keeps its syntax errors while a typo hides its kind (`[canary:`).
       const seenAsOurs = version !== undefined && this.recognised.has(key);
       const project = this.hooks.projectFor?.(uri);
-      const lintOptions = { ...options, ...(project ? { project } : {}), ...(seenAsOurs ? { limits: { ours: true } } : {}) };
+      const lintOptions = {
+        ...options,
+        ...(project ? { project } : {}),
+        ...(seenAsOurs ? { limits: { ours: true } } : {}),
+      };
       result = version === undefined ? lintText(text, lintOptions) : this.linterFor(key).lint(text, lintOptions);
       coreMs = performance.now() - c0;
     } catch (e) {
@@ -231,7 +237,13 @@ export class DiagnosticsController implements vscode.Disposable {
       return undefined;
     }
     const file = result.file;
-    const linted: Linted = { findings: result.findings, ours: file.documents.some((d) => d.kind !== null), nativeFormat: () => nativeSchemaOfFile(file), coreMs, mainThreadMs: 0 };
+    const linted: Linted = {
+      findings: result.findings,
+      ours: file.documents.some((d) => d.kind !== null),
+      nativeFormat: () => nativeSchemaOfFile(file),
+      coreMs,
+      mainThreadMs: 0,
+    };
     return this.publish(uri, version, configFile, linted, t0, document, () => file.lineIndex);
   }
 
@@ -240,14 +252,25 @@ export class DiagnosticsController implements vscode.Disposable {
    * findings into diagnostics). A result for a version that is no longer current is dropped: the
    * lint of the newer version publishes.
    */
-  private async lintInBackground(uri: vscode.Uri, text: string, version: number | undefined, settings: EditorSettings, config: LintConfig, configFile: ResolvedConfig | undefined, document: vscode.TextDocument | undefined, t0: number): Promise<Finding[] | undefined> {
+  private async lintInBackground(
+    uri: vscode.Uri,
+    text: string,
+    version: number | undefined,
+    settings: EditorSettings,
+    config: LintConfig,
+    configFile: ResolvedConfig | undefined,
+    document: vscode.TextDocument | undefined,
+    t0: number,
+  ): Promise<Finding[] | undefined> {
     const key = version === undefined ? `${uri.toString()}#disk` : uri.toString();
     const handedOver = performance.now() - t0;
     let r;
     try {
       r = await this.background!.lint(key, text, config);
     } catch (e) {
-      console.error(`[release-safety] the lint worker could not lint ${uri.fsPath || key} (${(e as Error).message}); linting it here instead.`);
+      console.error(
+        `[release-safety] the lint worker could not lint ${uri.fsPath || key} (${(e as Error).message}); linting it here instead.`,
+      );
       if (document && (document.isClosed || document.version !== version)) return undefined;
       return this.lint(uri, text, version, settings, document, false) as Finding[] | undefined;
     } finally {
@@ -255,7 +278,14 @@ export class DiagnosticsController implements vscode.Disposable {
     }
     if (document && (document.isClosed || document.version !== version)) return undefined;
     const t1 = performance.now();
-    const linted: Linted = { findings: r.findings, ours: r.ours, nativeFormat: () => r.nativeFormat, coreMs: r.coreMs, mainThreadMs: handedOver, background: true };
+    const linted: Linted = {
+      findings: r.findings,
+      ours: r.ours,
+      nativeFormat: () => r.nativeFormat,
+      coreMs: r.coreMs,
+      mainThreadMs: handedOver,
+      background: true,
+    };
     return this.publish(uri, version, configFile, linted, t0, document, () => new LineIndex(text), t1);
   }
 
@@ -265,11 +295,22 @@ export class DiagnosticsController implements vscode.Disposable {
     return undefined;
   }
 
-  private publish(uri: vscode.Uri, version: number | undefined, configFile: ResolvedConfig | undefined, linted: Linted, t0: number, document: vscode.TextDocument | undefined, lineIndexOf: () => LineIndex, publishStart = t0): Finding[] | undefined {
+  private publish(
+    uri: vscode.Uri,
+    version: number | undefined,
+    configFile: ResolvedConfig | undefined,
+    linted: Linted,
+    t0: number,
+    document: vscode.TextDocument | undefined,
+    lineIndexOf: () => LineIndex,
+    publishStart = t0,
+  ): Finding[] | undefined {
     const key = uri.toString();
     if (!linted.ours && !(version !== undefined && this.recognised.has(key))) return this.notOurs(uri, version);
     if (version !== undefined) this.recognised.add(key);
-    const findings = this.hooks.findingFilter ? this.hooks.findingFilter(uri, linted.nativeFormat(), linted.findings) : linted.findings;
+    const findings = this.hooks.findingFilter
+      ? this.hooks.findingFilter(uri, linted.nativeFormat(), linted.findings)
+      : linted.findings;
     let positionAt: (o: number) => vscode.Position;
     if (document) positionAt = (o) => document.positionAt(o);
     else {
@@ -285,7 +326,15 @@ export class DiagnosticsController implements vscode.Disposable {
     if (configFile?.problems.length) this.showConfigProblems(configFile);
     const end = performance.now();
     const lines = document?.lineCount ?? lineIndexOf().lineCount;
-    this.timings.push({ uri: key, version, ms: end - t0, coreMs: linted.coreMs, mainThreadMs: linted.mainThreadMs + (end - publishStart), background: linted.background ?? false, lines });
+    this.timings.push({
+      uri: key,
+      version,
+      ms: end - t0,
+      coreMs: linted.coreMs,
+      mainThreadMs: linted.mainThreadMs + (end - publishStart),
+      background: linted.background ?? false,
+      lines,
+    });
     if (this.timings.length > MAX_TIMINGS) this.timings.splice(0, this.timings.length - MAX_TIMINGS);
     this.fire({ uri, version, ours: true, findings });
     return findings;
@@ -392,5 +441,7 @@ export function isIncluded(uri: vscode.Uri, settings: EditorSettings): boolean {
 
 function isShownInTab(uri: vscode.Uri): boolean {
   const key = uri.toString();
-  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key));
+  return vscode.window.tabGroups.all.some((g) =>
+    g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key),
+  );
 }

@@ -15,7 +15,11 @@ export const EXPORT_COMMANDS: Record<ExportTarget, string> = {
 export function registerExportCommands(context: vscode.ExtensionContext): void {
   for (const [target, command] of Object.entries(EXPORT_COMMANDS) as Array<[ExportTarget, string]>) {
     // The command resolves to the opened document, so tests and other extensions can read it.
-    context.subscriptions.push(vscode.commands.registerCommand(command, (uri?: unknown) => exportToEditor(target, uri instanceof vscode.Uri ? uri : undefined)));
+    context.subscriptions.push(
+      vscode.commands.registerCommand(command, (uri?: unknown) =>
+        exportToEditor(target, uri instanceof vscode.Uri ? uri : undefined),
+      ),
+    );
   }
 }
 
@@ -39,11 +43,18 @@ export async function exportToEditor(target: ExportTarget, uri?: vscode.Uri): Pr
   await vscode.workspace.applyEdit(edit);
   if (document.languageId !== 'yaml') await vscode.languages.setTextDocumentLanguage(document, 'yaml');
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  if (outcome.notes.length) void vscode.window.showInformationMessage(`Exported with ${outcome.notes.length} note${outcome.notes.length === 1 ? '' : 's'} (at the top of the file): ${outcome.notes[0]}${outcome.notes.length > 1 ? ' …' : ''}`);
+  if (outcome.notes.length)
+    void vscode.window.showInformationMessage(
+      `Exported with ${outcome.notes.length} note${outcome.notes.length === 1 ? '' : 's'} (at the top of the file): ${outcome.notes[0]}${outcome.notes.length > 1 ? ' …' : ''}`,
+    );
   return document;
 }
 
-const SUFFIX: Record<ExportTarget, string> = { argo: 'argo-rollout', flagger: 'flagger-canary', 'prometheus-rules': 'alert-rules' };
+const SUFFIX: Record<ExportTarget, string> = {
+  argo: 'argo-rollout',
+  flagger: 'flagger-canary',
+  'prometheus-rules': 'alert-rules',
+};
 
 /** `untitled:/dir/canary.argo-rollout.yaml`, numbered when that name is already open. */
 function untitledBeside(source: vscode.Uri, target: ExportTarget): vscode.Uri {
@@ -51,7 +62,10 @@ function untitledBeside(source: vscode.Uri, target: ExportTarget): vscode.Uri {
   const base = source.path.slice(dir.length + 1).replace(/\.ya?ml$/i, '') || 'export';
   const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
   for (let n = 1; ; n++) {
-    const uri = vscode.Uri.from({ scheme: 'untitled', path: `${dir}/${base}.${SUFFIX[target]}${n === 1 ? '' : `-${n}`}.yaml` });
+    const uri = vscode.Uri.from({
+      scheme: 'untitled',
+      path: `${dir}/${base}.${SUFFIX[target]}${n === 1 ? '' : `-${n}`}.yaml`,
+    });
     if (!open.has(uri.toString())) return uri;
   }
 }

@@ -78,7 +78,9 @@ export function activate(context: vscode.ExtensionContext): ReleaseSafetyApi {
   registerExportCommands(context);
   redHat?.start(() => diagnostics.relintAll());
   // A canary source's `auth:` secret comes from the same secret storage as the journeys' (asked once, masked).
-  const canary = registerCanaryPanel(context, configBudget, (name) => journeys.secrets.getOrAsk(name, undefined, 'A canary source'));
+  const canary = registerCanaryPanel(context, configBudget, (name) =>
+    journeys.secrets.getOrAsk(name, undefined, 'A canary source'),
+  );
   diagnostics.start();
   const activationMs = performance.now() - t0;
   return {

@@ -65,7 +65,9 @@ export class FindingStore {
     if (i === undefined) return undefined;
     // Same code and range but another message: two findings of one rule on one node; pick by text.
     if (entry.diagnostics[i].message !== diagnostic.message) {
-      const j = entry.diagnostics.findIndex((d) => codeOf(d) === code && d.range.isEqual(diagnostic.range) && d.message === diagnostic.message);
+      const j = entry.diagnostics.findIndex(
+        (d) => codeOf(d) === code && d.range.isEqual(diagnostic.range) && d.message === diagnostic.message,
+      );
       return j >= 0 ? entry.findings[j] : undefined;
     }
     return entry.findings[i];

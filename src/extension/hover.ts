@@ -13,14 +13,28 @@ import { isLargeDocument } from './largeDocuments';
 import { nativeSchemas } from '../core/completion/nativeSchemas';
 
 /** `configBudget`: the risk budget of the `.release-safety.yaml` governing a file. */
-export function registerHover(context: vscode.ExtensionContext, configBudget: (uri: vscode.Uri) => unknown = () => undefined): void {
-  context.subscriptions.push(vscode.languages.registerHoverProvider({ language: 'yaml' }, { provideHover: (d, p) => provideHover(d, p, configBudget(d.uri)) }));
+export function registerHover(
+  context: vscode.ExtensionContext,
+  configBudget: (uri: vscode.Uri) => unknown = () => undefined,
+): void {
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(
+      { language: 'yaml' },
+      { provideHover: (d, p) => provideHover(d, p, configBudget(d.uri)) },
+    ),
+  );
 }
 
-export function provideHover(document: vscode.TextDocument, position: vscode.Position, budget?: unknown): vscode.Hover | undefined {
+export function provideHover(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  budget?: unknown,
+): vscode.Hover | undefined {
   const parts: vscode.MarkdownString[] = [];
   let range: vscode.Range | undefined;
-  const info = isLargeDocument(document) ? undefined : hoverAt(document.getText(), document.offsetAt(position), parsedDocument(document), nativeSchemas(), { budget });
+  const info = isLargeDocument(document)
+    ? undefined
+    : hoverAt(document.getText(), document.offsetAt(position), parsedDocument(document), nativeSchemas(), { budget });
   if (info) {
     const body = [...info.lines.map(escapeMarkdownKeepingCode), ...(info.markdown ? [info.markdown] : [])].join('\n\n');
     const md = new vscode.MarkdownString(`**${escapeMarkdownKeepingCode(info.title)}**\n\n${body}`);
@@ -36,7 +50,9 @@ export function provideHover(document: vscode.TextDocument, position: vscode.Pos
     const meta = ruleMeta(rule);
     if (!meta) continue;
     const args = encodeURIComponent(JSON.stringify([rule]));
-    const md = new vscode.MarkdownString(`**${rule}** (${meta.defaultSeverity} by default): ${escapeMarkdownKeepingCode(meta.description)}\n\n[Rule documentation](command:${OPEN_RULE_DOC_COMMAND}?${args})`);
+    const md = new vscode.MarkdownString(
+      `**${rule}** (${meta.defaultSeverity} by default): ${escapeMarkdownKeepingCode(meta.description)}\n\n[Rule documentation](command:${OPEN_RULE_DOC_COMMAND}?${args})`,
+    );
     // Only our own command may run from this hover.
     md.isTrusted = { enabledCommands: [OPEN_RULE_DOC_COMMAND] };
     parts.push(md);

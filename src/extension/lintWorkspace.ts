@@ -25,14 +25,29 @@ export function registerLintWorkspace(context: vscode.ExtensionContext, diagnost
 }
 
 /** `token`: an extra cancellation source (tests, other callers); the notification's Cancel also stops it. */
-export async function lintWorkspace(diagnostics: DiagnosticsController, token?: vscode.CancellationToken): Promise<LintWorkspaceSummary> {
-  const summary: LintWorkspaceSummary = { filesSearched: 0, filesLinted: 0, filesWithFindings: 0, findings: 0, cancelled: false };
+export async function lintWorkspace(
+  diagnostics: DiagnosticsController,
+  token?: vscode.CancellationToken,
+): Promise<LintWorkspaceSummary> {
+  const summary: LintWorkspaceSummary = {
+    filesSearched: 0,
+    filesLinted: 0,
+    filesWithFindings: 0,
+    findings: 0,
+    cancelled: false,
+  };
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showInformationMessage('Release Safety: open a folder to lint a workspace; open files are linted as you type.');
+    void vscode.window.showInformationMessage(
+      'Release Safety: open a folder to lint a workspace; open files are linted as you type.',
+    );
     return summary;
   }
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Release Safety: linting the workspace', cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: 'Release Safety: linting the workspace',
+      cancellable: true,
+    },
     async (progress, progressToken) => {
       const cancel = new vscode.CancellationTokenSource();
       const subs = [progressToken, token].map((t) => t?.onCancellationRequested(() => cancel.cancel()));
@@ -103,10 +118,18 @@ async function findYamlFiles(token: vscode.CancellationToken): Promise<vscode.Ur
     const settings = readSettings(folder.uri);
     // VS Code's globs do not nest braces: one search per include glob, and the exclude globs
     // joined only when that is safe (each result is checked against every glob anyway).
-    const exclude = settings.exclude.length && !settings.exclude.some((g) => g.includes('{')) ? `{${settings.exclude.join(',')}}` : null;
+    const exclude =
+      settings.exclude.length && !settings.exclude.some((g) => g.includes('{'))
+        ? `{${settings.exclude.join(',')}}`
+        : null;
     for (const glob of settings.include) {
       if (token.isCancellationRequested) return uris;
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude, undefined, token);
+      const found = await vscode.workspace.findFiles(
+        new vscode.RelativePattern(folder, glob),
+        exclude,
+        undefined,
+        token,
+      );
       for (const uri of found) {
         if (seen.has(uri.toString()) || !isIncluded(uri, settings)) continue;
         seen.add(uri.toString());

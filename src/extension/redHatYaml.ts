@@ -22,7 +22,12 @@ export const RED_HAT_YAML_ID = 'redhat.vscode-yaml';
 const SCHEME = 'release-safety-schema';
 
 interface RedHatYamlApi {
-  registerContributor(schema: string, requestSchema: (resource: string) => string | undefined, requestSchemaContent: (uri: string) => string | undefined, label?: string): boolean;
+  registerContributor(
+    schema: string,
+    requestSchema: (resource: string) => string | undefined,
+    requestSchemaContent: (uri: string) => string | undefined,
+    label?: string,
+  ): boolean;
 }
 
 /** The hand-off to Red Hat's extension: a filter for the diagnostics, and when to lint again. */
@@ -44,16 +49,21 @@ export function registerRedHatYaml(context: vscode.ExtensionContext): RedHatSche
       void Promise.resolve(ext.activate()).then(
         (api) => {
           if (typeof api?.registerContributor !== 'function') return;
-          contributing = api.registerContributor('release-safety', requestSchema, requestSchemaContent, 'Release Safety') !== false;
+          contributing =
+            api.registerContributor('release-safety', requestSchema, requestSchemaContent, 'Release Safety') !== false;
           if (contributing) relintAll();
         },
-        (e: unknown) => console.warn(`[release-safety] Red Hat YAML did not activate; keeping our own schema checks: ${(e as Error)?.message ?? e}`),
+        (e: unknown) =>
+          console.warn(
+            `[release-safety] Red Hat YAML did not activate; keeping our own schema checks: ${(e as Error)?.message ?? e}`,
+          ),
       );
     }, 0);
     context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   };
   return {
-    findingFilter: (_uri, nativeFormat, findings) => (contributing && nativeFormat ? withoutSchemaFindings(findings) : findings),
+    findingFilter: (_uri, nativeFormat, findings) =>
+      contributing && nativeFormat ? withoutSchemaFindings(findings) : findings,
     start,
   };
 }

@@ -25,21 +25,30 @@ export function registerTemplateNavigation(context: vscode.ExtensionContext, tem
       async provideDefinition(document, position) {
         const at = symbol(document, position);
         if (!at || at.found.type !== 'reference') return undefined;
-        return locations(document, at.view.resolve(at.found.item).map((l) => ({ file: l.file, ref: l.item.nameRef })));
+        return locations(
+          document,
+          at.view.resolve(at.found.item).map((l) => ({ file: l.file, ref: l.item.nameRef })),
+        );
       },
     }),
     vscode.languages.registerReferenceProvider(SELECTOR, {
       async provideReferences(document, position, ctx) {
         const at = symbol(document, position);
         if (!at) return undefined;
-        const defs = at.found.type === 'definition' ? [{ file: at.view.file, item: at.found.item }] : at.view.resolve(at.found.item);
+        const defs =
+          at.found.type === 'definition'
+            ? [{ file: at.view.file, item: at.found.item }]
+            : at.view.resolve(at.found.item);
         const spots: Array<{ file: string; ref: Ref }> = [];
         for (const def of defs) {
           if (ctx.includeDeclaration) spots.push({ file: def.file, ref: def.item.nameRef });
-          spots.push(...at.view.referencesTo(def.item).map((l: Located<{ ref: Ref }>) => ({ file: l.file, ref: l.item.ref })));
+          spots.push(
+            ...at.view.referencesTo(def.item).map((l: Located<{ ref: Ref }>) => ({ file: l.file, ref: l.item.ref })),
+          );
         }
         // A template not in the index: at least the references to its name.
-        if (defs.length === 0 && at.found.type === 'reference') spots.push(...at.view.referencesTo(at.found.item).map((l) => ({ file: l.file, ref: l.item.ref })));
+        if (defs.length === 0 && at.found.type === 'reference')
+          spots.push(...at.view.referencesTo(at.found.item).map((l) => ({ file: l.file, ref: l.item.ref })));
         return locations(document, spots);
       },
     }),
@@ -47,7 +56,10 @@ export function registerTemplateNavigation(context: vscode.ExtensionContext, tem
 }
 
 /** Offsets to ranges: this document from its buffer, other files through the document VS Code opens for them. */
-async function locations(current: vscode.TextDocument, spots: Array<{ file: string; ref: Ref }>): Promise<vscode.Location[]> {
+async function locations(
+  current: vscode.TextDocument,
+  spots: Array<{ file: string; ref: Ref }>,
+): Promise<vscode.Location[]> {
   const out: vscode.Location[] = [];
   const seen = new Set<string>();
   for (const { file, ref } of spots) {
@@ -57,7 +69,9 @@ async function locations(current: vscode.TextDocument, spots: Array<{ file: stri
     seen.add(key);
     try {
       const doc = uri.toString() === current.uri.toString() ? current : await vscode.workspace.openTextDocument(uri);
-      out.push(new vscode.Location(uri, new vscode.Range(doc.positionAt(ref.offset), doc.positionAt(ref.offset + ref.length))));
+      out.push(
+        new vscode.Location(uri, new vscode.Range(doc.positionAt(ref.offset), doc.positionAt(ref.offset + ref.length))),
+      );
     } catch {
       // A file deleted since it was indexed: nothing to show.
     }

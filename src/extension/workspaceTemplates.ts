@@ -20,7 +20,16 @@ const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
 const MAX_FILES = 5000;
 const MAX_BYTES = 2 * 1024 * 1024;
 const REINDEX_DELAY_MS = 150;
-const NOT_WORKSPACE_SCHEMES = new Set(['output', 'git', 'gitfs', 'vscode-scm', 'review', 'pr', 'conflictResolution', 'vscode-userdata']);
+const NOT_WORKSPACE_SCHEMES = new Set([
+  'output',
+  'git',
+  'gitfs',
+  'vscode-scm',
+  'review',
+  'pr',
+  'conflictResolution',
+  'vscode-userdata',
+]);
 
 /** Only files that may hold an Argo or Flagger object are parsed for the index. */
 function mayDefineOrRefer(text: string): boolean {
@@ -117,7 +126,10 @@ export class WorkspaceTemplates implements vscode.Disposable {
     else if (!this.index.delete(key)) return;
     const changed = changedNames(before, summary);
     if (changed.definitions.length === 0 && changed.references.length === 0) return;
-    const affected = new Set([...this.index.filesReferring(changed.definitions), ...this.index.filesDefining(changed.references)]);
+    const affected = new Set([
+      ...this.index.filesReferring(changed.definitions),
+      ...this.index.filesDefining(changed.references),
+    ]);
     affected.delete(key);
     for (const document of vscode.workspace.textDocuments) {
       if (!document.isClosed && affected.has(document.uri.toString())) this.diagnostics.schedule(document, 0);

@@ -28,7 +28,8 @@ let page: Page;
 const serverLog: string[] = [];
 
 /** RELEASE_SAFETY_README_SHOTS=1 also copies the shots the README shows into docs/images/. */
-const README_IMAGES = process.env.RELEASE_SAFETY_README_SHOTS === '1' ? join(__dirname, '../..', 'docs', 'images') : undefined;
+const README_IMAGES =
+  process.env.RELEASE_SAFETY_README_SHOTS === '1' ? join(__dirname, '../..', 'docs', 'images') : undefined;
 
 async function shot(name: string, readmeName?: string): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
@@ -54,26 +55,29 @@ before(async () => {
   mkdirSync(join(workspace, 'deploy'), { recursive: true });
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
   writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'releaseSafety.pollInterval': 1 }));
-  writeFileSync(join(workspace, 'deploy', 'checkout-canary.yaml'), [
-    'canary:',
-    '  service: checkout',
-    '  steps: [1, 5, 25, 50, 100]',
-    '  interval: 5m',
-    '  metrics:',
-    '    - name: error-rate',
-    '      threshold: "<= 2%"',
-    '    - name: throughput',
-    '      threshold: ">= 1 req/s"',
-    '  on_failure: rollback',
-    '  min_requests: 10',
-    '  alerts:',
-    '    - channel: slack:#checkout-deploys',
-    '  source:',
-    '    scrape:',
-    `      canary: ${demo.canary.metricsUrl}`,
-    `      baseline: ${demo.stable.metricsUrl}`,
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(workspace, 'deploy', 'checkout-canary.yaml'),
+    [
+      'canary:',
+      '  service: checkout',
+      '  steps: [1, 5, 25, 50, 100]',
+      '  interval: 5m',
+      '  metrics:',
+      '    - name: error-rate',
+      '      threshold: "<= 2%"',
+      '    - name: throughput',
+      '      threshold: ">= 1 req/s"',
+      '  on_failure: rollback',
+      '  min_requests: 10',
+      '  alerts:',
+      '    - channel: slack:#checkout-deploys',
+      '  source:',
+      '    scrape:',
+      `      canary: ${demo.canary.metricsUrl}`,
+      `      baseline: ${demo.stable.metricsUrl}`,
+      '',
+    ].join('\n'),
+  );
   h.installVsix(root);
   const port = await h.freePort();
   server = await h.startCodeServer({ dataRoot: root, port, log: (d: string) => serverLog.push(d) });
@@ -95,7 +99,10 @@ test('watching the demo canary from its CodeLens: healthy in the status bar and 
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: STEP_MS });
   await input.fill('checkout-canary.yaml');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'checkout-canary.yaml' }).first().waitFor({ timeout: STEP_MS });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'checkout-canary.yaml' })
+    .first()
+    .waitFor({ timeout: STEP_MS });
   await page.keyboard.press('Enter');
 
   const lens = page.locator('.codelens-decoration a', { hasText: 'Watch this canary' });
@@ -130,7 +137,10 @@ test('watching the demo canary from its CodeLens: healthy in the status bar and 
     await shot('ui-canary-breach', 'canary-breach');
   }
   assert.match(await toast.innerText(), /Canary checkout at 25% is in breach: /);
-  assert.ok(await toast.locator('a.monaco-button, .monaco-button', { hasText: 'Open panel' }).count() > 0, 'the notification offers "Open panel"');
+  assert.ok(
+    (await toast.locator('a.monaco-button, .monaco-button', { hasText: 'Open panel' }).count()) > 0,
+    'the notification offers "Open panel"',
+  );
   assert.equal(await panel().locator('.banner-verdict').textContent(), 'Breach');
   assert.deepEqual(await panel().locator('.badge').allTextContents(), ['fail', 'pass']);
   const errorRate = Number((await panel().locator('.gate-canary').first().textContent())?.replace('%', ''));

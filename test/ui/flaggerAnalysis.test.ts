@@ -12,7 +12,12 @@ import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { ChildProcess } from 'node:child_process';
 import { startDemoServices, type DemoServices } from '../../src/demo/demoServices';
-import { hasPrometheus, startPrometheus, waitForData, type RunningPrometheus } from '../integration/canary/prometheusServer';
+import {
+  hasPrometheus,
+  startPrometheus,
+  waitForData,
+  type RunningPrometheus,
+} from '../integration/canary/prometheusServer';
 
 type Harness = typeof import('../../scripts/test-vscode-harness.mjs', { with: { 'resolution-mode': 'import' } });
 let h: Harness;
@@ -130,42 +135,56 @@ after(async () => {
   if (root) h.removeDir(root);
 });
 
-test('the Canary view watches a Flagger Canary through Prometheus: full charts at once, then failing when the error rate rises', { skip, timeout: 300_000 }, async () => {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: STEP_MS });
-  await input.fill('podinfo-canary.yaml');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'podinfo-canary.yaml' }).first().waitFor({ timeout: STEP_MS });
-  await page.keyboard.press('Enter');
+test(
+  'the Canary view watches a Flagger Canary through Prometheus: full charts at once, then failing when the error rate rises',
+  { skip, timeout: 300_000 },
+  async () => {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: STEP_MS });
+    await input.fill('podinfo-canary.yaml');
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'podinfo-canary.yaml' })
+      .first()
+      .waitFor({ timeout: STEP_MS });
+    await page.keyboard.press('Enter');
 
-  const lens = page.locator('.codelens-decoration a', { hasText: 'Watch this canary' });
-  await lens.waitFor({ timeout: STEP_MS });
-  await lens.click();
-  try {
-    await panel().locator('.banner[data-verdict="healthy"]').waitFor({ timeout: STEP_MS });
-    // Backfilled: the charts hold Prometheus' past points, not just the first reading or two.
-    await panel().locator('figure.chart[data-metric="error-rate"][data-points]').waitFor({ timeout: STEP_MS });
-    const deadline = Date.now() + STEP_MS;
-    while (Number(await panel().locator('figure.chart[data-metric="error-rate"]').getAttribute('data-points')) < 8 && Date.now() < deadline) await page.waitForTimeout(250);
-  } finally {
-    await shot('ui-flagger-passing');
-  }
-  assert.equal(await panel().locator('.watch-service').textContent(), 'podinfo');
-  assert.deepEqual(await panel().locator('.gate-name').allTextContents(), ['error-rate', 'throughput']);
-  assert.deepEqual(await panel().locator('.badge').allTextContents(), ['pass', 'pass']);
-  assert.deepEqual(await panel().locator('.gate-threshold').allTextContents(), ['condition: value <= 2', 'condition: value >= 1']);
-  const points = Number(await panel().locator('figure.chart[data-metric="error-rate"]').getAttribute('data-points'));
-  assert.ok(points >= 8, `the error-rate chart holds ${points} points right after the watch started`);
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Watch this canary' });
+    await lens.waitFor({ timeout: STEP_MS });
+    await lens.click();
+    try {
+      await panel().locator('.banner[data-verdict="healthy"]').waitFor({ timeout: STEP_MS });
+      // Backfilled: the charts hold Prometheus' past points, not just the first reading or two.
+      await panel().locator('figure.chart[data-metric="error-rate"][data-points]').waitFor({ timeout: STEP_MS });
+      const deadline = Date.now() + STEP_MS;
+      while (
+        Number(await panel().locator('figure.chart[data-metric="error-rate"]').getAttribute('data-points')) < 8 &&
+        Date.now() < deadline
+      )
+        await page.waitForTimeout(250);
+    } finally {
+      await shot('ui-flagger-passing');
+    }
+    assert.equal(await panel().locator('.watch-service').textContent(), 'podinfo');
+    assert.deepEqual(await panel().locator('.gate-name').allTextContents(), ['error-rate', 'throughput']);
+    assert.deepEqual(await panel().locator('.badge').allTextContents(), ['pass', 'pass']);
+    assert.deepEqual(await panel().locator('.gate-threshold').allTextContents(), [
+      'condition: value <= 2',
+      'condition: value >= 1',
+    ]);
+    const points = Number(await panel().locator('figure.chart[data-metric="error-rate"]').getAttribute('data-points'));
+    assert.ok(points >= 8, `the error-rate chart holds ${points} points right after the watch started`);
 
-  const res = await fetch(`${demo!.canary.url}/control/error-rate?value=15`, { method: 'POST' });
-  assert.equal(res.status, 200);
-  try {
-    await panel().locator('.banner[data-verdict="breach"]').waitFor({ timeout: STEP_MS });
-  } finally {
-    await shot('ui-flagger-failing');
-  }
-  assert.deepEqual(await panel().locator('.badge').allTextContents(), ['fail', 'pass']);
-  assert.match((await panel().locator('.gate-note').first().textContent()) ?? '', /is above the maximum 2/);
-  const value = Number((await panel().locator('.gate-canary').first().textContent())?.replace('%', ''));
-  assert.ok(value > 2, `the error rate shown: ${value}`);
-});
+    const res = await fetch(`${demo!.canary.url}/control/error-rate?value=15`, { method: 'POST' });
+    assert.equal(res.status, 200);
+    try {
+      await panel().locator('.banner[data-verdict="breach"]').waitFor({ timeout: STEP_MS });
+    } finally {
+      await shot('ui-flagger-failing');
+    }
+    assert.deepEqual(await panel().locator('.badge').allTextContents(), ['fail', 'pass']);
+    assert.match((await panel().locator('.gate-note').first().textContent()) ?? '', /is above the maximum 2/);
+    const value = Number((await panel().locator('.gate-canary').first().textContent())?.replace('%', ''));
+    assert.ok(value > 2, `the error rate shown: ${value}`);
+  },
+);

@@ -50,22 +50,25 @@ before(async () => {
   root = h.tempDir('ui-guard');
   const workspace = join(root, 'workspace');
   mkdirSync(workspace, { recursive: true });
-  writeFileSync(join(workspace, 'shop.yaml'), [
-    '# The click on Buy makes the page POST /api/orders; nothing declares it.',
-    'synthetic:',
-    `  base_url: ${shop.url}`,
-    '  frequency: 60s',
-    '  locations: [us-east, eu-west]',
-    '  alerts:',
-    '    - channel: slack:#checks',
-    '  journeys:',
-    '    - name: a shopper can buy the test product',
-    '      steps:',
-    '        - goto: /shop',
-    '        - click: "#buy"',
-    '        - expect_text: { selector: "#status", contains: ordered }',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(workspace, 'shop.yaml'),
+    [
+      '# The click on Buy makes the page POST /api/orders; nothing declares it.',
+      'synthetic:',
+      `  base_url: ${shop.url}`,
+      '  frequency: 60s',
+      '  locations: [us-east, eu-west]',
+      '  alerts:',
+      '    - channel: slack:#checks',
+      '  journeys:',
+      '    - name: a shopper can buy the test product',
+      '      steps:',
+      '        - goto: /shop',
+      '        - click: "#buy"',
+      '        - expect_text: { selector: "#status", contains: ordered }',
+      '',
+    ].join('\n'),
+  );
   h.installVsix(root);
   const port = await h.freePort();
   server = await h.startCodeServer({ dataRoot: root, port, log: (d: string) => serverLog.push(d) });
@@ -87,7 +90,10 @@ test('an undeclared Buy click from the CodeLens: consent names this machine, the
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: STEP_MS });
   await input.fill('shop.yaml');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'shop.yaml' }).first().waitFor({ timeout: STEP_MS });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'shop.yaml' })
+    .first()
+    .waitFor({ timeout: STEP_MS });
   await page.keyboard.press('Enter');
 
   const lens = page.locator('.codelens-decoration a', { hasText: 'Run journey' });
@@ -100,7 +106,10 @@ test('an undeclared Buy click from the CodeLens: consent names this machine, the
     await shot('ui-journey-consent');
   }
   const dialogText = await dialog.innerText();
-  assert.match(dialogText, new RegExp(`against ${new URL(shop!.url).host.replace(/\./g, '\\.')} \\(this machine\\)\\?`));
+  assert.match(
+    dialogText,
+    new RegExp(`against ${new URL(shop!.url).host.replace(/\./g, '\\.')} \\(this machine\\)\\?`),
+  );
   assert.match(dialogText, /a service on this machine \(local\)/);
   assert.doesNotMatch(dialogText, /production/);
   await dialog.locator('.monaco-button', { hasText: 'Run once' }).click();
@@ -118,9 +127,15 @@ test('an undeclared Buy click from the CodeLens: consent names this machine, the
     await row.waitFor({ timeout: STEP_MS });
     if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
   }
-  await page.locator('.test-explorer .monaco-list-row', { hasText: 'click #buy' }).locator('.codicon-testing-failed-icon').waitFor({ timeout: STEP_MS });
+  await page
+    .locator('.test-explorer .monaco-list-row', { hasText: 'click #buy' })
+    .locator('.codicon-testing-failed-icon')
+    .waitFor({ timeout: STEP_MS });
   // The message at the click's line, as the editor shows it; a click on it opens the message peek.
-  const inline = page.locator('.monaco-editor', { hasText: 'blocked write: the page sent POST /api/orders' }).getByText('blocked write: the page sent POST /api/orders').first();
+  const inline = page
+    .locator('.monaco-editor', { hasText: 'blocked write: the page sent POST /api/orders' })
+    .getByText('blocked write: the page sent POST /api/orders')
+    .first();
   await inline.waitFor({ timeout: STEP_MS });
   await inline.click();
   const peek = page.locator('.peekview-widget', { hasText: 'blocked write' }).first();

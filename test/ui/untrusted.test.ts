@@ -47,7 +47,6 @@ async function openFile(name: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-
 /** The Release Safety container in the activity bar (its Canary view). */
 async function showCanaryView(): Promise<void> {
   const title = page.locator('.part.sidebar .title-label', { hasText: /Release Safety/i });
@@ -66,7 +65,10 @@ before(async () => {
   target = http.createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
     total += 50;
-    if ((req.url ?? '').startsWith('/metrics')) res.writeHead(200, { 'content-type': 'text/plain' }).end(`# TYPE http_requests_total counter\nhttp_requests_total{code="200"} ${total}\n`);
+    if ((req.url ?? '').startsWith('/metrics'))
+      res
+        .writeHead(200, { 'content-type': 'text/plain' })
+        .end(`# TYPE http_requests_total counter\nhttp_requests_total{code="200"} ${total}\n`);
     else res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
   });
   await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
@@ -74,38 +76,49 @@ before(async () => {
   root = h.tempDir('ui-untrusted');
   const workspace = join(root, 'workspace');
   mkdirSync(join(workspace, 'deploy'), { recursive: true });
-  writeFileSync(join(workspace, 'deploy', 'checkout-canary.yaml'), [
-    'canary:',
-    '  service: checkout',
-    '  steps: [1, 5, 25, 50, 100]',
-    '  interval: 5m',
-    '  metrics:',
-    '    - name: error-rate',
-    '      threshold: "<= 2%"',
-    '  on_failure: rollback',
-    '  alerts:',
-    '    - channel: slack:#checkout-deploys',
-    '  source:',
-    '    scrape:',
-    `      canary: ${base}/metrics`,
-    `      baseline: ${base}/metrics`,
-    '',
-  ].join('\n'));
-  writeFileSync(join(workspace, 'deploy', 'smoke-journeys.yaml'), [
-    'synthetic:',
-    `  base_url: ${base}`,
-    '  alerts:',
-    '    - channel: slack:#checks',
-    '  journeys:',
-    '    - name: health is ok',
-    '      steps:',
-    '        - request: GET /api/health',
-    '          expect: { status: 200 }',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(workspace, 'deploy', 'checkout-canary.yaml'),
+    [
+      'canary:',
+      '  service: checkout',
+      '  steps: [1, 5, 25, 50, 100]',
+      '  interval: 5m',
+      '  metrics:',
+      '    - name: error-rate',
+      '      threshold: "<= 2%"',
+      '  on_failure: rollback',
+      '  alerts:',
+      '    - channel: slack:#checkout-deploys',
+      '  source:',
+      '    scrape:',
+      `      canary: ${base}/metrics`,
+      `      baseline: ${base}/metrics`,
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(workspace, 'deploy', 'smoke-journeys.yaml'),
+    [
+      'synthetic:',
+      `  base_url: ${base}`,
+      '  alerts:',
+      '    - channel: slack:#checks',
+      '  journeys:',
+      '    - name: health is ok',
+      '      steps:',
+      '        - request: GET /api/health',
+      '          expect: { status: 200 }',
+      '',
+    ].join('\n'),
+  );
   h.installVsix(root);
   const port = await h.freePort();
-  server = await h.startCodeServer({ dataRoot: root, port, workspaceTrust: true, log: (d: string) => serverLog.push(d) });
+  server = await h.startCodeServer({
+    dataRoot: root,
+    port,
+    workspaceTrust: true,
+    log: (d: string) => serverLog.push(d),
+  });
   browser = await h.launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { timeout: 60_000 });
@@ -130,8 +143,15 @@ test('untrusted: the Canary view and the Test Explorer say why nothing runs; tru
     await shot('ui-untrusted-canary-view');
   }
   assert.equal(await panel().locator('.banner-verdict').textContent(), 'Workspace not trusted');
-  assert.match((await panel().locator('.banner-reason').textContent()) ?? '', /polls no canary source and queries no Prometheus here.*Trust the workspace/);
-  assert.equal(await panel().locator('.config vscode-button', { hasText: 'Watch' }).getAttribute('disabled'), '', 'Watch is off');
+  assert.match(
+    (await panel().locator('.banner-reason').textContent()) ?? '',
+    /polls no canary source and queries no Prometheus here.*Trust the workspace/,
+  );
+  assert.equal(
+    await panel().locator('.config vscode-button', { hasText: 'Watch' }).getAttribute('disabled'),
+    '',
+    'Watch is off',
+  );
 
   await openFile('smoke-journeys.yaml');
   const run = page.locator('.codelens-decoration a', { hasText: 'Run journey' });
@@ -159,5 +179,8 @@ test('untrusted: the Canary view and the Test Explorer say why nothing runs; tru
   } finally {
     await shot('ui-untrusted-then-trusted');
   }
-  assert.ok(requests.some((r) => r.startsWith('GET /metrics')), `scraped after trust: ${requests.join(', ')}`);
+  assert.ok(
+    requests.some((r) => r.startsWith('GET /metrics')),
+    `scraped after trust: ${requests.join(', ')}`,
+  );
 });

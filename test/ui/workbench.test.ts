@@ -55,7 +55,10 @@ function pickTarget(ws: string): Target {
     return { rel: relative(ws, p), text, findings: lintText(text).findings };
   });
   candidates.sort((a, b) => score(b.findings) - score(a.findings) || a.rel.localeCompare(b.rel));
-  assert.ok(candidates[0]?.findings.length, 'no example or fixture has findings: nothing to show in the Problems panel');
+  assert.ok(
+    candidates[0]?.findings.length,
+    'no example or fixture has findings: nothing to show in the Problems panel',
+  );
   return candidates[0];
 }
 
@@ -91,7 +94,8 @@ before(async () => {
   root = h.tempDir('ui');
   workspace = join(root, 'workspace');
   mkdirSync(workspace, { recursive: true });
-  if (existsSync(join(repoRoot, 'examples'))) cpSync(join(repoRoot, 'examples'), join(workspace, 'examples'), { recursive: true });
+  if (existsSync(join(repoRoot, 'examples')))
+    cpSync(join(repoRoot, 'examples'), join(workspace, 'examples'), { recursive: true });
   cpSync(join(repoRoot, 'test/vscode/fixtures'), join(workspace, 'fixtures'), { recursive: true });
   h.installVsix(root);
   const port = await h.freePort();
@@ -115,7 +119,10 @@ async function openFile(rel: string): Promise<void> {
   await input.waitFor({ timeout: STEP_MS });
   await input.fill(rel);
   // The quick-open list fills asynchronously: wait for the file to be listed before Enter.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: rel.split('/').pop()! }).first().waitFor({ timeout: STEP_MS });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: rel.split('/').pop()! })
+    .first()
+    .waitFor({ timeout: STEP_MS });
   await page.keyboard.press('Enter');
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: STEP_MS });
 }
@@ -145,7 +152,10 @@ test('the Problems panel lists the findings of the example, with their rule ids'
   // The extension activates on the YAML file, lints it and publishes: rows appear.
   const rows = panel.locator('.monaco-list-row');
   try {
-    await rows.filter({ hasText: target.findings[0].message.slice(0, 40) }).first().waitFor({ timeout: STEP_MS });
+    await rows
+      .filter({ hasText: target.findings[0].message.slice(0, 40) })
+      .first()
+      .waitFor({ timeout: STEP_MS });
   } finally {
     await shot('ui-problems');
   }
@@ -155,13 +165,16 @@ test('the Problems panel lists the findings of the example, with their rule ids'
   const rank = { error: 0, warning: 1, info: 2 } as const;
   const inPanelOrder = [...target.findings].sort((a, b) => rank[a.severity] - rank[b.severity] || a.offset - b.offset);
   for (const f of inPanelOrder.slice(0, 5)) {
-    assert.ok(panelText.includes(f.message.slice(0, 60)), `the Problems panel should show "${f.message}"; it shows:\n${panelText}`);
+    assert.ok(
+      panelText.includes(f.message.slice(0, 60)),
+      `the Problems panel should show "${f.message}"; it shows:\n${panelText}`,
+    );
     assert.ok(panelText.includes(f.rule), `the Problems panel should show the rule id ${f.rule}`);
   }
   console.log(`# Problems panel filled in ${Date.now() - t0} ms`);
 });
 
-test('hovering a finding shows its message and its rule\'s description', async () => {
+test("hovering a finding shows its message and its rule's description", async () => {
   assert.ok(target, 'the Problems panel test runs first');
   const finding = target.findings.find((f) => f.fix || f.suggestions?.length) ?? target.findings[0];
   const meta = ruleMeta(finding.rule);
@@ -177,8 +190,14 @@ test('hovering a finding shows its message and its rule\'s description', async (
     await shot('ui-hover', 'hover');
   }
   const text = await hover.innerText();
-  assert.ok(text.includes(finding.message.slice(0, 40)), `the hover should show "${finding.message}"; it shows:\n${text}`);
-  assert.ok(text.includes(meta.description.slice(0, 40)), `the hover should show the rule's description "${meta.description}"; it shows:\n${text}`);
+  assert.ok(
+    text.includes(finding.message.slice(0, 40)),
+    `the hover should show "${finding.message}"; it shows:\n${text}`,
+  );
+  assert.ok(
+    text.includes(meta.description.slice(0, 40)),
+    `the hover should show the rule's description "${meta.description}"; it shows:\n${text}`,
+  );
   await page.keyboard.press('Escape');
 });
 
@@ -186,33 +205,46 @@ test('hovering a finding shows its message and its rule\'s description', async (
 // no menu to check, and the test says so instead of passing.
 const quickFixesShipped = existsSync(join(REPO, 'src/extension/codeActions.ts'));
 
-test('the quick-fix menu offers the core fixes of a finding', { skip: quickFixesShipped ? false : 'quick fixes are not registered yet (src/extension/codeActions.ts)' }, async () => {
-  assert.ok(target, 'the Problems panel test runs first');
-  const fixable = target.findings.find((f) => f.fix || f.suggestions?.length) ?? target.findings[0];
-  const lines = target.text.slice(0, fixable.offset).split('\n');
-  await goTo(lines.length, lines[lines.length - 1].length + 1);
-  await page.keyboard.press('Control+.');
-  // VS Code 1.139 also has an (empty) submenu panel with this class: the menu is the first.
-  const menu = page.locator('.action-widget').first();
-  try {
-    await menu.waitFor({ timeout: STEP_MS });
-    await page.waitForTimeout(300); // the menu fills as providers answer
-  } finally {
-    await shot('ui-quick-fix', 'quick-fix');
-  }
-  const menuText = await menu.innerText();
-  const titles = [fixable.fix?.title, ...(fixable.suggestions ?? []).map((s) => s.title)].filter((t): t is string => !!t);
-  assert.ok(titles.length, 'the chosen finding has a fix or a suggestion');
-  for (const t of titles) assert.ok(menuText.includes(t), `the quick-fix menu at ${fixable.rule} should offer "${t}"; it shows:\n${menuText}`);
-  // Apply the first one, as a user would: its problem leaves the Problems panel.
-  await menu.locator('.monaco-list-row', { hasText: titles[0] }).first().click();
-  const panel = page.locator('.markers-panel');
-  const gone = fixable.message.slice(0, 60);
-  const deadline = Date.now() + STEP_MS;
-  while ((await panel.innerText()).includes(gone) && Date.now() < deadline) await page.waitForTimeout(200);
-  await shot('ui-after-fix');
-  assert.ok(!(await panel.innerText()).includes(gone), `after "${titles[0]}" the Problems panel should no longer show "${fixable.message}"`);
-});
+test(
+  'the quick-fix menu offers the core fixes of a finding',
+  { skip: quickFixesShipped ? false : 'quick fixes are not registered yet (src/extension/codeActions.ts)' },
+  async () => {
+    assert.ok(target, 'the Problems panel test runs first');
+    const fixable = target.findings.find((f) => f.fix || f.suggestions?.length) ?? target.findings[0];
+    const lines = target.text.slice(0, fixable.offset).split('\n');
+    await goTo(lines.length, lines[lines.length - 1].length + 1);
+    await page.keyboard.press('Control+.');
+    // VS Code 1.139 also has an (empty) submenu panel with this class: the menu is the first.
+    const menu = page.locator('.action-widget').first();
+    try {
+      await menu.waitFor({ timeout: STEP_MS });
+      await page.waitForTimeout(300); // the menu fills as providers answer
+    } finally {
+      await shot('ui-quick-fix', 'quick-fix');
+    }
+    const menuText = await menu.innerText();
+    const titles = [fixable.fix?.title, ...(fixable.suggestions ?? []).map((s) => s.title)].filter(
+      (t): t is string => !!t,
+    );
+    assert.ok(titles.length, 'the chosen finding has a fix or a suggestion');
+    for (const t of titles)
+      assert.ok(
+        menuText.includes(t),
+        `the quick-fix menu at ${fixable.rule} should offer "${t}"; it shows:\n${menuText}`,
+      );
+    // Apply the first one, as a user would: its problem leaves the Problems panel.
+    await menu.locator('.monaco-list-row', { hasText: titles[0] }).first().click();
+    const panel = page.locator('.markers-panel');
+    const gone = fixable.message.slice(0, 60);
+    const deadline = Date.now() + STEP_MS;
+    while ((await panel.innerText()).includes(gone) && Date.now() < deadline) await page.waitForTimeout(200);
+    await shot('ui-after-fix');
+    assert.ok(
+      !(await panel.innerText()).includes(gone),
+      `after "${titles[0]}" the Problems panel should no longer show "${fixable.message}"`,
+    );
+  },
+);
 
 test('the Test Explorer lists the journeys of examples/synthetic.yaml, with their steps', async () => {
   const rel = 'examples/synthetic.yaml';
@@ -252,5 +284,6 @@ test('the Test Explorer lists the journeys of examples/synthetic.yaml, with thei
     await shot('ui-test-explorer', 'test-explorer');
   }
   const treeText = await tree.innerText();
-  for (const j of journeys) assert.ok(treeText.includes(j.name), `the Test Explorer should list "${j.name}"; it shows:\n${treeText}`);
+  for (const j of journeys)
+    assert.ok(treeText.includes(j.name), `the Test Explorer should list "${j.name}"; it shows:\n${treeText}`);
 });

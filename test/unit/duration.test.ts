@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { parseDuration, formatDuration } from '../../src/core/model/duration';
 
 test('durations parse as users write them', () => {
-  for (const [text, ms] of [['30s', 30_000], ['5m', 300_000], ['1h30m', 5_400_000], ['500ms', 500], ['1d', 86_400_000], [30, 30_000]] as const) {
+  for (const [text, ms] of [
+    ['30s', 30_000],
+    ['5m', 300_000],
+    ['1h30m', 5_400_000],
+    ['500ms', 500],
+    ['1d', 86_400_000],
+    [30, 30_000],
+  ] as const) {
     const r = parseDuration(text);
     assert.deepEqual(r, { ok: true, ms }, String(text));
   }

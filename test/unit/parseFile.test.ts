@@ -13,7 +13,10 @@ test('sniffs each document of a multi-document file', () => {
     'services:\n  web:\n    image: nginx',
   ].join('\n---\n');
   const f = parseFile(text);
-  assert.deepEqual(f.documents.map((d) => d.kind), ['canary', 'synthetic', 'argo-rollout', 'argo-analysis-template', 'flagger-canary', null, null]);
+  assert.deepEqual(
+    f.documents.map((d) => d.kind),
+    ['canary', 'synthetic', 'argo-rollout', 'argo-analysis-template', 'flagger-canary', null, null],
+  );
   assert.equal(f.findings.length, 0);
 });
 

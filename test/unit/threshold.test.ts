@@ -58,5 +58,8 @@ test('checkThreshold resolves baselines and refuses to judge without data', () =
   assert.equal(checkThreshold(t.threshold, 120, 100), false);
   assert.equal(checkThreshold(t.threshold, 120, null), null);
   assert.equal(checkThreshold(t.threshold, NaN, 100), null);
-  assert.equal(describeThreshold(t.threshold, 'p99 latency', 'ms'), "the canary's p99 latency must stay within 110% of the baseline's");
+  assert.equal(
+    describeThreshold(t.threshold, 'p99 latency', 'ms'),
+    "the canary's p99 latency must stay within 110% of the baseline's",
+  );
 });

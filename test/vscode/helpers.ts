@@ -39,7 +39,11 @@ export async function nextLint(uri: vscode.Uri, version?: number, ms = 20_000): 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`no lint of ${vscode.workspace.asRelativePath(uri)}${version !== undefined ? ` at version ${version}` : ''} within ${ms} ms`));
+      reject(
+        new Error(
+          `no lint of ${vscode.workspace.asRelativePath(uri)}${version !== undefined ? ` at version ${version}` : ''} within ${ms} ms`,
+        ),
+      );
     }, ms);
     const sub = diagnostics.onDidLint((e) => {
       if (e.uri.toString() !== uri.toString()) return;
@@ -52,7 +56,9 @@ export async function nextLint(uri: vscode.Uri, version?: number, ms = 20_000): 
 }
 
 /** Opens a workspace file in an editor and waits until the extension has linted it. */
-export async function openAndLint(rel: string): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; event: LintEvent }> {
+export async function openAndLint(
+  rel: string,
+): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; event: LintEvent }> {
   const uri = workspaceUri(rel);
   const { diagnostics } = await api();
   const linted = nextLint(uri);
@@ -72,7 +78,10 @@ export async function openAndLint(rel: string): Promise<{ doc: vscode.TextDocume
 }
 
 /** Applies an edit to an open document and waits for the lint of the resulting version. */
-export async function editAndLint(doc: vscode.TextDocument, change: (edit: vscode.WorkspaceEdit) => void): Promise<LintEvent> {
+export async function editAndLint(
+  doc: vscode.TextDocument,
+  change: (edit: vscode.WorkspaceEdit) => void,
+): Promise<LintEvent> {
   const edit = new vscode.WorkspaceEdit();
   change(edit);
   if (doc.languageId !== 'yaml') {
@@ -90,7 +99,11 @@ export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 /** Waits (bounded) until our diagnostics of `uri` satisfy `ok`. */
-export async function waitForDiagnostics(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, ms = 20_000): Promise<vscode.Diagnostic[]> {
+export async function waitForDiagnostics(
+  uri: vscode.Uri,
+  ok: (d: vscode.Diagnostic[]) => boolean,
+  ms = 20_000,
+): Promise<vscode.Diagnostic[]> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const d = ours(uri);
@@ -98,7 +111,9 @@ export async function waitForDiagnostics(uri: vscode.Uri, ok: (d: vscode.Diagnos
     await sleep(25);
   }
   const last = ours(uri);
-  assert.fail(`diagnostics of ${vscode.workspace.asRelativePath(uri)} did not reach the expected state within ${ms} ms; they are: ${JSON.stringify(last.map(plain))}`);
+  assert.fail(
+    `diagnostics of ${vscode.workspace.asRelativePath(uri)} did not reach the expected state within ${ms} ms; they are: ${JSON.stringify(last.map(plain))}`,
+  );
 }
 
 export interface PlainDiagnostic {
@@ -128,16 +143,31 @@ export function plain(d: vscode.Diagnostic): PlainDiagnostic {
 export function expectedFromCore(doc: vscode.TextDocument, config?: LintConfig, ours = false): PlainDiagnostic[] {
   const templates = vscode.extensions.getExtension<ReleaseSafetyApi>(EXTENSION_ID)?.exports?.templates;
   const project = templates?.projectFor(doc.uri);
-  const { findings } = lintText(doc.getText(), { ...(config ? { config } : {}), ...(project ? { project } : {}), ...(ours ? { limits: { ours: true } } : {}) });
+  const { findings } = lintText(doc.getText(), {
+    ...(config ? { config } : {}),
+    ...(project ? { project } : {}),
+    ...(ours ? { limits: { ours: true } } : {}),
+  });
   return findings.map((f: Finding) => {
     const s = doc.positionAt(f.offset);
     const e = doc.positionAt(f.offset + f.length);
-    return { rule: f.rule, severity: f.severity, message: f.message, range: [s.line, s.character, e.line, e.character] };
+    return {
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      range: [s.line, s.character, e.line, e.character],
+    };
   });
 }
 
 export function sortPlain(list: PlainDiagnostic[]): PlainDiagnostic[] {
-  return [...list].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+  return [...list].sort(
+    (a, b) =>
+      a.range[0] - b.range[0] ||
+      a.range[1] - b.range[1] ||
+      a.rule.localeCompare(b.rule) ||
+      a.message.localeCompare(b.message),
+  );
 }
 
 /**

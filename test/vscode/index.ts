@@ -18,7 +18,10 @@ export async function run(): Promise<void> {
   });
   // scripts/test-vscode.mjs --untrusted runs the suites of test/vscode/untrusted instead.
   const suiteDir = join(__dirname, process.env.RELEASE_SAFETY_TEST_SUITE || 'suite');
-  for (const f of readdirSync(suiteDir).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(join(suiteDir, f));
+  for (const f of readdirSync(suiteDir)
+    .filter((n) => n.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(join(suiteDir, f));
   await new Promise<void>((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {

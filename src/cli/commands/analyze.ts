@@ -40,7 +40,11 @@ export async function analyzeCommand(argv: string[], io: CommandIO): Promise<num
   }
   const format = oneOf(ANALYZE, 'format', values.format ?? 'text', ['text', 'json'] as const);
   const [path, ...lookIn] = positionals;
-  if (!path) throw new UsageError('release-safety analyze: name the AnalysisTemplate, Rollout or Flagger Canary file to analyse.', ANALYZE.usage);
+  if (!path)
+    throw new UsageError(
+      'release-safety analyze: name the AnalysisTemplate, Rollout or Flagger Canary file to analyse.',
+      ANALYZE.usage,
+    );
   const args: Record<string, string> = Object.create(null);
   for (const a of values.arg ?? []) {
     const eq = a.indexOf('=');
@@ -48,7 +52,10 @@ export async function analyzeCommand(argv: string[], io: CommandIO): Promise<num
     args[a.slice(0, eq)] = a.slice(eq + 1);
   }
   if (values.prometheus !== undefined && !/^https?:\/\/[^\s/]+/i.test(values.prometheus.trim())) {
-    throw new UsageError(`release-safety analyze: --prometheus "${values.prometheus}" is not an http(s) URL; write it like http://127.0.0.1:9090.`, ANALYZE.usage);
+    throw new UsageError(
+      `release-safety analyze: --prometheus "${values.prometheus}" is not an http(s) URL; write it like http://127.0.0.1:9090.`,
+      ANALYZE.usage,
+    );
   }
 
   const abs = resolve(io.cwd, path);
@@ -70,7 +77,10 @@ export async function analyzeCommand(argv: string[], io: CommandIO): Promise<num
   }
   // A bad --cacert is a usage error before anything is read or queried.
   const network = networkFromArgs(ANALYZE, values, io);
-  const { jobs, errors } = resolveJobs(target, others, { ...(values.prometheus ? { prometheus: values.prometheus.trim() } : {}), args });
+  const { jobs, errors } = resolveJobs(target, others, {
+    ...(values.prometheus ? { prometheus: values.prometheus.trim() } : {}),
+    args,
+  });
   if (errors.length) {
     for (const e of errors) io.err(`${e}\n`);
     io.err('Nothing was queried.\n');
@@ -81,7 +91,9 @@ export async function analyzeCommand(argv: string[], io: CommandIO): Promise<num
     const outcomes = await runAnalysis(jobs, { signal, network });
     const unreachable = outcomes.flatMap((o) => o.metrics).find((m) => m.unreachable);
     if (unreachable) {
-      io.err(`release-safety analyze: ${unreachable.message} If Prometheus runs in a cluster, forward it (kubectl port-forward svc/prometheus 9090) and pass --prometheus http://127.0.0.1:9090.\n`);
+      io.err(
+        `release-safety analyze: ${unreachable.message} If Prometheus runs in a cluster, forward it (kubectl port-forward svc/prometheus 9090) and pass --prometheus http://127.0.0.1:9090.\n`,
+      );
     }
     io.out(format === 'json' ? `${JSON.stringify(analysisJson(outcomes), null, 2)}\n` : analysisText(outcomes));
     return exitCodeOfAnalysis(outcomes);

@@ -28,7 +28,11 @@ export async function exportCommand(args: string[], io: CommandIO): Promise<numb
     return EXIT_OK;
   }
   const [targetArg, fileArg] = positionals;
-  if (targetArg === undefined) throw new UsageError('release-safety export: what to? Name prometheus-rules, argo or flagger, then the file.', EXPORT_COMMAND.usage);
+  if (targetArg === undefined)
+    throw new UsageError(
+      'release-safety export: what to? Name prometheus-rules, argo or flagger, then the file.',
+      EXPORT_COMMAND.usage,
+    );
   const target = oneOf(EXPORT_COMMAND, 'target', targetArg, EXPORT_TARGETS);
   if (fileArg === undefined) throw new UsageError(`release-safety export ${target}: which file?`, EXPORT_COMMAND.usage);
   const path = resolve(io.cwd, fileArg);
@@ -37,7 +41,9 @@ export async function exportCommand(args: string[], io: CommandIO): Promise<numb
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    io.err(`release-safety export: cannot read ${shown}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.\n`);
+    io.err(
+      `release-safety export: cannot read ${shown}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.\n`,
+    );
     return EXIT_USAGE;
   }
   const outcome = exportText(target, text, shown);

@@ -38,7 +38,11 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error or unrea
 });
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
-const REPORTERS: Record<(typeof FORMATS)[number], Reporter> = { text: stylishReporter, json: jsonReporter, sarif: sarifReporter };
+const REPORTERS: Record<(typeof FORMATS)[number], Reporter> = {
+  text: stylishReporter,
+  json: jsonReporter,
+  sarif: sarifReporter,
+};
 
 export async function lintCommand(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals, help } = parseCommandArgs(LINT_COMMAND, args);
@@ -47,15 +51,33 @@ export async function lintCommand(args: string[], io: CommandIO): Promise<number
     return EXIT_OK;
   }
   const format = oneOf(LINT_COMMAND, 'format', values.format ?? 'text', FORMATS);
-  const maxWarnings = values['max-warnings'] === undefined ? undefined : nonNegativeInteger(LINT_COMMAND, 'max-warnings', values['max-warnings']);
+  const maxWarnings =
+    values['max-warnings'] === undefined
+      ? undefined
+      : nonNegativeInteger(LINT_COMMAND, 'max-warnings', values['max-warnings']);
 
   const warn = (message: string) => io.err(`release-safety lint: ${message}\n`);
-  const configs = new ConfigResolver(nodeConfigFileSystem, (configPath, problem) => warn(`warning: ${displayPathOf(configPath, io.cwd)}: ${problem}`));
+  const configs = new ConfigResolver(nodeConfigFileSystem, (configPath, problem) =>
+    warn(`warning: ${displayPathOf(configPath, io.cwd)}: ${problem}`),
+  );
   const stdin = positionals.includes('-');
-  if (stdin && positionals.length > 1) throw new UsageError('release-safety lint: `-` (standard input) cannot be mixed with paths; lint them in two runs.', LINT_COMMAND.usage);
-  if (stdin && values.fix) throw new UsageError('release-safety lint: --fix cannot write back to standard input; save the text to a file and run --fix on it.', LINT_COMMAND.usage);
-  if (!stdin && values['stdin-filename'] !== undefined) throw new UsageError('release-safety lint: --stdin-filename names standard input: use it with `-`.', LINT_COMMAND.usage);
-  if (stdin && !io.readStdin) throw new UsageError('release-safety lint: there is no standard input to read here.', LINT_COMMAND.usage);
+  if (stdin && positionals.length > 1)
+    throw new UsageError(
+      'release-safety lint: `-` (standard input) cannot be mixed with paths; lint them in two runs.',
+      LINT_COMMAND.usage,
+    );
+  if (stdin && values.fix)
+    throw new UsageError(
+      'release-safety lint: --fix cannot write back to standard input; save the text to a file and run --fix on it.',
+      LINT_COMMAND.usage,
+    );
+  if (!stdin && values['stdin-filename'] !== undefined)
+    throw new UsageError(
+      'release-safety lint: --stdin-filename names standard input: use it with `-`.',
+      LINT_COMMAND.usage,
+    );
+  if (stdin && !io.readStdin)
+    throw new UsageError('release-safety lint: there is no standard input to read here.', LINT_COMMAND.usage);
   const found = stdin ? { files: [], emptyFolders: [], problems: [] } : findFiles(positionals, io.cwd);
   const run = stdin
     ? lintStdin(await io.readStdin!(), { cwd: io.cwd, configs, filename: values['stdin-filename'] })
@@ -65,7 +87,8 @@ export async function lintCommand(args: string[], io: CommandIO): Promise<number
   io.out(REPORTERS[format]({ files: run.files, cwd: io.cwd, color, version: VERSION }));
 
   for (const folder of found.emptyFolders) warn(`warning: no *.yaml or *.yml files in ${folder}.`);
-  for (const path of run.excluded) warn(`warning: ${path} is excluded by the "exclude" of its .release-safety.yaml; not checked.`);
+  for (const path of run.excluded)
+    warn(`warning: ${path} is excluded by the "exclude" of its .release-safety.yaml; not checked.`);
   for (const m of run.internalErrors) warn(`warning: a rule failed (a bug in Release Safety; please report it): ${m}`);
   const problems = [...found.problems, ...run.problems];
   for (const p of problems) warn(p.message);

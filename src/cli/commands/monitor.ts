@@ -43,28 +43,41 @@ export async function monitorCommand(args: string[], io: CommandIO): Promise<num
     io.out(`${MONITOR_COMMAND.usage}\n`);
     return EXIT_OK;
   }
-  if (positionals.length === 0) throw new UsageError('release-safety monitor: which file? Name a synthetic journeys file.', MONITOR_COMMAND.usage);
+  if (positionals.length === 0)
+    throw new UsageError('release-safety monitor: which file? Name a synthetic journeys file.', MONITOR_COMMAND.usage);
   const listen = parseListen(values.listen ?? DEFAULT_LISTEN);
   let everyMs: number | undefined;
   if (values.every !== undefined) {
     const d = parseDuration(values.every);
-    if (!d.ok || d.ms < 1000) throw new UsageError(`release-safety monitor: --every must be a duration of at least 1s, such as 10s or 5m, not "${values.every}".`, MONITOR_COMMAND.usage);
+    if (!d.ok || d.ms < 1000)
+      throw new UsageError(
+        `release-safety monitor: --every must be a duration of at least 1s, such as 10s or 5m, not "${values.every}".`,
+        MONITOR_COMMAND.usage,
+      );
     everyMs = d.ms;
   }
 
   const network = networkFromArgs(MONITOR_COMMAND, values, io);
-  const prepared = prepareJourneys('monitor', io, { file: positionals[0], ...(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {}) });
+  const prepared = prepareJourneys('monitor', io, {
+    file: positionals[0],
+    ...(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {}),
+  });
   if ('exitCode' in prepared) return prepared.exitCode;
   const { shown, journeys, lookup, env } = prepared;
 
   // Every variable of every journey is checked once, up front: a monitor that starts and then
   // fails every run for a missing variable would page someone for a typo.
   const secrets = new Map<string, string>();
-  for (const j of journeys) for (const name of secretNames(j)) if (lookup(name) !== undefined) secrets.set(name, lookup(name)!);
-  const missing = journeys.flatMap((j) => checkJourneyVariables(j, { env: lookup, secrets }).map((p) => `journey "${j.name}": ${p.message}`));
+  for (const j of journeys)
+    for (const name of secretNames(j)) if (lookup(name) !== undefined) secrets.set(name, lookup(name)!);
+  const missing = journeys.flatMap((j) =>
+    checkJourneyVariables(j, { env: lookup, secrets }).map((p) => `journey "${j.name}": ${p.message}`),
+  );
   if (missing.length) {
     for (const m of missing) io.err(`release-safety monitor: ${m}\n`);
-    io.err('release-safety monitor: set the variables above (in the environment or with --env-file); nothing was run.\n');
+    io.err(
+      'release-safety monitor: set the variables above (in the environment or with --env-file); nothing was run.\n',
+    );
     return EXIT_USAGE;
   }
 
@@ -84,7 +97,9 @@ export async function monitorCommand(args: string[], io: CommandIO): Promise<num
   try {
     await listenOn(server, listen.host, listen.port);
   } catch (e) {
-    io.err(`release-safety monitor: cannot listen on ${listen.host}:${listen.port}: ${(e as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'the port is in use; pick another with --listen' : (e as Error).message}.\n`);
+    io.err(
+      `release-safety monitor: cannot listen on ${listen.host}:${listen.port}: ${(e as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'the port is in use; pick another with --listen' : (e as Error).message}.\n`,
+    );
     return EXIT_USAGE;
   }
   const address = server.address();
@@ -106,14 +121,23 @@ export async function monitorCommand(args: string[], io: CommandIO): Promise<num
         secrets: lookup,
         secretHint: (name) => `export ${name}=... or add it to the --env-file file`,
         fetch: network.fetch,
-        browser: { ...(env.RELEASE_SAFETY_BROWSER_PATH ? { browserPath: env.RELEASE_SAFETY_BROWSER_PATH } : {}), ...(network.browserProxy ? { proxy: network.browserProxy } : {}) },
+        browser: {
+          ...(env.RELEASE_SAFETY_BROWSER_PATH ? { browserPath: env.RELEASE_SAFETY_BROWSER_PATH } : {}),
+          ...(network.browserProxy ? { proxy: network.browserProxy } : {}),
+        },
       },
       onResult: (journey, result) => {
         const failed = result.steps.find((s) => s.status === 'failed');
-        const why = result.status === 'failed' ? `: ${failed?.error?.message ?? result.error?.message ?? 'failed'}` : '';
-        say(`${new Date().toISOString()} ${result.status === 'passed' ? 'passed' : result.status} "${journey.name}" in ${Math.round(result.durationMs)} ms${why}\n`);
+        const why =
+          result.status === 'failed' ? `: ${failed?.error?.message ?? result.error?.message ?? 'failed'}` : '';
+        say(
+          `${new Date().toISOString()} ${result.status === 'passed' ? 'passed' : result.status} "${journey.name}" in ${Math.round(result.durationMs)} ms${why}\n`,
+        );
       },
-      onSkipped: (journey, ticks) => say(`${new Date().toISOString()} "${journey.name}" took longer than its period: ${ticks} run${ticks === 1 ? '' : 's'} skipped (runs never overlap)\n`),
+      onSkipped: (journey, ticks) =>
+        say(
+          `${new Date().toISOString()} "${journey.name}" took longer than its period: ${ticks} run${ticks === 1 ? '' : 's'} skipped (runs never overlap)\n`,
+        ),
     });
   } finally {
     dispose();
@@ -129,7 +153,11 @@ export async function monitorCommand(args: string[], io: CommandIO): Promise<num
 function parseListen(value: string): { host: string; port: number } {
   const m = /^(?:\[([^\]]+)\]|([^:]*)):(\d{1,5})$/.exec(value.trim());
   const port = m ? Number(m[3]) : NaN;
-  if (!m || !(port >= 0 && port <= 65535)) throw new UsageError(`release-safety monitor: --listen takes HOST:PORT, such as 127.0.0.1:9464 or 0.0.0.0:9464, not "${value}".`, MONITOR_COMMAND.usage);
+  if (!m || !(port >= 0 && port <= 65535))
+    throw new UsageError(
+      `release-safety monitor: --listen takes HOST:PORT, such as 127.0.0.1:9464 or 0.0.0.0:9464, not "${value}".`,
+      MONITOR_COMMAND.usage,
+    );
   return { host: m[1] ?? (m[2] || '127.0.0.1'), port };
 }
 

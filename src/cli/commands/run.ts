@@ -44,7 +44,11 @@ Exit codes: 0 all passed, 1 a journey failed, 2 usage or config error (unsafe jo
 });
 
 const REPORTERS = ['text', 'json', 'junit'] as const;
-const REPORTER_OF: Record<(typeof REPORTERS)[number], JourneyReporter> = { text: journeyTextReporter, json: journeyJsonReporter, junit: journeyJunitReporter };
+const REPORTER_OF: Record<(typeof REPORTERS)[number], JourneyReporter> = {
+  text: journeyTextReporter,
+  json: journeyJsonReporter,
+  junit: journeyJunitReporter,
+};
 
 export async function runCommand(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals, help } = parseCommandArgs(RUN_COMMAND, args);
@@ -52,7 +56,8 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     io.out(`${RUN_COMMAND.usage}\n`);
     return EXIT_OK;
   }
-  if (positionals.length === 0) throw new UsageError('release-safety run: which file? Name a synthetic journeys file.', RUN_COMMAND.usage);
+  if (positionals.length === 0)
+    throw new UsageError('release-safety run: which file? Name a synthetic journeys file.', RUN_COMMAND.usage);
   const reporterName = oneOf(RUN_COMMAND, 'reporter', values.reporter ?? 'text', REPORTERS);
   const network = networkFromArgs(RUN_COMMAND, values, io);
   const fail = (message: string) => {
@@ -60,7 +65,11 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     return EXIT_USAGE;
   };
 
-  const prepared = prepareJourneys('run', io, { file: positionals[0], ...(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {}), ...(values.journey !== undefined ? { journey: values.journey } : {}) });
+  const prepared = prepareJourneys('run', io, {
+    file: positionals[0],
+    ...(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {}),
+    ...(values.journey !== undefined ? { journey: values.journey } : {}),
+  });
   if ('exitCode' in prepared) return prepared.exitCode;
   const { shown, loaded, journeys, lookup, env } = prepared;
 
@@ -84,18 +93,28 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     },
   });
 
-  const color = reporterName === 'text' && !output && io.stdoutIsTTY === true && !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
-  const report = redactor.text(REPORTER_OF[reporterName]({ result, file: shown, lineIndex: loaded.file.lineIndex, color }));
+  const color =
+    reporterName === 'text' &&
+    !output &&
+    io.stdoutIsTTY === true &&
+    !(io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '');
+  const report = redactor.text(
+    REPORTER_OF[reporterName]({ result, file: shown, lineIndex: loaded.file.lineIndex, color }),
+  );
   if (output) {
     try {
       mkdirSync(dirname(output), { recursive: true });
       writeFileSync(output, report);
     } catch (e) {
       io.out(report);
-      return fail(`cannot write ${displayPath(output, io.cwd)}: ${(e as Error).message}; the report was printed instead.`);
+      return fail(
+        `cannot write ${displayPath(output, io.cwd)}: ${(e as Error).message}; the report was printed instead.`,
+      );
     }
     const c = countStatuses(result);
-    out(`${result.journeys.length} journeys: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}; ${reporterName} report written to ${displayPath(output, io.cwd)}\n`);
+    out(
+      `${result.journeys.length} journeys: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}; ${reporterName} report written to ${displayPath(output, io.cwd)}\n`,
+    );
   } else {
     out(report);
   }

@@ -53,7 +53,11 @@ export async function statusCommand(args: string[], io: CommandIO): Promise<numb
   let windowMs: number | undefined;
   if (values.window !== undefined) {
     const d = parseDuration(values.window);
-    if (!d.ok || d.ms < 1000) throw new UsageError(`release-safety status: --window ${d.ok ? 'must be at least 1s' : `"${values.window}" is not a duration`}: write it like 5s, 30s or 1m.`, STATUS.usage);
+    if (!d.ok || d.ms < 1000)
+      throw new UsageError(
+        `release-safety status: --window ${d.ok ? 'must be at least 1s' : `"${values.window}" is not a duration`}: write it like 5s, 30s or 1m.`,
+        STATUS.usage,
+      );
     windowMs = d.ms;
   }
 
@@ -62,7 +66,9 @@ export async function statusCommand(args: string[], io: CommandIO): Promise<numb
     text = readFileSync(resolve(io.cwd, path), 'utf8');
   } catch (e) {
     const code = (e as { code?: string }).code;
-    io.err(`release-safety status: cannot read ${path}${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': it is a folder, name a file' : ''}.\n`);
+    io.err(
+      `release-safety status: cannot read ${path}${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': it is a folder, name a file' : ''}.\n`,
+    );
     return EXIT_USAGE;
   }
   const file = parseFile(text);
@@ -76,10 +82,14 @@ export async function statusCommand(args: string[], io: CommandIO): Promise<numb
     return EXIT_USAGE;
   }
   // The risk budget of `.release-safety.yaml` applies to canaries without their own.
-  const config = new ConfigResolver(nodeConfigFileSystem, (configPath, problem) => io.err(`${configPath}: ${problem}\n`)).forFile(resolve(io.cwd, path));
+  const config = new ConfigResolver(nodeConfigFileSystem, (configPath, problem) =>
+    io.err(`${configPath}: ${problem}\n`),
+  ).forFile(resolve(io.cwd, path));
   const canaries = findCanaries(file, config?.config.budget);
   if (canaries.length === 0) {
-    io.err(`release-safety status: ${path} has no canary (a document with a top-level canary key, an Argo Rollout or a Flagger Canary).\n`);
+    io.err(
+      `release-safety status: ${path} has no canary (a document with a top-level canary key, an Argo Rollout or a Flagger Canary).\n`,
+    );
     return EXIT_USAGE;
   }
   // Several canaries in one file: watch the first that can be watched.
@@ -107,8 +117,17 @@ export async function statusCommand(args: string[], io: CommandIO): Promise<numb
     throw e;
   }
   const scrapeWindowMs = windowMs ?? DEFAULT_SCRAPE_WINDOW_MS;
-  const pollMs = isPrometheus ? (windowMs ? Math.min(windowMs, DEFAULT_PROMETHEUS_POLL_MS) : DEFAULT_PROMETHEUS_POLL_MS) : scrapeWindowMs;
-  const watcher = new CanaryWatcher(plan, source, { intervalMs: pollMs, warmupDelayMs: scrapeWindowMs, historySize: 2, ...(chosen.budget ? { budget: chosen.budget } : {}) });
+  const pollMs = isPrometheus
+    ? windowMs
+      ? Math.min(windowMs, DEFAULT_PROMETHEUS_POLL_MS)
+      : DEFAULT_PROMETHEUS_POLL_MS
+    : scrapeWindowMs;
+  const watcher = new CanaryWatcher(plan, source, {
+    intervalMs: pollMs,
+    warmupDelayMs: scrapeWindowMs,
+    historySize: 2,
+    ...(chosen.budget ? { budget: chosen.budget } : {}),
+  });
 
   const { signal, dispose } = interruptSignal(io);
   try {
@@ -138,7 +157,10 @@ export async function statusCommand(args: string[], io: CommandIO): Promise<numb
       lastKey = key;
       io.out(format === 'json' ? `${JSON.stringify(statusJson(r))}\n` : statusLine(r));
     });
-    if (format === 'text') io.err(`Watching ${plan.service ?? 'the canary'} (${source.description}); a line per change. Press Ctrl+C to stop.\n`);
+    if (format === 'text')
+      io.err(
+        `Watching ${plan.service ?? 'the canary'} (${source.description}); a line per change. Press Ctrl+C to stop.\n`,
+      );
     await watcher.run(signal);
     return exitCodeOf(last?.verdict ?? 'inconclusive');
   } finally {

@@ -42,7 +42,9 @@ export function prepareJourneys(
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    return fail(`cannot read ${shown}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
+    return fail(
+      `cannot read ${shown}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`,
+    );
   }
 
   const env: Record<string, string | undefined> = {};
@@ -51,14 +53,18 @@ export function prepareJourneys(
     try {
       Object.assign(env, parseEnv(readFileSync(envPath, 'utf8')));
     } catch (e) {
-      return fail(`cannot read the env file ${displayPath(envPath, io.cwd)}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
+      return fail(
+        `cannot read the env file ${displayPath(envPath, io.cwd)}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`,
+      );
     }
   }
   // The real environment wins over the file, as dotenv does: CI can override a checked-in default.
   for (const [k, v] of Object.entries(io.env)) if (v !== undefined) env[k] = v;
 
   const configWarnings: string[] = [];
-  const found = new ConfigResolver(nodeConfigFileSystem, (configPath, problem) => configWarnings.push(`warning: ${displayPath(configPath, io.cwd)}: ${problem}`)).forFile(path);
+  const found = new ConfigResolver(nodeConfigFileSystem, (configPath, problem) =>
+    configWarnings.push(`warning: ${displayPath(configPath, io.cwd)}: ${problem}`),
+  ).forFile(path);
   for (const w of configWarnings) io.err(`release-safety ${command}: ${w}\n`);
   const loaded = loadJourneyFile(text, { config: found?.config });
   const where = (ref: Ref) => location(shown, loaded.file.lineIndex, ref);
@@ -66,12 +72,16 @@ export function prepareJourneys(
     for (const p of loaded.problems) io.err(`${where(p)} error ${p.message} (${p.rule})\n`);
     return fail(`${shown} has YAML errors; fix them and run again.`);
   }
-  if (loaded.journeys.length === 0) return fail(`${shown} has no journeys: expected a document with "synthetic:" and a "journeys:" list.`);
+  if (loaded.journeys.length === 0)
+    return fail(`${shown} has no journeys: expected a document with "synthetic:" and a "journeys:" list.`);
 
   let journeys: Journey[] = loaded.journeys;
   if (options.journey !== undefined) {
     journeys = journeys.filter((j) => j.name === options.journey);
-    if (journeys.length === 0) return fail(`no journey named "${options.journey}" in ${shown}. Journeys: ${loaded.journeys.map((j) => `"${j.name}"`).join(', ')}.`);
+    if (journeys.length === 0)
+      return fail(
+        `no journey named "${options.journey}" in ${shown}. Journeys: ${loaded.journeys.map((j) => `"${j.name}"`).join(', ')}.`,
+      );
   }
   const refused = journeys.filter((j) => loaded.refusals.has(j));
   if (refused.length) {
@@ -79,7 +89,9 @@ export function prepareJourneys(
       const r = loaded.refusals.get(j)!;
       io.err(`${where(r.ref)} journey "${j.name}" refused: ${r.message}\n`);
     }
-    return fail(`${refused.length} journey${refused.length > 1 ? 's are' : ' is'} not safe to run; nothing was run. Fix the errors above (release-safety lint ${shown}).`);
+    return fail(
+      `${refused.length} journey${refused.length > 1 ? 's are' : ' is'} not safe to run; nothing was run. Fix the errors above (release-safety lint ${shown}).`,
+    );
   }
   return { path, shown, loaded, journeys, lookup: (name) => env[name], env };
 }

@@ -61,7 +61,12 @@ export function findFiles(paths: readonly string[], cwd: string): FoundFiles {
   return out;
 }
 
-function walk(dir: string, visited: Set<string>, add: (path: string, explicit: boolean) => boolean, problems: PathProblem[]): void {
+function walk(
+  dir: string,
+  visited: Set<string>,
+  add: (path: string, explicit: boolean) => boolean,
+  problems: PathProblem[],
+): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });

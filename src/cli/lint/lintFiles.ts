@@ -92,11 +92,15 @@ export function lintFiles(found: readonly FoundFile[], options: LintFilesOptions
           fixed = fixedText.applied;
           linted = fixedText.result;
         } catch (e) {
-          out.problems.push({ path: displayPath, message: `could not write the fixes: ${describeFsError(e, displayPath)}` });
+          out.problems.push({
+            path: displayPath,
+            message: `could not write the fixes: ${describeFsError(e, displayPath)}`,
+          });
         }
       } else linted = fixedText.result;
     }
-    const result = linted ?? (text === parsed.text ? lintParsed(parsed, { config, project }) : lintText(text, { config, project }));
+    const result =
+      linted ?? (text === parsed.text ? lintParsed(parsed, { config, project }) : lintText(text, { config, project }));
     out.internalErrors.push(...result.internalErrors.map((m) => `${displayPath}: ${m}`));
     out.files.push({ path, displayPath, findings: result.findings, lineIndex: result.file.lineIndex, fixed });
   }

@@ -13,7 +13,10 @@ import { decodeSource } from './readSource';
 
 export const STDIN_NAME = '<stdin>';
 
-export function lintStdin(bytes: Buffer, options: { cwd: string; configs: ConfigResolver; filename?: string }): LintRunResult {
+export function lintStdin(
+  bytes: Buffer,
+  options: { cwd: string; configs: ConfigResolver; filename?: string },
+): LintRunResult {
   const displayPath = options.filename ?? STDIN_NAME;
   const path = resolve(options.cwd, options.filename ?? 'stdin.yaml');
   const out: LintRunResult = { files: [], problems: [], excluded: [], internalErrors: [] };

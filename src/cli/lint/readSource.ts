@@ -8,9 +8,7 @@ import type { Finding } from '../../core/lint/finding';
 import { describeFsError } from './findFiles';
 
 export type SourceRead =
-  | { kind: 'text'; text: string }
-  | { kind: 'finding'; finding: Finding }
-  | { kind: 'unreadable'; message: string };
+  { kind: 'text'; text: string } | { kind: 'finding'; finding: Finding } | { kind: 'unreadable'; message: string };
 
 /** UTF-8 takes at most 4 bytes per character: beyond this no file can be under the limit. */
 const MAX_BYTES = DEFAULT_MAX_CHARS * 4;
@@ -23,7 +21,10 @@ export function readSource(path: string, displayPath: string): SourceRead {
   } catch (e) {
     return { kind: 'unreadable', message: describeFsError(e, displayPath) };
   }
-  if (size > MAX_BYTES) return fileFinding(`The file is ${mb(size)} MB; Release Safety checks files up to ${mb(DEFAULT_MAX_CHARS)} MB. Split it into smaller files.`);
+  if (size > MAX_BYTES)
+    return fileFinding(
+      `The file is ${mb(size)} MB; Release Safety checks files up to ${mb(DEFAULT_MAX_CHARS)} MB. Split it into smaller files.`,
+    );
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -35,9 +36,15 @@ export function readSource(path: string, displayPath: string): SourceRead {
 
 /** Bytes (a file's, or standard input's) as text, or the finding that says why they are not. */
 export function decodeSource(bytes: Buffer): SourceRead {
-  if (bytes.length > MAX_BYTES) return fileFinding(`The input is ${mb(bytes.length)} MB; Release Safety checks files up to ${mb(DEFAULT_MAX_CHARS)} MB. Split it into smaller files.`);
+  if (bytes.length > MAX_BYTES)
+    return fileFinding(
+      `The input is ${mb(bytes.length)} MB; Release Safety checks files up to ${mb(DEFAULT_MAX_CHARS)} MB. Split it into smaller files.`,
+    );
   // A NUL byte near the start is how git and grep tell binary files; YAML text never has one.
-  if (bytes.subarray(0, SNIFF_BYTES).includes(0)) return fileFinding('This is a binary file, not YAML text. Remove it or rename it so that it does not end in .yaml / .yml.');
+  if (bytes.subarray(0, SNIFF_BYTES).includes(0))
+    return fileFinding(
+      'This is a binary file, not YAML text. Remove it or rename it so that it does not end in .yaml / .yml.',
+    );
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

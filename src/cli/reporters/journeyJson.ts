@@ -8,7 +8,12 @@
 import type { WriteRecord } from '../../core/journey/result';
 import type { JourneyReporter } from './journeyReport';
 
-const writeJson = (w: WriteRecord) => ({ method: w.method, url: w.url, ...(w.via ? { via: w.via } : {}), step: w.stepIndex + 1 });
+const writeJson = (w: WriteRecord) => ({
+  method: w.method,
+  url: w.url,
+  ...(w.via ? { via: w.via } : {}),
+  step: w.stepIndex + 1,
+});
 
 export const journeyJsonReporter: JourneyReporter = (input) => {
   const journeys = input.result.journeys.map((j) => ({
@@ -21,7 +26,12 @@ export const journeyJsonReporter: JourneyReporter = (input) => {
       durationMs: s.durationMs,
       error: s.error && s.status === 'failed' ? s.error.message : null,
       // Browser steps that saw writes: what went through (declared) and what the guard blocked.
-      ...(s.writes?.length ? { allowedWrites: s.writes.filter((w) => w.allowed).map(writeJson), blockedWrites: s.writes.filter((w) => !w.allowed).map(writeJson) } : {}),
+      ...(s.writes?.length
+        ? {
+            allowedWrites: s.writes.filter((w) => w.allowed).map(writeJson),
+            blockedWrites: s.writes.filter((w) => !w.allowed).map(writeJson),
+          }
+        : {}),
     })),
     ...(j.error && !j.steps.some((s) => s.error && s.status === 'failed') ? { error: j.error.message } : {}),
   }));

@@ -29,11 +29,18 @@ export const journeyJunitReporter: JourneyReporter = (input) => {
     out.push(`    <testcase name="${attr(j.name)}" classname="${attr(input.file)}" time="${seconds(j.durationMs)}">`);
     const outcome = junitOutcome(j);
     if (outcome && j.error) {
-      const details = [j.error.message, ...(j.error.expected !== undefined ? [`expected: ${j.error.expected}`] : []), ...(j.error.actual !== undefined ? [`actual: ${j.error.actual}`] : []), `at ${locationOf(input, j.error.ref)}`];
+      const details = [
+        j.error.message,
+        ...(j.error.expected !== undefined ? [`expected: ${j.error.expected}`] : []),
+        ...(j.error.actual !== undefined ? [`actual: ${j.error.actual}`] : []),
+        `at ${locationOf(input, j.error.ref)}`,
+      ];
       const step = j.error.stepIndex !== undefined ? j.steps.find((s) => s.index === j.error!.stepIndex) : undefined;
       if (step?.screenshot) details.push(`screenshot: ${step.screenshot}`);
       for (const w of j.steps.flatMap((s) => s.writes ?? []).filter((w) => !w.allowed)) details.push(describeWrite(w));
-      out.push(`      <${outcome} message="${attr(j.error.message)}" type="${attr(j.error.kind)}">${text(details.join('\n'))}</${outcome}>`);
+      out.push(
+        `      <${outcome} message="${attr(j.error.message)}" type="${attr(j.error.kind)}">${text(details.join('\n'))}</${outcome}>`,
+      );
     } else if (j.status === 'skipped') {
       out.push(`      <skipped message="${attr(j.error?.message ?? 'not run')}"/>`);
     }
@@ -49,7 +56,8 @@ export const journeyJunitReporter: JourneyReporter = (input) => {
 };
 
 /** Characters XML 1.0 cannot hold at all (control characters a response body may carry). */
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function text(s: string): string {
   return s.replace(INVALID_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

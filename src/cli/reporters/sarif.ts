@@ -14,7 +14,11 @@ import { rangeOf, type Reporter } from './report';
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/release-safety/release-safety';
 
-const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 
 export const sarifReporter: Reporter = ({ files, cwd, version }) => {
   const metas: RuleMeta[] = [...allRuleMetas()];
@@ -24,7 +28,14 @@ export const sarifReporter: Reporter = ({ files, cwd, version }) => {
     for (const f of file.findings)
       if (!index.has(f.rule)) {
         index.set(f.rule, metas.length);
-        metas.push({ id: f.rule, defaultSeverity: f.severity, description: f.rule, docsUrl: docsUrl(f.rule), fixable: false, appliesTo: [] });
+        metas.push({
+          id: f.rule,
+          defaultSeverity: f.severity,
+          description: f.rule,
+          docsUrl: docsUrl(f.rule),
+          fixable: false,
+          appliesTo: [],
+        });
       }
 
   const rules: Sarif.ReportingDescriptor[] = metas.map((m) => ({
@@ -73,7 +84,12 @@ export const sarifReporter: Reporter = ({ files, cwd, version }) => {
 
 /** Relative to %SRCROOT% when the file is under the working folder, else an absolute file uri. */
 function artifactOf(displayPath: string, absolutePath: string): Sarif.ArtifactLocation {
-  if (displayPath.startsWith('../') || displayPath === '..' || displayPath.startsWith('/') || /^[A-Za-z]:/.test(displayPath)) {
+  if (
+    displayPath.startsWith('../') ||
+    displayPath === '..' ||
+    displayPath.startsWith('/') ||
+    /^[A-Za-z]:/.test(displayPath)
+  ) {
     return { uri: pathToFileURL(absolutePath).href };
   }
   return { uri: displayPath.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };

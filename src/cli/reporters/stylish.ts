@@ -17,7 +17,11 @@ const STYLE = {
   blue: paint('34', '39'),
   green: paint('32', '39'),
 };
-const SEVERITY_COLOR: Record<Severity, (s: string) => string> = { error: STYLE.red, warning: STYLE.yellow, info: STYLE.blue };
+const SEVERITY_COLOR: Record<Severity, (s: string) => string> = {
+  error: STYLE.red,
+  warning: STYLE.yellow,
+  info: STYLE.blue,
+};
 
 export const stylishReporter: Reporter = ({ files, color }) => {
   const c = color ? STYLE : (Object.fromEntries(Object.keys(STYLE).map((k) => [k, (s: string) => s])) as typeof STYLE);
@@ -46,9 +50,15 @@ export const stylishReporter: Reporter = ({ files, color }) => {
     return `${fixedLine}${c.green('✔')} No problems (${plural(files.length, 'file')} checked).\n`;
   }
   const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')})`;
-  const paintSummary = counts.error ? (s: string) => c.bold(c.red(s)) : counts.warning ? (s: string) => c.bold(c.yellow(s)) : c.bold;
+  const paintSummary = counts.error
+    ? (s: string) => c.bold(c.red(s))
+    : counts.warning
+      ? (s: string) => c.bold(c.yellow(s))
+      : c.bold;
   const fixable = files.reduce((n, f) => n + f.findings.filter((x) => x.fix).length, 0);
-  const fixableLine = fixable ? `  ${plural(fixable, 'problem')} can be fixed automatically with the \`--fix\` option.\n` : '';
+  const fixableLine = fixable
+    ? `  ${plural(fixable, 'problem')} can be fixed automatically with the \`--fix\` option.\n`
+    : '';
   return `${out}\n${paintSummary(summary)}\n${fixableLine}${fixedLine}`;
 };
 

@@ -20,8 +20,21 @@ export function statusJson(r: CanaryReading): object {
     verdict: r.verdict,
     weight: r.weight,
     step: r.step,
-    metrics: r.metrics.map((m) => ({ name: m.name, unit: m.unit, canary: m.canary, baseline: m.baseline, threshold: m.limit, pass: m.pass })),
-    budget: r.budget ? { worstCasePercent: r.budget.worstCasePercent, spentPercent: r.budget.spentPercent, maxSpendPercent: r.budget.maxSpendPercent } : null,
+    metrics: r.metrics.map((m) => ({
+      name: m.name,
+      unit: m.unit,
+      canary: m.canary,
+      baseline: m.baseline,
+      threshold: m.limit,
+      pass: m.pass,
+    })),
+    budget: r.budget
+      ? {
+          worstCasePercent: r.budget.worstCasePercent,
+          spentPercent: r.budget.spentPercent,
+          maxSpendPercent: r.budget.maxSpendPercent,
+        }
+      : null,
   };
 }
 
@@ -35,7 +48,10 @@ export function formatValue(v: number | null, unit: string | null): string {
 function weightWords(r: CanaryReading): string {
   if (r.weight === null) return 'weight unknown';
   const step = r.step !== null ? `, step ${r.step} of ${r.steps.length}` : '';
-  const time = r.timeInStepMs !== null && r.timeInStepMs >= 1000 ? `, ${formatDuration(r.timeInStepMs)} in step${r.intervalMs ? ` of ${formatDuration(r.intervalMs)}` : ''}` : '';
+  const time =
+    r.timeInStepMs !== null && r.timeInStepMs >= 1000
+      ? `, ${formatDuration(r.timeInStepMs)} in step${r.intervalMs ? ` of ${formatDuration(r.intervalMs)}` : ''}`
+      : '';
   return `weight ${r.weight}%${step}${time}`;
 }
 
@@ -48,14 +64,28 @@ export function statusText(r: CanaryReading): string {
   if (r.metrics.length) {
     const rows = [['gate', 'canary', 'baseline', 'threshold', 'result']];
     for (const m of r.metrics) {
-      const limit = m.limit !== null && m.threshold !== null && !/^\s*[<>]=?\s*[\d.]+\s*(%|ms|s|req\/s)?\s*$/.test(m.threshold) ? ` (${formatValue(m.limit, m.unit)})` : '';
-      rows.push([m.name, formatValue(m.canary, m.unit), formatValue(m.baseline, m.unit), `${m.threshold ?? '-'}${limit}`, passWord(m)]);
+      const limit =
+        m.limit !== null && m.threshold !== null && !/^\s*[<>]=?\s*[\d.]+\s*(%|ms|s|req\/s)?\s*$/.test(m.threshold)
+          ? ` (${formatValue(m.limit, m.unit)})`
+          : '';
+      rows.push([
+        m.name,
+        formatValue(m.canary, m.unit),
+        formatValue(m.baseline, m.unit),
+        `${m.threshold ?? '-'}${limit}`,
+        passWord(m),
+      ]);
     }
     const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-    for (const row of rows) lines.push(`  ${row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]))).join('  ')}`);
-    for (const m of r.metrics) if (m.message && m.phase !== 'pass' && !r.reason.includes(m.message)) lines.push(`  ${m.name}: ${m.message}`);
+    for (const row of rows)
+      lines.push(`  ${row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]))).join('  ')}`);
+    for (const m of r.metrics)
+      if (m.message && m.phase !== 'pass' && !r.reason.includes(m.message)) lines.push(`  ${m.name}: ${m.message}`);
   }
-  const requests = r.requests.canary !== null ? `; ${Math.round(r.requests.canary)} canary and ${Math.round(r.requests.baseline ?? 0)} baseline requests` : '';
+  const requests =
+    r.requests.canary !== null
+      ? `; ${Math.round(r.requests.canary)} canary and ${Math.round(r.requests.baseline ?? 0)} baseline requests`
+      : '';
   const window = r.windowMs ? ` over ${formatDuration(r.windowMs)}` : '';
   lines.push(`  source: ${r.source.description}${window}${requests}`);
   for (const note of r.source.notes) lines.push(`  note: ${note}`);

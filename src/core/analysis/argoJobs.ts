@@ -32,7 +32,10 @@ export interface TemplateDoc {
 
 export function templateDoc(source: AnalysisFile, document: SourceDocument): TemplateDoc {
   const root = asMap(document.doc.contents, document.doc);
-  const kind = textValue(valueOf(root, 'kind', document.doc), document.doc) === 'ClusterAnalysisTemplate' ? 'ClusterAnalysisTemplate' : 'AnalysisTemplate';
+  const kind =
+    textValue(valueOf(root, 'kind', document.doc), document.doc) === 'ClusterAnalysisTemplate'
+      ? 'ClusterAnalysisTemplate'
+      : 'AnalysisTemplate';
   const name = textValue(nodeAt(root, ['metadata', 'name'], document.doc), document.doc) ?? '(unnamed)';
   return { source, document, kind, name };
 }
@@ -61,13 +64,24 @@ export function rolloutAnalyses(document: SourceDocument): { name: string; analy
     const templates = (asSeq(valueOf(map, 'templates', doc), doc)?.items ?? []).flatMap((t) => {
       const tm = asMap(t, doc);
       const tn = textValue(valueOf(tm, 'templateName', doc), doc);
-      return tn ? [{ name: tn, clusterScope: valueOf(tm, 'clusterScope', doc) !== undefined && textValue(valueOf(tm, 'clusterScope', doc), doc) === 'true' }] : [];
+      return tn
+        ? [
+            {
+              name: tn,
+              clusterScope:
+                valueOf(tm, 'clusterScope', doc) !== undefined &&
+                textValue(valueOf(tm, 'clusterScope', doc), doc) === 'true',
+            },
+          ]
+        : [];
     });
     out.push({ label, templates, args: readArgs(valueOf(map, 'args', doc), doc, root) });
   };
   const canary = asMap(valueOf(strategy, 'canary', doc), doc);
   add('background analysis', valueOf(canary, 'analysis', doc));
-  (asSeq(valueOf(canary, 'steps', doc), doc)?.items ?? []).forEach((step, i) => add(`step ${i + 1} analysis`, valueOf(asMap(step, doc), 'analysis', doc)));
+  (asSeq(valueOf(canary, 'steps', doc), doc)?.items ?? []).forEach((step, i) =>
+    add(`step ${i + 1} analysis`, valueOf(asMap(step, doc), 'analysis', doc)),
+  );
   const blueGreen = asMap(valueOf(strategy, 'blueGreen', doc), doc);
   add('pre-promotion analysis', valueOf(blueGreen, 'prePromotionAnalysis', doc));
   add('post-promotion analysis', valueOf(blueGreen, 'postPromotionAnalysis', doc));
@@ -75,7 +89,13 @@ export function rolloutAnalyses(document: SourceDocument): { name: string; analy
 }
 
 /** Jobs for a Rollout: one per distinct (template, arguments). */
-export function jobsForRollout(document: SourceDocument, source: AnalysisFile, templates: TemplateDoc[], options: JobOptions, errors: string[]): AnalysisJob[] {
+export function jobsForRollout(
+  document: SourceDocument,
+  source: AnalysisFile,
+  templates: TemplateDoc[],
+  options: JobOptions,
+  errors: string[],
+): AnalysisJob[] {
   const { name, analyses } = rolloutAnalyses(document);
   if (analyses.every((a) => a.templates.length === 0)) {
     errors.push(`${source.path}: Rollout ${name} runs no analysis, so there is nothing to check against Prometheus.`);
@@ -86,9 +106,12 @@ export function jobsForRollout(document: SourceDocument, source: AnalysisFile, t
   for (const analysis of analyses) {
     for (const ref of analysis.templates) {
       const wanted = ref.clusterScope ? 'ClusterAnalysisTemplate' : 'AnalysisTemplate';
-      const found = templates.find((t) => t.name === ref.name && t.kind === wanted) ?? templates.find((t) => t.name === ref.name);
+      const found =
+        templates.find((t) => t.name === ref.name && t.kind === wanted) ?? templates.find((t) => t.name === ref.name);
       if (!found) {
-        errors.push(`${source.path}: Rollout ${name} (${analysis.label}) uses ${wanted} ${ref.name}, which is in none of the files given; name its file too (release-safety analyze ${source.path} PATH).`);
+        errors.push(
+          `${source.path}: Rollout ${name} (${analysis.label}) uses ${wanted} ${ref.name}, which is in none of the files given; name its file too (release-safety analyze ${source.path} PATH).`,
+        );
         continue;
       }
       const job = buildJob(found, analysis.args, options, errors, `Rollout ${name}, ${analysis.label}`);
@@ -102,7 +125,13 @@ export function jobsForRollout(document: SourceDocument, source: AnalysisFile, t
   return jobs;
 }
 
-function buildJob(t: TemplateDoc, incoming: DeclaredArg[], options: JobOptions, errors: string[], via?: string): AnalysisJob | undefined {
+function buildJob(
+  t: TemplateDoc,
+  incoming: DeclaredArg[],
+  options: JobOptions,
+  errors: string[],
+  via?: string,
+): AnalysisJob | undefined {
   const doc = t.document.doc;
   const root = asMap(doc.contents, doc);
   const spec = asMap(valueOf(root, 'spec', doc), doc);
@@ -111,7 +140,8 @@ function buildJob(t: TemplateDoc, incoming: DeclaredArg[], options: JobOptions, 
   const args: Record<string, string> = Object.create(null);
   const unresolved: DeclaredArg[] = [];
   for (const d of declared) {
-    const given = options.args && Object.prototype.hasOwnProperty.call(options.args, d.name) ? options.args[d.name] : undefined;
+    const given =
+      options.args && Object.prototype.hasOwnProperty.call(options.args, d.name) ? options.args[d.name] : undefined;
     const fromReferrer = incoming.find((a) => a.name === d.name);
     const value = given ?? fromReferrer?.value ?? (fromReferrer?.from ? undefined : d.value);
     if (value !== undefined) args[d.name] = value;
@@ -120,7 +150,9 @@ function buildJob(t: TemplateDoc, incoming: DeclaredArg[], options: JobOptions, 
   const where = `${t.source.path}: ${t.kind} ${t.name}${via ? ` (from ${via})` : ''}`;
   if (unresolved.length) {
     for (const a of unresolved) {
-      errors.push(`${where}: argument "${a.name}" has no value${a.from ? ` here (it comes from ${a.from} in the cluster)` : ''}; pass --arg ${a.name}=VALUE.`);
+      errors.push(
+        `${where}: argument "${a.name}" has no value${a.from ? ` here (it comes from ${a.from} in the cluster)` : ''}; pass --arg ${a.name}=VALUE.`,
+      );
     }
     return undefined;
   }
@@ -133,7 +165,15 @@ function buildJob(t: TemplateDoc, incoming: DeclaredArg[], options: JobOptions, 
   return { path: t.source.path, kind: t.kind, name: t.name, ...(via ? { via } : {}), args: { ...args }, metrics };
 }
 
-function readMetric(map: YAMLMap | undefined, doc: Doc, t: TemplateDoc, args: Record<string, string>, options: JobOptions, where: string, errors: string[]): MetricJob | undefined {
+function readMetric(
+  map: YAMLMap | undefined,
+  doc: Doc,
+  t: TemplateDoc,
+  args: Record<string, string>,
+  options: JobOptions,
+  where: string,
+  errors: string[],
+): MetricJob | undefined {
   if (!map) return undefined;
   const nameNode = valueOf(map, 'name', doc);
   const name = textValue(nameNode, doc) ?? '(unnamed)';
@@ -142,7 +182,10 @@ function readMetric(map: YAMLMap | undefined, doc: Doc, t: TemplateDoc, args: Re
     if (raw === undefined) return undefined;
     const r = fillArgoArgs(raw, args);
     if (r.ok) return r.text;
-    for (const m of r.missing) errors.push(`${where}: metric ${name}: ${what} uses {{${m}}}, which is not an argument of the template; declare it under spec.args.`);
+    for (const m of r.missing)
+      errors.push(
+        `${where}: metric ${name}: ${what} uses {{${m}}}, which is not an argument of the template; declare it under spec.args.`,
+      );
     return undefined;
   };
   const numberOf = (key: string, fallback?: number): number | undefined => {
@@ -170,7 +213,14 @@ function readMetric(map: YAMLMap | undefined, doc: Doc, t: TemplateDoc, args: Re
   const prometheus = asMap(valueOf(provider, 'prometheus', doc), doc);
   if (!prometheus) {
     const other = entries(provider).map(([k]) => k)[0];
-    return { name, query: '', address: '', judge, at, unsupported: `the ${other ?? 'missing'} provider is not supported; analyze queries Prometheus only` };
+    return {
+      name,
+      query: '',
+      address: '',
+      judge,
+      at,
+      unsupported: `the ${other ?? 'missing'} provider is not supported; analyze queries Prometheus only`,
+    };
   }
   const query = fill(textValue(valueOf(prometheus, 'query', doc), doc), 'query');
   const address = options.prometheus ?? fill(textValue(valueOf(prometheus, 'address', doc), doc), 'address');
@@ -216,7 +266,9 @@ function readArgs(node: unknown, doc: Doc, root: YAMLMap | undefined): DeclaredA
 
 /** `metadata.name`, `metadata.labels['app']` ... of the Rollout itself. */
 function fieldOf(root: YAMLMap, fieldPath: string, doc: Doc): string | undefined {
-  const m = /^metadata\.(name|namespace)$/.exec(fieldPath) ?? /^metadata\.(labels|annotations)\[['"]([^'"]+)['"]\]$/.exec(fieldPath);
+  const m =
+    /^metadata\.(name|namespace)$/.exec(fieldPath) ??
+    /^metadata\.(labels|annotations)\[['"]([^'"]+)['"]\]$/.exec(fieldPath);
   if (!m) return undefined;
   return textValue(nodeAt(root, m[2] ? ['metadata', m[1], m[2]] : ['metadata', m[1]], doc), doc);
 }

@@ -33,7 +33,13 @@ export function metricTemplateDoc(source: AnalysisFile, document: SourceDocument
   return { source, document, name, ...(namespace ? { namespace } : {}) };
 }
 
-export function jobForCanary(document: SourceDocument, source: AnalysisFile, templates: MetricTemplateDoc[], options: JobOptions, errors: string[]): AnalysisJob | undefined {
+export function jobForCanary(
+  document: SourceDocument,
+  source: AnalysisFile,
+  templates: MetricTemplateDoc[],
+  options: JobOptions,
+  errors: string[],
+): AnalysisJob | undefined {
   const doc = document.doc;
   const root = asMap(doc.contents, doc);
   const spec = asMap(valueOf(root, 'spec', doc), doc);
@@ -41,7 +47,8 @@ export function jobForCanary(document: SourceDocument, source: AnalysisFile, tem
   const where = `${source.path}: Canary ${name}`;
   const analysis = asMap(valueOf(spec, 'analysis', doc) ?? valueOf(spec, 'canaryAnalysis', doc), doc);
   const target = textValue(nodeAt(spec, ['targetRef', 'name'], doc), doc) ?? name;
-  const given = (key: string) => (options.args && Object.prototype.hasOwnProperty.call(options.args, key) ? options.args[key] : undefined);
+  const given = (key: string) =>
+    options.args && Object.prototype.hasOwnProperty.call(options.args, key) ? options.args[key] : undefined;
   const base: Omit<FlaggerModel, 'interval' | 'variables'> = {
     name,
     namespace: given('namespace') ?? textValue(nodeAt(root, ['metadata', 'namespace'], doc), doc) ?? 'default',
@@ -51,7 +58,8 @@ export function jobForCanary(document: SourceDocument, source: AnalysisFile, tem
     route: given('route') ?? textValue(nodeAt(spec, ['routeRef', 'name'], doc), doc) ?? target,
   };
   const provider = textValue(valueOf(spec, 'provider', doc), doc);
-  const server = options.prometheus ?? textValue(valueOf(spec, 'metricsServer', doc), doc) ?? FLAGGER_DEFAULT_METRICS_SERVER;
+  const server =
+    options.prometheus ?? textValue(valueOf(spec, 'metricsServer', doc), doc) ?? FLAGGER_DEFAULT_METRICS_SERVER;
   const threshold = numberValue(valueOf(analysis, 'threshold', doc), doc);
   const metrics: MetricJob[] = [];
   for (const item of asSeq(valueOf(analysis, 'metrics', doc), doc)?.items ?? []) {
@@ -68,23 +76,36 @@ export function jobForCanary(document: SourceDocument, source: AnalysisFile, tem
     const model: FlaggerModel = { ...base, interval, variables };
     const judge = judgeOf(map, doc, metricName, interval, threshold);
     const at = { path: source.path, ...refOf((nameNode ?? map) as Node) };
-    const job = (query: string, address: string, extra: Partial<FlaggerJudge> = {}): MetricJob => ({ name: metricName, query: query.replace(/\s+/g, ' ').trim(), address, judge: { ...judge, ...extra }, at });
+    const job = (query: string, address: string, extra: Partial<FlaggerJudge> = {}): MetricJob => ({
+      name: metricName,
+      query: query.replace(/\s+/g, ' ').trim(),
+      address,
+      judge: { ...judge, ...extra },
+      at,
+    });
 
     const ref = asMap(valueOf(map, 'templateRef', doc), doc);
     const inline = textValue(valueOf(map, 'query', doc), doc);
     if (ref) {
       const refName = textValue(valueOf(ref, 'name', doc), doc) ?? '';
       const refNamespace = textValue(valueOf(ref, 'namespace', doc), doc) ?? base.namespace;
-      const found = templates.find((t) => t.name === refName && (t.namespace ?? base.namespace) === refNamespace) ?? templates.find((t) => t.name === refName);
+      const found =
+        templates.find((t) => t.name === refName && (t.namespace ?? base.namespace) === refNamespace) ??
+        templates.find((t) => t.name === refName);
       if (!found) {
-        errors.push(`${where}: metric ${metricName} uses MetricTemplate ${refName}, which is in none of the files given; name its file too (release-safety analyze ${source.path} PATH).`);
+        errors.push(
+          `${where}: metric ${metricName} uses MetricTemplate ${refName}, which is in none of the files given; name its file too (release-safety analyze ${source.path} PATH).`,
+        );
         continue;
       }
       const tdoc = found.document.doc;
       const tspec = asMap(valueOf(asMap(tdoc.contents, tdoc), 'spec', tdoc), tdoc);
       const type = textValue(nodeAt(tspec, ['provider', 'type'], tdoc), tdoc) ?? 'prometheus';
       if (type !== 'prometheus') {
-        metrics.push({ ...job('', ''), unsupported: `MetricTemplate ${refName} uses the ${type} provider, which is not supported; analyze queries Prometheus only` });
+        metrics.push({
+          ...job('', ''),
+          unsupported: `MetricTemplate ${refName} uses the ${type} provider, which is not supported; analyze queries Prometheus only`,
+        });
         continue;
       }
       const address = options.prometheus ?? textValue(nodeAt(tspec, ['provider', 'address'], tdoc), tdoc);
@@ -94,27 +115,39 @@ export function jobForCanary(document: SourceDocument, source: AnalysisFile, tem
         continue;
       }
       if (!address) {
-        errors.push(`${found.source.path}: MetricTemplate ${refName} names no provider address; pass --prometheus URL.`);
+        errors.push(
+          `${found.source.path}: MetricTemplate ${refName} names no provider address; pass --prometheus URL.`,
+        );
         continue;
       }
       const filled = fillFlaggerQuery(raw, model);
       if (!filled.ok) {
-        for (const m of filled.missing) errors.push(`${where}: metric ${metricName}: MetricTemplate ${refName} uses {{ ${m} }}, which has no value${m.startsWith('variables.') ? `; add it under the metric's templateVariables` : ''}.`);
+        for (const m of filled.missing)
+          errors.push(
+            `${where}: metric ${metricName}: MetricTemplate ${refName} uses {{ ${m} }}, which has no value${m.startsWith('variables.') ? `; add it under the metric's templateVariables` : ''}.`,
+          );
         continue;
       }
       metrics.push(job(filled.text, address));
     } else if (metricName === 'request-success-rate' || metricName === 'request-duration') {
       const q = builtinQueries(provider, model);
-      metrics.push(metricName === 'request-success-rate' ? job(q.successRate, server) : job(q.duration, server, { wholeMilliseconds: true }));
+      metrics.push(
+        metricName === 'request-success-rate'
+          ? job(q.successRate, server)
+          : job(q.duration, server, { wholeMilliseconds: true }),
+      );
     } else if (inline) {
       const filled = fillFlaggerQuery(inline, model);
       if (!filled.ok) {
-        for (const m of filled.missing) errors.push(`${where}: metric ${metricName}: the query uses {{ ${m} }}, which has no value.`);
+        for (const m of filled.missing)
+          errors.push(`${where}: metric ${metricName}: the query uses {{ ${m} }}, which has no value.`);
         continue;
       }
       metrics.push(job(filled.text, server));
     } else {
-      errors.push(`${where}: metric ${metricName} is not built in and has neither a templateRef nor a query; Flagger cannot check it either.`);
+      errors.push(
+        `${where}: metric ${metricName} is not built in and has neither a templateRef nor a query; Flagger cannot check it either.`,
+      );
     }
   }
   if (metrics.length === 0 && errors.length === 0) errors.push(`${where}: no analysis metrics to check.`);
@@ -122,11 +155,21 @@ export function jobForCanary(document: SourceDocument, source: AnalysisFile, tem
 }
 
 /** thresholdRange min / max; the deprecated `threshold` is a minimum for the success rate, a maximum otherwise. */
-function judgeOf(map: YAMLMap, doc: Doc, name: string, interval: string, failedChecks: number | undefined): FlaggerJudge {
+function judgeOf(
+  map: YAMLMap,
+  doc: Doc,
+  name: string,
+  interval: string,
+  failedChecks: number | undefined,
+): FlaggerJudge {
   const range = asMap(valueOf(map, 'thresholdRange', doc), doc);
   const min = numberValue(valueOf(range, 'min', doc), doc);
   const max = numberValue(valueOf(range, 'max', doc), doc);
-  const judge: FlaggerJudge = { kind: 'flagger', interval, ...(failedChecks !== undefined ? { threshold: failedChecks } : {}) };
+  const judge: FlaggerJudge = {
+    kind: 'flagger',
+    interval,
+    ...(failedChecks !== undefined ? { threshold: failedChecks } : {}),
+  };
   if (range) return { ...judge, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
   const legacy = numberValue(valueOf(map, 'threshold', doc), doc);
   if (legacy === undefined) return judge;

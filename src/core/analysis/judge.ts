@@ -20,7 +20,9 @@ export function noData(values: readonly number[]): boolean {
 }
 
 function describeNoData(values: readonly number[]): string {
-  return values.length === 0 ? 'the query returned no data (an empty result)' : 'the query returned NaN (no data: a division by zero?)';
+  return values.length === 0
+    ? 'the query returned no data (an empty result)'
+    : 'the query returned NaN (no data: a division by zero?)';
 }
 
 /** Argo's phase for a result: a number for a scalar, a list for a vector or a matrix. */
@@ -66,13 +68,19 @@ export function judgeArgo(judge: ArgoJudge, kind: 'scalar' | 'vector' | 'matrix'
 }
 
 export function judgeFlagger(judge: FlaggerJudge, values: readonly number[]): Judged {
-  if (noData(values)) return { phase: 'Inconclusive', message: `${describeNoData(values)}; Flagger halts advancement ("no values found") and counts a failed check.` };
+  if (noData(values))
+    return {
+      phase: 'Inconclusive',
+      message: `${describeNoData(values)}; Flagger halts advancement ("no values found") and counts a failed check.`,
+    };
   // Flagger keeps the last series' value.
   let v = values[values.length - 1];
   if (judge.wholeMilliseconds) v = Math.trunc(v);
   const several = values.length > 1 ? ` The query returned ${values.length} series; Flagger uses the last one.` : '';
-  if (judge.min !== undefined && v < judge.min) return { phase: 'Failed', message: `${round(v)} is below the minimum ${judge.min}.${several}` };
-  if (judge.max !== undefined && v > judge.max) return { phase: 'Failed', message: `${round(v)} is above the maximum ${judge.max}.${several}` };
+  if (judge.min !== undefined && v < judge.min)
+    return { phase: 'Failed', message: `${round(v)} is below the minimum ${judge.min}.${several}` };
+  if (judge.max !== undefined && v > judge.max)
+    return { phase: 'Failed', message: `${round(v)} is above the maximum ${judge.max}.${several}` };
   return { phase: 'Successful', message: several.trim() };
 }
 
@@ -84,7 +92,8 @@ export function flaggerCondition(judge: FlaggerJudge): string {
 }
 
 export function argoCondition(judge: ArgoJudge): string {
-  if (judge.successCondition !== undefined && judge.failureCondition !== undefined) return `success: ${judge.successCondition}; failure: ${judge.failureCondition}`;
+  if (judge.successCondition !== undefined && judge.failureCondition !== undefined)
+    return `success: ${judge.successCondition}; failure: ${judge.failureCondition}`;
   if (judge.successCondition !== undefined) return judge.successCondition;
   if (judge.failureCondition !== undefined) return `failure: ${judge.failureCondition}`;
   return 'no condition (any value passes)';

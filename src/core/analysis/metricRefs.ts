@@ -17,7 +17,10 @@ export function analysisMetricRefs(file: ParsedFile): MetricRef[] {
     const doc = d.doc;
     let path: string[] | undefined;
     if (d.kind === 'argo-analysis-template') path = ['spec', 'metrics'];
-    else if (d.kind === 'flagger-canary') path = nodeAt(asMap(doc.contents, doc), ['spec', 'analysis'], doc) ? ['spec', 'analysis', 'metrics'] : ['spec', 'canaryAnalysis', 'metrics'];
+    else if (d.kind === 'flagger-canary')
+      path = nodeAt(asMap(doc.contents, doc), ['spec', 'analysis'], doc)
+        ? ['spec', 'analysis', 'metrics']
+        : ['spec', 'canaryAnalysis', 'metrics'];
     if (!path) continue;
     for (const item of asSeq(nodeAt(asMap(doc.contents, doc), path, doc), doc)?.items ?? []) {
       const nameNode = valueOf(asMap(item, doc), 'name', doc);

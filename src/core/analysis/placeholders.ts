@@ -14,7 +14,8 @@ export function fillArgoArgs(text: string, args: Record<string, string>): Filled
   const missing: string[] = [];
   const out = text.replace(TAG, (whole, tag: string) => {
     const name = tag.trim();
-    if (name.startsWith('args.') && Object.prototype.hasOwnProperty.call(args, name.slice(5))) return args[name.slice(5)];
+    if (name.startsWith('args.') && Object.prototype.hasOwnProperty.call(args, name.slice(5)))
+      return args[name.slice(5)];
     missing.push(name);
     return whole;
   });
@@ -23,7 +24,10 @@ export function fillArgoArgs(text: string, args: Record<string, string>): Filled
 
 /** The `args.NAME` names a text uses. */
 export function argoArgNames(text: string): string[] {
-  return [...text.matchAll(TAG)].map((m) => m[1].trim()).filter((t) => t.startsWith('args.')).map((t) => t.slice(5));
+  return [...text.matchAll(TAG)]
+    .map((m) => m[1].trim())
+    .filter((t) => t.startsWith('args.'))
+    .map((t) => t.slice(5));
 }
 
 const MODEL_NAMES = new Set(['name', 'namespace', 'target', 'service', 'ingress', 'route', 'interval']);
@@ -31,16 +35,20 @@ const MODEL_NAMES = new Set(['name', 'namespace', 'target', 'service', 'ingress'
 /** Flagger: `{{ name }}` of the model, `{{ variables.X }}`, with Go's `{{-` / `-}}` trimming. */
 export function fillFlaggerQuery(text: string, model: FlaggerModel): Filled {
   const missing: string[] = [];
-  const out = text.replace(/(\s*)\{\{(-?)([^{}]*?)(-?)\}\}(\s*)/g, (_whole, before: string, trimLeft: string, inner: string, trimRight: string, after: string) => {
-    const name = inner.trim();
-    let value: string | undefined;
-    if (MODEL_NAMES.has(name)) value = model[name as keyof Omit<FlaggerModel, 'variables'>];
-    else if (name.startsWith('variables.') && Object.prototype.hasOwnProperty.call(model.variables, name.slice(10))) value = model.variables[name.slice(10)];
-    if (value === undefined) {
-      missing.push(name);
-      value = '';
-    }
-    return `${trimLeft ? '' : before}${value}${trimRight ? '' : after}`;
-  });
+  const out = text.replace(
+    /(\s*)\{\{(-?)([^{}]*?)(-?)\}\}(\s*)/g,
+    (_whole, before: string, trimLeft: string, inner: string, trimRight: string, after: string) => {
+      const name = inner.trim();
+      let value: string | undefined;
+      if (MODEL_NAMES.has(name)) value = model[name as keyof Omit<FlaggerModel, 'variables'>];
+      else if (name.startsWith('variables.') && Object.prototype.hasOwnProperty.call(model.variables, name.slice(10)))
+        value = model.variables[name.slice(10)];
+      if (value === undefined) {
+        missing.push(name);
+        value = '';
+      }
+      return `${trimLeft ? '' : before}${value}${trimRight ? '' : after}`;
+    },
+  );
   return missing.length ? { ok: false, missing } : { ok: true, text: out };
 }

@@ -8,7 +8,11 @@ import type { AnalysisFile, AnalysisJob, JobOptions, JobsResult } from './job';
 import { jobForTemplate, jobsForRollout, templateDoc, type TemplateDoc } from './argoJobs';
 import { jobForCanary, metricTemplateDoc, type MetricTemplateDoc } from './flaggerJobs';
 
-export function resolveJobs(target: AnalysisFile, others: readonly AnalysisFile[], options: JobOptions = {}): JobsResult {
+export function resolveJobs(
+  target: AnalysisFile,
+  others: readonly AnalysisFile[],
+  options: JobOptions = {},
+): JobsResult {
   const errors: string[] = [];
   const jobs: AnalysisJob[] = [];
   const all = [target, ...others.filter((o) => o !== target)];
@@ -48,7 +52,9 @@ export function resolveJobs(target: AnalysisFile, others: readonly AnalysisFile[
     }
   }
   if (jobs.length === 0 && errors.length === 0) {
-    errors.push(`${target.path} holds no AnalysisTemplate, ClusterAnalysisTemplate, Rollout or Flagger Canary to analyse.`);
+    errors.push(
+      `${target.path} holds no AnalysisTemplate, ClusterAnalysisTemplate, Rollout or Flagger Canary to analyse.`,
+    );
   }
   return { jobs, errors };
 }

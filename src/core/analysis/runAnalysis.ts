@@ -60,7 +60,8 @@ export async function runAnalysis(jobs: readonly AnalysisJob[], options: RunOpti
 export async function measure(m: MetricJob, options: RunOptions & { timeSec?: number }): Promise<MetricOutcome> {
   const condition = m.judge.kind === 'argo' ? argoCondition(m.judge) : flaggerCondition(m.judge);
   const base = { job: m, name: m.name, query: m.query, condition };
-  if (m.unsupported) return { ...base, value: null, values: [], phase: 'Error', message: `Not queried: ${m.unsupported}.` };
+  if (m.unsupported)
+    return { ...base, value: null, values: [], phase: 'Error', message: `Not queried: ${m.unsupported}.` };
   try {
     const endpoint = endpointOf(m.address, 'Prometheus', options.network ? { network: options.network } : {});
     const answer = await vectorQuery(endpoint, m.query, {
@@ -69,7 +70,8 @@ export async function measure(m: MetricJob, options: RunOptions & { timeSec?: nu
       ...(options.signal ? { signal: options.signal } : {}),
     });
     if (!answer.ok) return { ...base, value: null, values: [], phase: 'Error', message: answer.error };
-    const judged: Judged = m.judge.kind === 'argo' ? judgeArgo(m.judge, answer.kind, answer.values) : judgeFlagger(m.judge, answer.values);
+    const judged: Judged =
+      m.judge.kind === 'argo' ? judgeArgo(m.judge, answer.kind, answer.values) : judgeFlagger(m.judge, answer.values);
     const first = answer.values[0];
     return {
       ...base,
@@ -81,6 +83,13 @@ export async function measure(m: MetricJob, options: RunOptions & { timeSec?: nu
     };
   } catch (e) {
     if (!(e instanceof SourceError)) throw e;
-    return { ...base, value: null, values: [], phase: 'Error', message: `Prometheus did not answer: ${e.message}`, unreachable: true };
+    return {
+      ...base,
+      value: null,
+      values: [],
+      phase: 'Error',
+      message: `Prometheus did not answer: ${e.message}`,
+      unreachable: true,
+    };
   }
 }

@@ -23,9 +23,7 @@ export interface BudgetAssessment {
 }
 
 export type BudgetOutcome =
-  | { kind: 'none' }
-  | { kind: 'invalid'; problems: string[]; ref?: Ref }
-  | ({ kind: 'assessed' } & BudgetAssessment);
+  { kind: 'none' } | { kind: 'invalid'; problems: string[]; ref?: Ref } | ({ kind: 'assessed' } & BudgetAssessment);
 
 /** A native canary's own `budget:` pair, if any. */
 export function nativeBudgetPair(document: SourceDocument): Pair | undefined {
@@ -42,7 +40,7 @@ export function assessBudget(
   templates?: TemplateDocs,
 ): BudgetOutcome {
   const own = nativeBudgetPair(document);
-  const raw = own ? (own.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? own.value : configBudget;
+  const raw = own ? ((own.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? own.value) : configBudget;
   if (raw === undefined || raw === null) return { kind: 'none' };
   const ref = own ? pairKeyRef(own, plan.anchor) : undefined;
   const read = readBudgetPolicy(raw);

@@ -29,20 +29,31 @@ export function readBudgetPolicy(raw: unknown): BudgetRead {
   const problems: string[] = [];
   const slo = readPercent(obj.slo);
   if (obj.slo === undefined) problems.push('"budget.slo" is missing: write the availability objective, e.g. "99.9%".');
-  else if (slo === undefined || slo <= 0 || slo >= 100) problems.push(`"budget.slo: ${String(obj.slo)}" is not an objective between 0% and 100% (exclusive), e.g. "99.9%".`);
+  else if (slo === undefined || slo <= 0 || slo >= 100)
+    problems.push(
+      `"budget.slo: ${String(obj.slo)}" is not an objective between 0% and 100% (exclusive), e.g. "99.9%".`,
+    );
   const window = parseDuration(obj.window);
   if (obj.window === undefined) problems.push('"budget.window" is missing: write the objective\'s window, e.g. 30d.');
-  else if (!window.ok || window.ms <= 0) problems.push(`"budget.window: ${String(obj.window)}" is not a duration such as 30d or 28d.`);
+  else if (!window.ok || window.ms <= 0)
+    problems.push(`"budget.window: ${String(obj.window)}" is not a duration such as 30d or 28d.`);
   let maxSpend = DEFAULT_MAX_SPEND_PERCENT;
   if (obj.max_spend !== undefined) {
     const m = readPercent(obj.max_spend);
-    if (m === undefined || m <= 0 || m > 100) problems.push(`"budget.max_spend: ${String(obj.max_spend)}" is not a share between 0% and 100%, e.g. "10%".`);
+    if (m === undefined || m <= 0 || m > 100)
+      problems.push(`"budget.max_spend: ${String(obj.max_spend)}" is not a share between 0% and 100%, e.g. "10%".`);
     else maxSpend = m;
   }
   if (problems.length || slo === undefined || !window.ok) return { ok: false, problems };
   return {
     ok: true,
-    policy: { slo: slo / 100, sloText: `${trim(slo)}%`, windowMs: window.ms, windowText: String(obj.window), maxSpendPercent: maxSpend },
+    policy: {
+      slo: slo / 100,
+      sloText: `${trim(slo)}%`,
+      windowMs: window.ms,
+      windowText: String(obj.window),
+      maxSpendPercent: maxSpend,
+    },
   };
 }
 

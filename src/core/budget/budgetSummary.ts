@@ -16,7 +16,12 @@ export interface BudgetSummary {
 export function budgetSummary(b: ReadingBudget, gatesPass: boolean): BudgetSummary {
   const allowed = `allowed ${formatPercent(b.maxSpendPercent)} per rollout`;
   const worst = b.worstCasePercent === null ? 'worst case unknown' : `worst case ${formatPercent(b.worstCasePercent)}`;
-  if (b.spentPercent === null) return { text: `spent: not measured (${b.note ?? 'no data yet'}); ${worst}; ${allowed}`, over: false, overWhileHealthy: false };
+  if (b.spentPercent === null)
+    return {
+      text: `spent: not measured (${b.note ?? 'no data yet'}); ${worst}; ${allowed}`,
+      over: false,
+      overWhileHealthy: false,
+    };
   const over = b.spentPercent > b.maxSpendPercent;
   const spent = `spent ${formatPercent(b.spentPercent)} of the error budget since watching began`;
   if (over && gatesPass) {

@@ -17,14 +17,20 @@ export interface BudgetWords {
   over: boolean;
 }
 
-export function budgetWords(plan: CanaryPlan, document: SourceDocument, file: ParsedFile, configBudget?: unknown): BudgetWords | undefined {
+export function budgetWords(
+  plan: CanaryPlan,
+  document: SourceDocument,
+  file: ParsedFile,
+  configBudget?: unknown,
+): BudgetWords | undefined {
   const a = assessBudget(plan, document, file, configBudget);
   if (a.kind === 'none') return undefined;
   if (a.kind === 'invalid') return { sentence: `Risk budget: not readable (${a.problems.join(' ')})`, over: false };
   const allowed = formatPercent(a.policy.maxSpendPercent);
   if (!a.spend.ok) return { sentence: `Risk budget: the worst case is unknown: ${a.spend.why}.`, over: false };
   const worst = a.spend.worst;
-  if (!worst) return { sentence: `Risk budget: no step below 100% to judge (allowed: ${allowed} per rollout).`, over: false };
+  if (!worst)
+    return { sentence: `Risk budget: no step below 100% to judge (allowed: ${allowed} per rollout).`, over: false };
   const over = worst.percent > a.policy.maxSpendPercent + 1e-9;
   return {
     sentence: `Risk budget: ${worst.words} (allowed: ${allowed}${over ? ', over budget' : ''}).`,

@@ -16,8 +16,7 @@ import { numberValue, textValue } from '../plan/planParts';
 import { spanWords } from '../describe/spanWords';
 
 export type Detection =
-  | { ok: true; ms: number; intervalMs: number; checks: number; how: string }
-  | { ok: false; why: string };
+  { ok: true; ms: number; intervalMs: number; checks: number; how: string } | { ok: false; why: string };
 
 export interface TemplateDocs {
   /** Documents that may hold the Argo AnalysisTemplates a Rollout names. */
@@ -25,17 +24,33 @@ export interface TemplateDocs {
 }
 
 export function detectionTime(plan: CanaryPlan, templates?: TemplateDocs): Detection {
-  if (!plan.rollback.automated) return { ok: false, why: 'nothing rolls this canary back by itself, so a failing release is exposed until a person acts' };
+  if (!plan.rollback.automated)
+    return {
+      ok: false,
+      why: 'nothing rolls this canary back by itself, so a failing release is exposed until a person acts',
+    };
   if (plan.format === 'argo') return argoDetection(plan, templates);
   const intervalMs = plan.interval?.ms;
   if (intervalMs === null || intervalMs === undefined) return { ok: false, why: 'the canary has no readable interval' };
   if (plan.format === 'flagger') {
     const threshold = plan.failureLimit;
     if (threshold === undefined || threshold < 1) return { ok: false, why: 'the Canary has no analysis.threshold' };
-    return { ok: true, ms: intervalMs * threshold, intervalMs, checks: threshold, how: `${spanWords(intervalMs)} interval x threshold ${threshold}` };
+    return {
+      ok: true,
+      ms: intervalMs * threshold,
+      intervalMs,
+      checks: threshold,
+      how: `${spanWords(intervalMs)} interval x threshold ${threshold}`,
+    };
   }
   const limit = plan.failureLimit ?? 0;
-  return { ok: true, ms: intervalMs * (limit + 1), intervalMs, checks: limit + 1, how: `${spanWords(intervalMs)} interval x (failure_limit ${limit} + 1)` };
+  return {
+    ok: true,
+    ms: intervalMs * (limit + 1),
+    intervalMs,
+    checks: limit + 1,
+    how: `${spanWords(intervalMs)} interval x (failure_limit ${limit} + 1)`,
+  };
 }
 
 function argoDetection(plan: CanaryPlan, templates: TemplateDocs | undefined): Detection {
@@ -52,18 +67,29 @@ function argoDetection(plan: CanaryPlan, templates: TemplateDocs | undefined): D
     found.add(name);
     for (const item of asSeq(nodeAt(root, ['spec', 'metrics'], doc), doc)?.items ?? []) {
       const metric = asMap(item, doc);
-      const interval = parseDuration(textValue(valueOf(metric, 'interval', doc), doc) ?? numberValue(valueOf(metric, 'interval', doc), doc));
+      const interval = parseDuration(
+        textValue(valueOf(metric, 'interval', doc), doc) ?? numberValue(valueOf(metric, 'interval', doc), doc),
+      );
       if (!interval.ok || interval.ms <= 0) continue;
       const limit = numberValue(valueOf(metric, 'failureLimit', doc), doc) ?? 0;
       const ms = interval.ms * (limit + 1);
       if (!worst || ms > worst.ms) {
         const metricName = textValue(valueOf(metric, 'name', doc), doc) ?? 'a metric';
-        worst = { ms, intervalMs: interval.ms, checks: limit + 1, how: `"${metricName}" of ${name}: ${spanWords(interval.ms)} interval x (failureLimit ${limit} + 1)` };
+        worst = {
+          ms,
+          intervalMs: interval.ms,
+          checks: limit + 1,
+          how: `"${metricName}" of ${name}: ${spanWords(interval.ms)} interval x (failureLimit ${limit} + 1)`,
+        };
       }
     }
   }
   if (worst) return { ok: true, ...worst };
   const missing = [...names].filter((n) => !found.has(n));
-  if (missing.length) return { ok: false, why: `the analysis template ${missing.map((n) => `"${n}"`).join(', ')} is not among the files linted together` };
+  if (missing.length)
+    return {
+      ok: false,
+      why: `the analysis template ${missing.map((n) => `"${n}"`).join(', ')} is not among the files linted together`,
+    };
   return { ok: false, why: 'no metric of the analysis templates has an interval' };
 }

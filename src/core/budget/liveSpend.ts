@@ -72,7 +72,8 @@ export class BudgetMeter {
   snapshot(): ReadingBudget {
     const { policy, worstCasePercent } = this.budget;
     const base = { worstCasePercent, maxSpendPercent: policy.maxSpendPercent };
-    if (!this.errorGate) return { ...base, spentPercent: null, note: 'no error-rate or success-rate gate to count failed requests with' };
+    if (!this.errorGate)
+      return { ...base, spentPercent: null, note: 'no error-rate or success-rate gate to count failed requests with' };
     if (!this.measured) return { ...base, spentPercent: null, note: 'no requests measured yet' };
     const meanRate = this.rateTime / this.seconds;
     const allowed = (1 - policy.slo) * meanRate * (policy.windowMs / 1000);

@@ -66,7 +66,12 @@ export interface BudgetRemedies {
   failureLimit?: number;
 }
 
-export function budgetRemedies(plan: CanaryPlan, policy: BudgetPolicy, detection: Detection & { ok: true }, worst: WorstCase): BudgetRemedies {
+export function budgetRemedies(
+  plan: CanaryPlan,
+  policy: BudgetPolicy,
+  detection: Detection & { ok: true },
+  worst: WorstCase,
+): BudgetRemedies {
   const allowedMs = (policy.maxSpendPercent / 100) * errorBudgetMs(policy);
   const out: BudgetRemedies = {};
   // (w/100) x T <= allowed  =>  w <= 100 x allowed / T

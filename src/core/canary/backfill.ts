@@ -15,7 +15,8 @@ export interface BackfillSeries {
   points: BackfillPoint[];
 }
 
-const finite = (v: number | null | undefined): number | null => (v !== null && v !== undefined && Number.isFinite(v) ? v : null);
+const finite = (v: number | null | undefined): number | null =>
+  v !== null && v !== undefined && Number.isFinite(v) ? v : null;
 
 export function backfillSeries(plan: CanaryPlan, history: SourceHistory): BackfillSeries[] {
   const out: BackfillSeries[] = [];

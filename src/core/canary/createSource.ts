@@ -37,23 +37,44 @@ export function createSource(plan: CanaryPlan, settings: SourceSettings = {}): C
   };
   if (src?.prometheus) {
     const p = src.prometheus;
-    if (!p.url || !p.canary || !p.baseline) throw new SourceError('source.prometheus needs url, canary and baseline (label matchers such as \'{job="checkout",track="canary"}\').');
+    if (!p.url || !p.canary || !p.baseline)
+      throw new SourceError(
+        'source.prometheus needs url, canary and baseline (label matchers such as \'{job="checkout",track="canary"}\').',
+      );
     const access = accessOf(p, 'source.prometheus', settings);
-    return new PrometheusSource({ ...common, url: p.url, canary: p.canary, baseline: p.baseline, access, ...(settings.windowMs !== undefined ? { windowMs: settings.windowMs } : {}) });
+    return new PrometheusSource({
+      ...common,
+      url: p.url,
+      canary: p.canary,
+      baseline: p.baseline,
+      access,
+      ...(settings.windowMs !== undefined ? { windowMs: settings.windowMs } : {}),
+    });
   }
   if (src?.scrape) {
     const s = src.scrape;
-    if (!s.canary || !s.baseline) throw new SourceError('source.scrape needs canary and baseline: the URLs of their /metrics endpoints.');
-    return new ScrapeSource({ ...common, canary: s.canary, baseline: s.baseline, access: accessOf(s, 'source.scrape', settings) });
+    if (!s.canary || !s.baseline)
+      throw new SourceError('source.scrape needs canary and baseline: the URLs of their /metrics endpoints.');
+    return new ScrapeSource({
+      ...common,
+      canary: s.canary,
+      baseline: s.baseline,
+      access: accessOf(s, 'source.scrape', settings),
+    });
   }
-  throw new SourceError('The canary has no source to read live status from; add source.scrape (two /metrics URLs) or source.prometheus (url and label matchers).');
+  throw new SourceError(
+    'The canary has no source to read live status from; add source.scrape (two /metrics URLs) or source.prometheus (url and label matchers).',
+  );
 }
 
 /** The network with the source's own `ca:` added, and its `auth:` as a lazily resolved header. */
 function accessOf(config: SourceAccessConfig, where: string, settings: SourceSettings): EndpointAccess {
   let network = settings.network ?? DIRECT_NETWORK;
   if (config.ca !== undefined) {
-    if (!config.ca.trim()) throw new SourceError(`${where}.ca is empty; name a PEM file (relative to this file) with your authority's certificate.`);
+    if (!config.ca.trim())
+      throw new SourceError(
+        `${where}.ca is empty; name a PEM file (relative to this file) with your authority's certificate.`,
+      );
     const path = isAbsolute(config.ca) || !settings.baseDir ? config.ca : join(settings.baseDir, config.ca);
     const shown = settings.baseDir && !isAbsolute(config.ca) ? config.ca : relative(process.cwd(), path) || path;
     try {

@@ -39,7 +39,9 @@ export class CanaryEvaluator {
 
   evaluate(input: EvaluationInput, now: number): CanaryReading {
     const plan = this.plan;
-    const steps = plan.steps.map((s) => s.weight).filter((w): w is number => typeof w === 'number' && Number.isFinite(w));
+    const steps = plan.steps
+      .map((s) => s.weight)
+      .filter((w): w is number => typeof w === 'number' && Number.isFinite(w));
     const sample = input.ok ? input.sample : this.lastSample;
     if (input.ok) this.lastSample = input.sample;
     if (input.ok) this.budgetMeter?.add(input.sample);
@@ -52,7 +54,11 @@ export class CanaryEvaluator {
       dataAt: sample?.at ?? null,
       windowMs: sample?.windowMs ?? null,
       warmingUp: false,
-      source: { ...this.options.source, error: input.ok ? null : input.error, notes: input.ok ? input.sample.notes : [] },
+      source: {
+        ...this.options.source,
+        error: input.ok ? null : input.error,
+        notes: input.ok ? input.sample.notes : [],
+      },
       weight: null,
       share: null,
       step: null,
@@ -94,7 +100,7 @@ export class CanaryEvaluator {
     const tooFew =
       canaryRequests === null
         ? minRequests > 0
-          ? 'the source cannot count the canary\'s requests, so min_requests cannot be checked'
+          ? "the source cannot count the canary's requests, so min_requests cannot be checked"
           : null
         : canaryRequests < minRequests
           ? `only ${round(canaryRequests)} canary request(s) in ${formatDuration(s.windowMs)}, fewer than min_requests ${minRequests}`
@@ -122,17 +128,37 @@ export class CanaryEvaluator {
     };
     const sourceError = s.metricErrors[m.name];
     if (sourceError) return { ...base, phase: 'error', message: sourceError };
-    if (!threshold) return { ...base, phase: 'error', message: m.threshold?.error ?? `${m.name} has no threshold; add one such as "<= 1%".` };
+    if (!threshold)
+      return {
+        ...base,
+        phase: 'error',
+        message: m.threshold?.error ?? `${m.name} has no threshold; add one such as "<= 1%".`,
+      };
     if (canary === null) return { ...base, message: `No data for the canary's ${metricWords(m.name)} in this window.` };
     const pass = checkThreshold(threshold, canary, baseline);
-    if (pass === null) return { ...base, message: `No data for the baseline's ${metricWords(m.name)}, which the threshold compares with.` };
+    if (pass === null)
+      return {
+        ...base,
+        message: `No data for the baseline's ${metricWords(m.name)}, which the threshold compares with.`,
+      };
     if (tooFew) return { ...base, message: `Not judged: ${tooFew}.` };
     const failures = pass ? 0 : (this.failures.get(m.name) ?? 0) + 1;
     this.failures.set(m.name, failures);
-    return { ...base, pass, phase: pass ? 'pass' : 'fail', consecutiveFailures: failures, message: pass ? null : breachWords(m, canary, base.limit, threshold) };
+    return {
+      ...base,
+      pass,
+      phase: pass ? 'pass' : 'fail',
+      consecutiveFailures: failures,
+      message: pass ? null : breachWords(m, canary, base.limit, threshold),
+    };
   }
 
-  private unjudged(m: PlanMetric, s: SourceSample | undefined, phase: 'error' | 'inconclusive', why: string): MetricReading {
+  private unjudged(
+    m: PlanMetric,
+    s: SourceSample | undefined,
+    phase: 'error' | 'inconclusive',
+    why: string,
+  ): MetricReading {
     const canary = s?.canary.values[m.name] ?? null;
     const baseline = s?.baseline.values[m.name] ?? null;
     const threshold = usableThreshold(m);
@@ -165,7 +191,9 @@ export class CanaryEvaluator {
     } else if (tolerated.length) {
       // A tolerated failure is not "healthy": the next check may breach.
       verdict = 'inconclusive';
-      reason = tolerated.map((m) => `${m.message} Failure ${m.consecutiveFailures} of ${limit} tolerated by failure_limit.`).join(' ');
+      reason = tolerated
+        .map((m) => `${m.message} Failure ${m.consecutiveFailures} of ${limit} tolerated by failure_limit.`)
+        .join(' ');
     } else if (unknown.length) {
       verdict = 'inconclusive';
       reason = tooFew ? `Not judged: ${tooFew}.` : unknown.map((m) => `${m.name}: ${m.message}`).join(' ');

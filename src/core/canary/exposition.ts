@@ -66,7 +66,14 @@ export function parseExposition(text: string, options: ExpositionOptions = {}): 
 }
 
 /** Reads one line into `out`; returns why it was skipped, or undefined. */
-function readLine(text: string, start: number, end: number, out: Exposition, keep: ExpositionOptions['keep'], maxSeries: number): string | undefined {
+function readLine(
+  text: string,
+  start: number,
+  end: number,
+  out: Exposition,
+  keep: ExpositionOptions['keep'],
+  maxSeries: number,
+): string | undefined {
   let i = skipBlank(text, start, end);
   if (i >= end) return undefined;
   if (text.charCodeAt(i) === 35 /* # */) return readComment(text, i + 1, end, out);

@@ -18,7 +18,8 @@ export class ReadingHistory {
   private count = 0;
 
   constructor(readonly capacity = 360) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('history capacity must be a positive integer');
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError('history capacity must be a positive integer');
     this.ring = new Array(capacity);
   }
 

@@ -127,7 +127,9 @@ async function readLimited(response: Response, maxBytes: number, endpoint: Endpo
 }
 
 function tooLarge(endpoint: Endpoint, maxBytes: number): SourceError {
-  return new SourceError(`${endpoint.display} answered more than ${Math.round(maxBytes / 1024 / 1024)} MB; point the source at an endpoint with fewer series.`);
+  return new SourceError(
+    `${endpoint.display} answered more than ${Math.round(maxBytes / 1024 / 1024)} MB; point the source at an endpoint with fewer series.`,
+  );
 }
 
 /** 401/403 in plain words; the stale verdict follows, never a healthy one. */
@@ -135,12 +137,20 @@ function refused(endpoint: Endpoint, status: number, sentCredentials: boolean): 
   const who = endpoint.what === 'Prometheus' ? 'Prometheus' : `The ${endpoint.what} endpoint`;
   const where = endpoint.authWhere ?? 'the source';
   const what = status === 401 ? 'refused the credentials' : 'refused access with these credentials';
-  if (sentCredentials) return new SourceError(`${who} ${what} (HTTP ${status} from ${endpoint.display}); check the user and secret in ${where}.`);
-  return new SourceError(`${who} refused the request: it needs credentials (HTTP ${status} from ${endpoint.display}); add auth: {bearer: "\${secret:NAME}"} or auth: {basic: {user: NAME, password: "\${secret:NAME}"}} to ${where}.`);
+  if (sentCredentials)
+    return new SourceError(
+      `${who} ${what} (HTTP ${status} from ${endpoint.display}); check the user and secret in ${where}.`,
+    );
+  return new SourceError(
+    `${who} refused the request: it needs credentials (HTTP ${status} from ${endpoint.display}); add auth: {bearer: "\${secret:NAME}"} or auth: {basic: {user: NAME, password: "\${secret:NAME}"}} to ${where}.`,
+  );
 }
 
 function networkError(e: unknown, endpoint: Endpoint, options: GetOptions, timeout: AbortSignal): SourceError {
-  if (timeout.aborted) return new SourceError(`${endpoint.display} did not answer within ${options.timeoutMs / 1000}s; check that it is up and reachable.`);
+  if (timeout.aborted)
+    return new SourceError(
+      `${endpoint.display} did not answer within ${options.timeoutMs / 1000}s; check that it is up and reachable.`,
+    );
   if (options.signal?.aborted) return new SourceError('Stopped.');
   const c = (e as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } })?.cause;
   const cause = c?.code ?? c?.errors?.find((x) => x?.code)?.code;
@@ -150,11 +160,21 @@ function networkError(e: unknown, endpoint: Endpoint, options: GetOptions, timeo
     return new SourceError(`${m.charAt(0).toUpperCase()}${m.slice(1)} (reading ${endpoint.display}).`);
   }
   const tls = untrustedCertificate(codes);
-  if (tls) return new SourceError(`The TLS certificate of ${endpoint.display} is not trusted: ${tls.why} (${tls.code}). ${TRUST_HINT}.`);
-  if (c?.message === 'bad port') return new SourceError(`${endpoint.display} uses a port that fetch blocks for safety; serve the metrics on another port.`);
-  if (cause === 'ECONNREFUSED') return new SourceError(`Could not connect to ${endpoint.display} (connection refused); is the service running?`);
-  if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN') return new SourceError(`The host of ${endpoint.display} is unknown; check the URL.`);
-  if (cause === 'ECONNRESET' || cause === 'UND_ERR_SOCKET') return new SourceError(`${endpoint.display} closed the connection; check that it is healthy.`);
-  return new SourceError(`Could not read ${endpoint.display} (${cause ?? c?.message ?? (e as Error)?.message ?? 'network error'}).`);
+  if (tls)
+    return new SourceError(
+      `The TLS certificate of ${endpoint.display} is not trusted: ${tls.why} (${tls.code}). ${TRUST_HINT}.`,
+    );
+  if (c?.message === 'bad port')
+    return new SourceError(
+      `${endpoint.display} uses a port that fetch blocks for safety; serve the metrics on another port.`,
+    );
+  if (cause === 'ECONNREFUSED')
+    return new SourceError(`Could not connect to ${endpoint.display} (connection refused); is the service running?`);
+  if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN')
+    return new SourceError(`The host of ${endpoint.display} is unknown; check the URL.`);
+  if (cause === 'ECONNRESET' || cause === 'UND_ERR_SOCKET')
+    return new SourceError(`${endpoint.display} closed the connection; check that it is healthy.`);
+  return new SourceError(
+    `Could not read ${endpoint.display} (${cause ?? c?.message ?? (e as Error)?.message ?? 'network error'}).`,
+  );
 }
-

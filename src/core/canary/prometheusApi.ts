@@ -28,21 +28,41 @@ export function apiUrl(base: Endpoint, path: string, params: Record<string, stri
   return url.toString();
 }
 
-export async function call(base: Endpoint, path: string, params: Record<string, string>, options: ApiOptions): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
-  const res = await getText(base, apiUrl(base, path, params), { timeoutMs: options.timeoutMs, maxBytes: MAX_BYTES, accept: 'application/json', ...(options.signal ? { signal: options.signal } : {}) });
+export async function call(
+  base: Endpoint,
+  path: string,
+  params: Record<string, string>,
+  options: ApiOptions,
+): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
+  const res = await getText(base, apiUrl(base, path, params), {
+    timeoutMs: options.timeoutMs,
+    maxBytes: MAX_BYTES,
+    accept: 'application/json',
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   let body: unknown;
   try {
     body = JSON.parse(res.text);
   } catch {
-    if (res.status === 401 || res.status === 403) throw new SourceError(`Prometheus at ${base.display} refused the request (HTTP ${res.status}); check the credentials in the URL.`);
-    throw new SourceError(`${base.display} answered HTTP ${res.status} without Prometheus JSON; check that the url points at the Prometheus server.`);
+    if (res.status === 401 || res.status === 403)
+      throw new SourceError(
+        `Prometheus at ${base.display} refused the request (HTTP ${res.status}); check the credentials in the URL.`,
+      );
+    throw new SourceError(
+      `${base.display} answered HTTP ${res.status} without Prometheus JSON; check that the url points at the Prometheus server.`,
+    );
   }
   const b = body as { status?: unknown; data?: unknown; error?: unknown; errorType?: unknown };
   if (b?.status === 'success') return { ok: true, data: b.data };
   if (b?.status === 'error') {
-    return { ok: false, error: `Prometheus refused the query: ${String(b.error ?? 'no reason given')}${b.errorType ? ` (${String(b.errorType)})` : ''}.` };
+    return {
+      ok: false,
+      error: `Prometheus refused the query: ${String(b.error ?? 'no reason given')}${b.errorType ? ` (${String(b.errorType)})` : ''}.`,
+    };
   }
-  throw new SourceError(`${base.display} answered HTTP ${res.status} with JSON that is not a Prometheus API answer; check the url.`);
+  throw new SourceError(
+    `${base.display} answered HTTP ${res.status} with JSON that is not a Prometheus API answer; check the url.`,
+  );
 }
 
 /** A sample value string: "1.5", "NaN", "+Inf", "-Inf". */
@@ -61,18 +81,38 @@ export async function instantQuery(base: Endpoint, query: string, options: ApiOp
   const r = await call(base, '/api/v1/query', params, options);
   if (!r.ok) return r;
   const data = r.data as { resultType?: string; result?: unknown };
-  if (data?.resultType === 'scalar' && Array.isArray(data.result)) return { ok: true, ...sampleValue(data.result[1]), series: 1 };
-  if (data?.resultType !== 'vector' || !Array.isArray(data.result)) return { ok: false, error: `The query returned ${data?.resultType ?? 'nothing'}, not one number; make it return a single value.` };
+  if (data?.resultType === 'scalar' && Array.isArray(data.result))
+    return { ok: true, ...sampleValue(data.result[1]), series: 1 };
+  if (data?.resultType !== 'vector' || !Array.isArray(data.result))
+    return {
+      ok: false,
+      error: `The query returned ${data?.resultType ?? 'nothing'}, not one number; make it return a single value.`,
+    };
   if (data.result.length === 0) return { ok: true, value: null, series: 0 };
   const first = data.result[0] as { value?: unknown[] };
-  return { ok: true, ...sampleValue(Array.isArray(first?.value) ? first.value[1] : undefined), series: data.result.length };
+  return {
+    ok: true,
+    ...sampleValue(Array.isArray(first?.value) ? first.value[1] : undefined),
+    series: data.result.length,
+  };
 }
 
-export async function rangeQuery(base: Endpoint, query: string, range: { startSec: number; endSec: number; stepSec: number }, options: ApiOptions): Promise<RangeAnswer> {
-  const r = await call(base, '/api/v1/query_range', { query, start: String(range.startSec), end: String(range.endSec), step: String(range.stepSec) }, options);
+export async function rangeQuery(
+  base: Endpoint,
+  query: string,
+  range: { startSec: number; endSec: number; stepSec: number },
+  options: ApiOptions,
+): Promise<RangeAnswer> {
+  const r = await call(
+    base,
+    '/api/v1/query_range',
+    { query, start: String(range.startSec), end: String(range.endSec), step: String(range.stepSec) },
+    options,
+  );
   if (!r.ok) return r;
   const data = r.data as { resultType?: string; result?: unknown };
-  if (data?.resultType !== 'matrix' || !Array.isArray(data.result)) return { ok: false, error: 'The range query did not return a matrix.' };
+  if (data?.resultType !== 'matrix' || !Array.isArray(data.result))
+    return { ok: false, error: 'The range query did not return a matrix.' };
   const first = data.result[0] as { values?: unknown[] } | undefined;
   const values = Array.isArray(first?.values) ? first.values : [];
   const points = values.flatMap((pair) => {

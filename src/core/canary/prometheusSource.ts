@@ -72,7 +72,10 @@ export class PrometheusSource implements CanarySource {
         ...this.options.metrics.map((m) => {
           const q = this.queryFor(m, side);
           return q === undefined
-            ? Promise.resolve<InstantAnswer>({ ok: false, error: `"${m.name}" is not a well-known metric and has no query; add a query.` })
+            ? Promise.resolve<InstantAnswer>({
+                ok: false,
+                error: `"${m.name}" is not a well-known metric and has no query; add a query.`,
+              })
             : instantQuery(this.base, q, api);
         }),
       ]);
@@ -83,9 +86,11 @@ export class PrometheusSource implements CanarySource {
         if (!a.ok) {
           metricErrors[m.name] ??= a.error;
         } else if (a.series > 1) {
-          metricErrors[m.name] ??= `The query for ${side} returned ${a.series} series; aggregate it to one value, e.g. with sum(...) or max(...).`;
+          metricErrors[m.name] ??=
+            `The query for ${side} returned ${a.series} series; aggregate it to one value, e.g. with sum(...) or max(...).`;
         } else if (a.nonFinite && a.nonFinite !== 'NaN') {
-          metricErrors[m.name] ??= `Prometheus returned ${a.nonFinite} for the ${side}; check the query (a division by zero?).`;
+          metricErrors[m.name] ??=
+            `Prometheus returned ${a.nonFinite} for the ${side}; check the query (a division by zero?).`;
         } else {
           values[m.name] = a.value; // NaN and empty are "no data": null
         }
@@ -104,7 +109,11 @@ export class PrometheusSource implements CanarySource {
   async history(options: { rangeMs: number; stepMs: number; signal?: AbortSignal }): Promise<SourceHistory> {
     const api = { timeoutMs: this.options.timeoutMs ?? 10_000, ...(options.signal ? { signal: options.signal } : {}) };
     const endSec = Math.floor(this.clock() / 1000);
-    const range = { startSec: endSec - Math.ceil(options.rangeMs / 1000), endSec, stepSec: Math.max(1, Math.round(options.stepMs / 1000)) };
+    const range = {
+      startSec: endSec - Math.ceil(options.rangeMs / 1000),
+      endSec,
+      stepSec: Math.max(1, Math.round(options.stepMs / 1000)),
+    };
     const out: SourceHistory = Object.create(null);
     await Promise.all(
       this.options.metrics.flatMap((m) =>

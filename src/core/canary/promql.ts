@@ -28,7 +28,12 @@ function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-export function gateQuery(measure: Measure, selector: string, names: MetricNames, windowMs: number): string | undefined {
+export function gateQuery(
+  measure: Measure,
+  selector: string,
+  names: MetricNames,
+  windowMs: number,
+): string | undefined {
   const sel = normaliseSelector(selector);
   const w = promDuration(windowMs);
   const req = names.requestsMetric;

@@ -6,7 +6,9 @@
 export type ScrapeQuery = { fn: 'value' | 'rate' | 'increase'; metric: string };
 
 const NAME = '([a-zA-Z_:][a-zA-Z0-9_:]*)';
-const COUNTER = new RegExp(`^(sum\\()?(rate|increase)\\(${NAME}\\{\\{selector\\}\\}\\[\\{\\{interval\\}\\}\\]\\)(\\))?$`);
+const COUNTER = new RegExp(
+  `^(sum\\()?(rate|increase)\\(${NAME}\\{\\{selector\\}\\}\\[\\{\\{interval\\}\\}\\]\\)(\\))?$`,
+);
 const PLAIN = new RegExp(`^(sum\\()?${NAME}\\{\\{selector\\}\\}(\\))?$`);
 
 export function parseScrapeQuery(query: string): ScrapeQuery | undefined {

@@ -31,14 +31,20 @@ export class ScrapeSource implements CanarySource {
   private readonly clock: () => number;
 
   constructor(private readonly options: ScrapeSourceOptions) {
-    this.endpoints = { canary: endpointOf(options.canary, 'canary', options.access), baseline: endpointOf(options.baseline, 'baseline', options.access) };
+    this.endpoints = {
+      canary: endpointOf(options.canary, 'canary', options.access),
+      baseline: endpointOf(options.baseline, 'baseline', options.access),
+    };
     this.description = `scrape ${this.endpoints.canary.display} (canary) and ${this.endpoints.baseline.display} (baseline)`;
     this.window = new ScrapeWindow(options);
     this.clock = options.clock ?? Date.now;
   }
 
   async read(signal?: AbortSignal): Promise<SourceSample> {
-    const [canaryText, baselineText] = await Promise.all([this.fetch('canary', signal), this.fetch('baseline', signal)]);
+    const [canaryText, baselineText] = await Promise.all([
+      this.fetch('canary', signal),
+      this.fetch('baseline', signal),
+    ]);
     return this.window.next(canaryText, baselineText, this.clock());
   }
 
@@ -56,7 +62,9 @@ export class ScrapeSource implements CanarySource {
       ...(signal ? { signal } : {}),
     });
     if (res.status < 200 || res.status > 299) {
-      throw new SourceError(`The ${side} endpoint ${endpoint.display} answered HTTP ${res.status}; check that it serves Prometheus metrics at that path.`);
+      throw new SourceError(
+        `The ${side} endpoint ${endpoint.display} answered HTTP ${res.status}; check that it serves Prometheus metrics at that path.`,
+      );
     }
     return res.text;
   }

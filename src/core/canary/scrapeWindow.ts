@@ -9,7 +9,15 @@ import { parseExposition } from './exposition';
 import { seriesIncrease } from './counterIncrease';
 import { histogramQuantile, type Bucket } from './histogramQuantile';
 import { parseScrapeQuery, type ScrapeQuery } from './scrapeQuery';
-import { DEFAULT_METRIC_NAMES, isServerError, measureOf, type Measure, type MetricNames, type SideMeasurement, type SourceSample } from './source';
+import {
+  DEFAULT_METRIC_NAMES,
+  isServerError,
+  measureOf,
+  type Measure,
+  type MetricNames,
+  type SideMeasurement,
+  type SourceSample,
+} from './source';
 
 export interface ScrapeWindowOptions extends Partial<MetricNames> {
   metrics: readonly Pick<PlanMetric, 'name' | 'query'>[];
@@ -70,7 +78,15 @@ export class ScrapeWindow {
     const metricErrors: Record<string, string> = Object.create(null);
     for (const g of this.gates) if (g.error) metricErrors[g.name] = g.error;
     if (!prev.canary || !prev.baseline) {
-      return { at, windowMs: 0, canary: emptySide(this.gates), baseline: emptySide(this.gates), metricErrors, warmingUp: true, notes };
+      return {
+        at,
+        windowMs: 0,
+        canary: emptySide(this.gates),
+        baseline: emptySide(this.gates),
+        metricErrors,
+        warmingUp: true,
+        notes,
+      };
     }
     const windowMs = at - prev.canary.at;
     return {
@@ -139,7 +155,10 @@ export class ScrapeWindow {
     return { requests: total, values };
   }
 
-  private value(g: GateSpec, d: { total: number; errors: number; buckets: Bucket[]; seconds: number; prev: Snapshot; cur: Snapshot }): number | null {
+  private value(
+    g: GateSpec,
+    d: { total: number; errors: number; buckets: Bucket[]; seconds: number; prev: Snapshot; cur: Snapshot },
+  ): number | null {
     switch (g.measure.kind) {
       case 'error-rate':
         return d.total > 0 ? (100 * d.errors) / d.total : null;
@@ -179,12 +198,14 @@ function gateSpec(m: Pick<PlanMetric, 'name' | 'query'>): GateSpec {
       return {
         name: m.name,
         measure,
-        error: 'A scrape source can only answer a query of the form name{{selector}} or rate(name{{selector}}[{{interval}}]); use a prometheus source for this query.',
+        error:
+          'A scrape source can only answer a query of the form name{{selector}} or rate(name{{selector}}[{{interval}}]); use a prometheus source for this query.',
       };
     }
     return { name: m.name, measure, custom };
   }
-  if (measure.kind === 'unknown') return { name: m.name, measure, error: `"${m.name}" is not a well-known metric and has no query; add a query.` };
+  if (measure.kind === 'unknown')
+    return { name: m.name, measure, error: `"${m.name}" is not a well-known metric and has no query; add a query.` };
   return { name: m.name, measure };
 }
 

@@ -38,21 +38,45 @@ export function problemsOf(plan: CanaryPlan): { message: string; offset: number 
   const problems: { message: string; offset: number }[] = [];
   const name = plan.service ? `canary "${plan.service}"` : 'the canary';
   if (!plan.source) {
-    const how = plan.format === 'native' ? 'add a source: scrape (two /metrics URLs) or prometheus (url and label matchers)' : 'live status reads the source of a native canary file; write one next to this manifest';
+    const how =
+      plan.format === 'native'
+        ? 'add a source: scrape (two /metrics URLs) or prometheus (url and label matchers)'
+        : 'live status reads the source of a native canary file; write one next to this manifest';
     problems.push({ message: `${name} has no source to read live status from: ${how}.`, offset: plan.anchor.offset });
   } else if (!plan.source.scrape && !plan.source.prometheus) {
     problems.push({ message: `${name}: source needs scrape or prometheus.`, offset: plan.source.ref.offset });
   }
-  if (plan.metrics.length === 0) problems.push({ message: `${name} has no metrics: add gates such as error-rate "<= 1%".`, offset: (plan.metricsRef ?? plan.anchor).offset });
+  if (plan.metrics.length === 0)
+    problems.push({
+      message: `${name} has no metrics: add gates such as error-rate "<= 1%".`,
+      offset: (plan.metricsRef ?? plan.anchor).offset,
+    });
   for (const m of plan.metrics) {
-    if (!m.threshold) problems.push({ message: `metric ${m.name} has no threshold: add one such as threshold: "<= 1%".`, offset: m.ref.offset });
-    else if (m.threshold.error || !m.threshold.parsed) problems.push({ message: `metric ${m.name}: ${m.threshold.error ?? 'the threshold does not parse'}.`.replace(/\.\.$/, '.'), offset: (m.threshold.errorRef ?? m.threshold.ref).offset });
-    if (measureOf(m).kind === 'unknown') problems.push({ message: `metric ${m.name} is not well known and has no query: add a query (PromQL) and a unit.`, offset: m.ref.offset });
+    if (!m.threshold)
+      problems.push({
+        message: `metric ${m.name} has no threshold: add one such as threshold: "<= 1%".`,
+        offset: m.ref.offset,
+      });
+    else if (m.threshold.error || !m.threshold.parsed)
+      problems.push({
+        message: `metric ${m.name}: ${m.threshold.error ?? 'the threshold does not parse'}.`.replace(/\.\.$/, '.'),
+        offset: (m.threshold.errorRef ?? m.threshold.ref).offset,
+      });
+    if (measureOf(m).kind === 'unknown')
+      problems.push({
+        message: `metric ${m.name} is not well known and has no query: add a query (PromQL) and a unit.`,
+        offset: m.ref.offset,
+      });
   }
   return problems;
 }
 
-export function liveBudgetOf(plan: CanaryPlan, document: SourceDocument, file: ParsedFile, configBudget: unknown): LiveBudget | undefined {
+export function liveBudgetOf(
+  plan: CanaryPlan,
+  document: SourceDocument,
+  file: ParsedFile,
+  configBudget: unknown,
+): LiveBudget | undefined {
   const a = assessBudget(plan, document, file, configBudget);
   if (a.kind !== 'assessed') return undefined;
   return { policy: a.policy, worstCasePercent: a.spend.ok && a.spend.worst ? a.spend.worst.percent : null };

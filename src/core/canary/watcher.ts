@@ -44,7 +44,11 @@ export class CanaryWatcher {
     if (!(options.intervalMs > 0)) throw new RangeError('intervalMs must be above 0');
     this.clock = options.clock ?? Date.now;
     this.history = new ReadingHistory(options.historySize ?? 360);
-    this.evaluator = new CanaryEvaluator(plan, { pollIntervalMs: options.intervalMs, source: { kind: source.kind, description: source.description }, ...(options.budget ? { budget: options.budget } : {}) });
+    this.evaluator = new CanaryEvaluator(plan, {
+      pollIntervalMs: options.intervalMs,
+      source: { kind: source.kind, description: source.description },
+      ...(options.budget ? { budget: options.budget } : {}),
+    });
   }
 
   get latest(): CanaryReading | undefined {
@@ -72,7 +76,10 @@ export class CanaryWatcher {
       // Stopping is not a source failure: nothing to record or tell.
       if (signal?.aborted) throw signal.reason ?? new Error('stopped');
       this.failuresInRow++;
-      const message = e instanceof SourceError ? e.message : `Unexpected problem reading the source: ${(e as Error)?.message ?? String(e)}`;
+      const message =
+        e instanceof SourceError
+          ? e.message
+          : `Unexpected problem reading the source: ${(e as Error)?.message ?? String(e)}`;
       reading = this.evaluator.evaluate({ ok: false, error: message }, this.clock());
     }
     this.history.push(reading);

@@ -108,7 +108,20 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   let path = found.path;
   if (mode === 'key') path = path.slice(0, -1); // the placeholder key's map
   // `- word` in a list of scalars is a value, not a key: the schema decides; keep both readings.
-  return { mode, path, prefix, replace, indent, lineIndent, inSequenceItem, needsSpace, topLevelKeys: found.topLevelKeys, rootScalars: found.rootScalars, siblingKeys: found.siblingKeys, docIndex: found.docIndex };
+  return {
+    mode,
+    path,
+    prefix,
+    replace,
+    indent,
+    lineIndent,
+    inSequenceItem,
+    needsSpace,
+    topLevelKeys: found.topLevelKeys,
+    rootScalars: found.rootScalars,
+    siblingKeys: found.siblingKeys,
+    docIndex: found.docIndex,
+  };
 }
 
 /** In `[a, b, c` (an unclosed flow sequence), the word being typed and where it starts. */
@@ -121,7 +134,18 @@ function flowPrefix(rest: string): { word: string; wordStart: number } | undefin
   return { word: rest.slice(start), wordStart: start };
 }
 
-function findPlaceholder(text: string, near: number): { path: PathSegment[]; docIndex: number; topLevelKeys: string[]; rootScalars: Record<string, string>; siblingKeys: string[] } | undefined {
+function findPlaceholder(
+  text: string,
+  near: number,
+):
+  | {
+      path: PathSegment[];
+      docIndex: number;
+      topLevelKeys: string[];
+      rootScalars: Record<string, string>;
+      siblingKeys: string[];
+    }
+  | undefined {
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, { uniqueKeys: false }) as Document.Parsed[];
@@ -161,7 +185,9 @@ function walk(node: Node | null | undefined, path: PathSegment[], siblings: stri
       if (!isPair(item)) continue;
       const key = isScalar(item.key) ? String(item.key.value) : undefined;
       if (key === PLACEHOLDER) {
-        for (const other of node.items) if (isPair(other) && isScalar(other.key) && other.key.value !== PLACEHOLDER) siblings.push(String(other.key.value));
+        for (const other of node.items)
+          if (isPair(other) && isScalar(other.key) && other.key.value !== PLACEHOLDER)
+            siblings.push(String(other.key.value));
         return [...path, PLACEHOLDER];
       }
       if (key === undefined) continue;

@@ -6,7 +6,11 @@ export function keyPathAt(doc: Document.Parsed, offset: number): { path: PathSeg
   return walk(doc.contents as Node | null, [], offset);
 }
 
-function walk(node: Node | null | undefined, path: PathSegment[], offset: number): { path: PathSegment[]; key: string } | undefined {
+function walk(
+  node: Node | null | undefined,
+  path: PathSegment[],
+  offset: number,
+): { path: PathSegment[]; key: string } | undefined {
   if (!node || !node.range) return undefined;
   // Only descend into nodes that hold the offset: one path from the root, linear in depth.
   if (offset < node.range[0] || offset > node.range[2]) return undefined;

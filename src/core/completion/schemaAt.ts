@@ -44,7 +44,10 @@ export function schemasAt(root: JsonSchema, path: ReadonlyArray<string | number>
 }
 
 /** The property names the alternatives allow, each with its own alternatives (expanded). */
-export function propertiesOf(schemas: readonly JsonSchema[], root: JsonSchema): Map<string, { schemas: JsonSchema[]; required: boolean }> {
+export function propertiesOf(
+  schemas: readonly JsonSchema[],
+  root: JsonSchema,
+): Map<string, { schemas: JsonSchema[]; required: boolean }> {
   const out = new Map<string, { schemas: JsonSchema[]; required: boolean }>();
   for (const s of schemas) {
     for (const [name, prop] of Object.entries(s.properties ?? {})) {
@@ -126,7 +129,11 @@ function expand(s: JsonSchema | boolean | undefined, root: JsonSchema, depth = 0
   const { oneOf: _o, anyOf: _a, allOf, if: _if, then, else: otherwise, ...own } = base;
   base = own;
   // allOf parts (and both if-branches, since we cannot know which applies yet) add their keywords.
-  const parts = [...(allOf ?? []), ...(then !== undefined ? [then] : []), ...(otherwise !== undefined ? [otherwise] : [])];
+  const parts = [
+    ...(allOf ?? []),
+    ...(then !== undefined ? [then] : []),
+    ...(otherwise !== undefined ? [otherwise] : []),
+  ];
   for (const part of parts) for (const p of expand(part, root, depth + 1)) base = mergeTwo(base, p);
   if (alternatives.length === 0) return [base];
   for (const alt of alternatives) for (const a of expand(alt, root, depth + 1)) out.push(mergeTwo(base, a));

@@ -15,7 +15,8 @@ export interface Snippet {
 export const NEW_CANARY: Snippet = {
   id: 'new-canary',
   label: 'canary (new canary config)',
-  description: 'A native canary with small first steps, error and latency gates, automatic rollback and an alert channel.',
+  description:
+    'A native canary with small first steps, error and latency gates, automatic rollback and an alert channel.',
   body: [
     'canary:',
     '  service: ${1:checkout}',
@@ -95,5 +96,8 @@ export function snippetToText(body: string): string {
     if (next === out) break;
     out = next;
   }
-  return out.replace(/\u0001/g, '$').replace(/\u0002/g, '}').replace(/\u0003/g, '\\');
+  return out
+    .replace(/\u0001/g, '$')
+    .replace(/\u0002/g, '}')
+    .replace(/\u0003/g, '\\');
 }

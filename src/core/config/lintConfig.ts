@@ -29,13 +29,20 @@ export function parseLintConfig(text: string): { config: LintConfig; problems: s
   try {
     data = parse(text, { maxAliasCount: 50 });
   } catch (e) {
-    return { config, problems: [`${CONFIG_FILE_NAME} is not valid YAML (${(e as Error).message.split('\n')[0]}); its settings are ignored.`] };
+    return {
+      config,
+      problems: [
+        `${CONFIG_FILE_NAME} is not valid YAML (${(e as Error).message.split('\n')[0]}); its settings are ignored.`,
+      ],
+    };
   }
   if (data === null || data === undefined) return { config, problems };
-  if (typeof data !== 'object' || Array.isArray(data)) return { config, problems: [`${CONFIG_FILE_NAME} must be a map with a "rules" key; its settings are ignored.`] };
+  if (typeof data !== 'object' || Array.isArray(data))
+    return { config, problems: [`${CONFIG_FILE_NAME} must be a map with a "rules" key; its settings are ignored.`] };
   const obj = data as Record<string, unknown>;
   if (obj.rules !== undefined) {
-    if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) problems.push('"rules" must map rule ids to off, info, warning or error.');
+    if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules))
+      problems.push('"rules" must map rule ids to off, info, warning or error.');
     else
       for (const [id, sev] of Object.entries(obj.rules as Record<string, unknown>)) {
         const s = typeof sev === 'string' ? sev.toLowerCase() : sev;
@@ -44,11 +51,13 @@ export function parseLintConfig(text: string): { config: LintConfig; problems: s
       }
   }
   if (obj.maxFirstStep !== undefined) {
-    if (typeof obj.maxFirstStep === 'number' && obj.maxFirstStep > 0 && obj.maxFirstStep < 100) config.maxFirstStep = obj.maxFirstStep;
+    if (typeof obj.maxFirstStep === 'number' && obj.maxFirstStep > 0 && obj.maxFirstStep < 100)
+      config.maxFirstStep = obj.maxFirstStep;
     else problems.push('maxFirstStep must be a percent between 0 and 100.');
   }
   if (obj.exclude !== undefined) {
-    if (Array.isArray(obj.exclude) && obj.exclude.every((g) => typeof g === 'string')) config.exclude = obj.exclude as string[];
+    if (Array.isArray(obj.exclude) && obj.exclude.every((g) => typeof g === 'string'))
+      config.exclude = obj.exclude as string[];
     else problems.push('exclude must be a list of globs.');
   }
   if (obj.budget !== undefined) {
@@ -60,7 +69,10 @@ export function parseLintConfig(text: string): { config: LintConfig; problems: s
 }
 
 /** The severity setting for a rule: exact id first, then `prefix/*`, else undefined (default). */
-export function severityFor(rules: Record<string, SeveritySetting> | undefined, ruleId: string): SeveritySetting | undefined {
+export function severityFor(
+  rules: Record<string, SeveritySetting> | undefined,
+  ruleId: string,
+): SeveritySetting | undefined {
   if (!rules) return undefined;
   if (Object.prototype.hasOwnProperty.call(rules, ruleId)) return rules[ruleId];
   const prefix = ruleId.split('/')[0];

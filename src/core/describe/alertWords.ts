@@ -26,14 +26,20 @@ export function parseChannel(channel: string): ParsedChannel {
   if (!(CHANNEL_KINDS as readonly string[]).includes(kind)) {
     return { ok: false, error: `"${kind}" is not a channel kind: use ${CHANNEL_KINDS.map((k) => `${k}:`).join(', ')}` };
   }
-  if (!target) return { ok: false, error: `"${kind}:" needs a ${CHANNEL_KIND_INFO[kind as ChannelKind].target} after the colon, e.g. ${kind}:${CHANNEL_KIND_INFO[kind as ChannelKind].example}` };
+  if (!target)
+    return {
+      ok: false,
+      error: `"${kind}:" needs a ${CHANNEL_KIND_INFO[kind as ChannelKind].target} after the colon, e.g. ${kind}:${CHANNEL_KIND_INFO[kind as ChannelKind].example}`,
+    };
   return { ok: true, kind: kind as ChannelKind, target };
 }
 
 /** "Slack channel #checkout-deploys hears about breach and rollback" */
 export function describeAlert(alert: Pick<PlanAlert, 'channel' | 'on'>): string {
   const parsed = parseChannel(alert.channel);
-  const who = parsed.ok ? `${CHANNEL_KIND_INFO[parsed.kind].words} ${parsed.target}` : `"${alert.channel}" (${parsed.error})`;
+  const who = parsed.ok
+    ? `${CHANNEL_KIND_INFO[parsed.kind].words} ${parsed.target}`
+    : `"${alert.channel}" (${parsed.error})`;
   const events = alert.on === undefined ? 'every event' : alert.on.length === 0 ? 'no event' : listWords(alert.on);
   return `${who} hears about ${events}`;
 }

@@ -12,7 +12,15 @@ import { budgetWords } from '../budget/budgetWords';
 
 export type Lens =
   | { kind: 'canary-timeline'; ref: Ref; title: string; tooltip: string; docIndex: number }
-  | { kind: 'run-journey'; ref: Ref; title: string; tooltip: string; docIndex: number; journeyIndex: number; journeyName: string };
+  | {
+      kind: 'run-journey';
+      ref: Ref;
+      title: string;
+      tooltip: string;
+      docIndex: number;
+      journeyIndex: number;
+      journeyName: string;
+    };
 
 const CANARY_KINDS = new Set(['canary', 'argo-rollout', 'flagger-canary']);
 

@@ -37,7 +37,13 @@ export interface HoverOptions {
   budget?: unknown;
 }
 
-export function hoverAt(text: string, offset: number, file: ParsedFile = parseFile(text), schemas: NativeSchemas = {}, options: HoverOptions = {}): HoverInfo | undefined {
+export function hoverAt(
+  text: string,
+  offset: number,
+  file: ParsedFile = parseFile(text),
+  schemas: NativeSchemas = {},
+  options: HoverOptions = {},
+): HoverInfo | undefined {
   const document = file.documents.find((d) => offset >= d.offset && offset <= d.offset + d.length);
   if (!document?.kind) return undefined;
   const variable = variableAt(text, offset);
@@ -49,7 +55,12 @@ export function hoverAt(text: string, offset: number, file: ParsedFile = parseFi
 }
 
 /** The words about the plan or journey part under the offset. */
-function describedHover(document: SourceDocument, file: ParsedFile, offset: number, options: HoverOptions): HoverInfo | undefined {
+function describedHover(
+  document: SourceDocument,
+  file: ParsedFile,
+  offset: number,
+  options: HoverOptions,
+): HoverInfo | undefined {
   if (!document.kind) return undefined;
   // A hover on a key means its value: `steps:` explains the steps.
   const at = keyToValueOffset(document.doc, offset) ?? offset;
@@ -58,7 +69,8 @@ function describedHover(document: SourceDocument, file: ParsedFile, offset: numb
     if (CANARY_KINDS.has(document.kind)) {
       const plan = buildCanaryPlan(document, file);
       // A blue-green Rollout has no traffic ladder to describe (its checks are its analyses).
-      if (plan && plan.strategy !== 'blueGreen') candidates.push(...canaryCandidates(plan, () => budgetWords(plan, document, file, options.budget)));
+      if (plan && plan.strategy !== 'blueGreen')
+        candidates.push(...canaryCandidates(plan, () => budgetWords(plan, document, file, options.budget)));
     } else if (document.kind === 'synthetic') {
       const config = buildSyntheticConfig(document, file);
       for (const journey of config?.journeys ?? []) candidates.push(...journeyCandidates(journey));
@@ -126,7 +138,9 @@ function canaryCandidates(plan: CanaryPlan, budget: () => BudgetWords | undefine
   };
   const stepsInfo = () => ({ title: 'Canary steps', lines: timing() });
   if (plan.stepsRef) out.push({ ref: plan.stepsRef, info: stepsInfo });
-  plan.steps.forEach((s, i) => out.push({ ref: s.ref, info: () => ({ title: 'Canary step', lines: [stepWords(plan, i), ...timing()] }) }));
+  plan.steps.forEach((s, i) =>
+    out.push({ ref: s.ref, info: () => ({ title: 'Canary step', lines: [stepWords(plan, i), ...timing()] }) }),
+  );
   if (plan.stepWeight) out.push({ ref: plan.stepWeight.ref, info: stepsInfo });
   if (plan.maxWeight) out.push({ ref: plan.maxWeight.ref, info: stepsInfo });
   if (plan.interval) {
@@ -135,13 +149,25 @@ function canaryCandidates(plan: CanaryPlan, budget: () => BudgetWords | undefine
       ref: interval.ref,
       info: () => ({
         title: 'Interval',
-        lines: [interval.ms === null ? `"${interval.text}" is not a duration.` : `Each step is watched for ${spanWords(interval.ms)} before the next one.`, ...timing()],
+        lines: [
+          interval.ms === null
+            ? `"${interval.text}" is not a duration.`
+            : `Each step is watched for ${spanWords(interval.ms)} before the next one.`,
+          ...timing(),
+        ],
       }),
     });
   }
   for (const m of plan.metrics) {
-    out.push({ ref: m.ref, info: () => ({ title: `Metric ${m.name}`, lines: [describeMetric(m), capitalise(describeGate(m))] }) });
-    if (m.threshold) out.push({ ref: m.threshold.ref, info: () => ({ title: 'Threshold', lines: [capitalise(describeGate(m)) + '.', describeMetric(m)] }) });
+    out.push({
+      ref: m.ref,
+      info: () => ({ title: `Metric ${m.name}`, lines: [describeMetric(m), capitalise(describeGate(m))] }),
+    });
+    if (m.threshold)
+      out.push({
+        ref: m.threshold.ref,
+        info: () => ({ title: 'Threshold', lines: [capitalise(describeGate(m)) + '.', describeMetric(m)] }),
+      });
   }
   const rollbackInfo = () => {
     const r = rollbackWorstCase(plan);
@@ -151,13 +177,27 @@ function canaryCandidates(plan: CanaryPlan, budget: () => BudgetWords | undefine
   if (plan.failureLimitRef) out.push({ ref: plan.failureLimitRef, info: rollbackInfo });
   if (plan.minRequestsRef && plan.minRequests !== undefined) {
     const n = plan.minRequests;
-    out.push({ ref: plan.minRequestsRef, info: () => ({ title: 'Sample guard', lines: [`A check with fewer than ${n} requests is inconclusive, never healthy: too few requests prove nothing.`] }) });
+    out.push({
+      ref: plan.minRequestsRef,
+      info: () => ({
+        title: 'Sample guard',
+        lines: [
+          `A check with fewer than ${n} requests is inconclusive, never healthy: too few requests prove nothing.`,
+        ],
+      }),
+    });
   }
-  for (const a of plan.alerts) out.push({ ref: a.ref, info: () => ({ title: 'Alert channel', lines: [capitalise(describeAlert(a)) + '.'] }) });
+  for (const a of plan.alerts)
+    out.push({ ref: a.ref, info: () => ({ title: 'Alert channel', lines: [capitalise(describeAlert(a)) + '.'] }) });
   if (plan.alertsRef) {
     out.push({
       ref: plan.alertsRef,
-      info: () => ({ title: 'Alerts', lines: plan.alerts.length ? plan.alerts.map((a) => capitalise(describeAlert(a)) + '.') : ['Nobody hears about a breach: add a channel such as slack:#deploys.'] }),
+      info: () => ({
+        title: 'Alerts',
+        lines: plan.alerts.length
+          ? plan.alerts.map((a) => capitalise(describeAlert(a)) + '.')
+          : ['Nobody hears about a breach: add a channel such as slack:#deploys.'],
+      }),
     });
   }
   out.push({
@@ -166,8 +206,12 @@ function canaryCandidates(plan: CanaryPlan, budget: () => BudgetWords | undefine
       title: plan.service ? `Canary of ${plan.service}` : 'Canary',
       lines: [
         ...timing(),
-        plan.metrics.length ? `Gates: ${plan.metrics.map((m) => describeGate(m)).join('; ')}.` : 'No metrics: nothing decides whether the canary is healthy.',
-        plan.alerts.length ? `Alerts: ${plan.alerts.map((a) => describeAlert(a)).join('; ')}.` : 'No alerts: nobody hears about a breach.',
+        plan.metrics.length
+          ? `Gates: ${plan.metrics.map((m) => describeGate(m)).join('; ')}.`
+          : 'No metrics: nothing decides whether the canary is healthy.',
+        plan.alerts.length
+          ? `Alerts: ${plan.alerts.map((a) => describeAlert(a)).join('; ')}.`
+          : 'No alerts: nobody hears about a breach.',
       ],
     }),
   });
@@ -194,17 +238,32 @@ function journeyCandidates(journey: Journey): Candidate[] {
   for (const step of journey.steps) {
     const doc = stepKindDoc(step.spec.kind);
     if (!doc) continue;
-    out.push({ ref: step.keyRef, info: () => ({ title: `Step \`${doc.kind}\``, lines: [`${capitalise(doc.words)}.`, doc.browser ? 'A browser step: the journey runs in a local Chromium.' : 'An API step: no browser needed.'] }) });
+    out.push({
+      ref: step.keyRef,
+      info: () => ({
+        title: `Step \`${doc.kind}\``,
+        lines: [
+          `${capitalise(doc.words)}.`,
+          doc.browser ? 'A browser step: the journey runs in a local Chromium.' : 'An API step: no browser needed.',
+        ],
+      }),
+    });
   }
   return out;
 }
 
 function journeySummary(j: Journey): string[] {
-  const lines = [`${j.kind === 'browser' ? 'A browser journey' : 'An API journey'} of ${j.steps.length} step${j.steps.length === 1 ? '' : 's'}.`];
+  const lines = [
+    `${j.kind === 'browser' ? 'A browser journey' : 'An API journey'} of ${j.steps.length} step${j.steps.length === 1 ? '' : 's'}.`,
+  ];
   const where = j.locations.length ? ` from ${listWords(j.locations)}` : '';
   if (j.frequencyMs !== undefined) lines.push(`Runs every ${spanWords(j.frequencyMs)}${where}.`);
   else if (where) lines.push(`Runs${where}.`);
-  lines.push(j.alerts.length ? `Alerts${j.alertsInherited ? ' (inherited)' : ''}: ${j.alerts.map((a) => describeAlert(a)).join('; ')}.` : 'No alerts: a failure of this journey reaches nobody.');
+  lines.push(
+    j.alerts.length
+      ? `Alerts${j.alertsInherited ? ' (inherited)' : ''}: ${j.alerts.map((a) => describeAlert(a)).join('; ')}.`
+      : 'No alerts: a failure of this journey reaches nobody.',
+  );
   return lines;
 }
 
@@ -222,11 +281,21 @@ function variableAt(text: string, offset: number): HoverInfo | undefined {
     const [, source, name] = m;
     const lines =
       source === 'secret'
-        ? [`\`${name}\` comes from the editor's secret storage (the environment in the CLI).`, 'Its value never appears in any output, log or report.']
+        ? [
+            `\`${name}\` comes from the editor's secret storage (the environment in the CLI).`,
+            'Its value never appears in any output, log or report.',
+          ]
         : source === 'env'
-          ? [`\`${name}\` comes from the environment variable ${name}, else from the .env file at the workspace folder root (the CLI: --env-file).`, 'For passwords and tokens use ${secret:' + name + '} instead: secrets are masked in every output.']
+          ? [
+              `\`${name}\` comes from the environment variable ${name}, else from the .env file at the workspace folder root (the CLI: --env-file).`,
+              'For passwords and tokens use ${secret:' + name + '} instead: secrets are masked in every output.',
+            ]
           : [`\`${name}\` is a value captured by an earlier step (\`capture:\`).`];
-    return { ref, title: source === 'secret' ? 'Secret' : source === 'env' ? 'Environment variable' : 'Captured value', lines };
+    return {
+      ref,
+      title: source === 'secret' ? 'Secret' : source === 'env' ? 'Environment variable' : 'Captured value',
+      lines,
+    };
   }
   return undefined;
 }

@@ -6,9 +6,12 @@ export function spanWords(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return 'an unknown time';
   if (ms > 0 && ms < 1000) return `${Math.round(ms)} ms`;
   let s = Math.round(ms / 1000);
-  const d = Math.floor(s / 86400); s -= d * 86400;
-  const h = Math.floor(s / 3600); s -= h * 3600;
-  const m = Math.floor(s / 60); s -= m * 60;
+  const d = Math.floor(s / 86400);
+  s -= d * 86400;
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
   const parts: string[] = [];
   if (d) parts.push(`${d} d`);
   if (h) parts.push(`${h} h`);

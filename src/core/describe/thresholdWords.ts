@@ -15,6 +15,10 @@ export function describeGate(metric: PlanMetric): string {
 export function describeMetric(metric: Pick<PlanMetric, 'name' | 'unit' | 'query'>): string {
   const known = wellKnownMetric(metric.name);
   const unit = metric.unit ?? known?.unit;
-  const what = known ? known.description : metric.query ? `custom query \`${metric.query}\`` : 'not a well-known metric and no query';
+  const what = known
+    ? known.description
+    : metric.query
+      ? `custom query \`${metric.query}\``
+      : 'not a well-known metric and no query';
   return `${metricWords(metric.name)}: ${what}${unit ? `, in ${unit === 'count' ? 'plain counts' : unit}` : ''}`;
 }

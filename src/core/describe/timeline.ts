@@ -43,18 +43,32 @@ function timeToFull(plan: CanaryPlan): { ms: number | null; words: string; how: 
   if (weights.some((w) => w === null)) return { ms: null, words: 'steps unreadable', how: 'a step is not a number' };
   // Argo shifts to 100% by itself after the last step; native and Flagger stop where the steps stop.
   if (plan.format === 'native' && last !== null && last < 100) {
-    return { ms: null, words: `stops at ${round(last)}%: never reaches full`, how: 'the last step is below 100%, so the rollout never completes' };
+    return {
+      ms: null,
+      words: `stops at ${round(last)}%: never reaches full`,
+      how: 'the last step is below 100%, so the rollout never completes',
+    };
   }
   if (plan.format === 'argo') {
     if (plan.pauses.some((p) => p.durationMs === null)) {
-      return { ms: null, words: 'waits for a human at a pause', how: 'a `pause: {}` without a duration waits until someone promotes the rollout' };
+      return {
+        ms: null,
+        words: 'waits for a human at a pause',
+        how: 'a `pause: {}` without a duration waits until someone promotes the rollout',
+      };
     }
     const ms = plan.pauses.reduce((sum, p) => sum + (p.durationMs ?? 0), 0);
     const n = plan.pauses.length;
     const stepAnalyses = (plan.analyses ?? []).filter((a) => a.kind === 'step').length;
-    const pauses = n ? `the sum of ${n} pause${n === 1 ? '' : 's'} (setWeight steps themselves are instant)` : 'no pauses: every setWeight step follows at once';
+    const pauses = n
+      ? `the sum of ${n} pause${n === 1 ? '' : 's'} (setWeight steps themselves are instant)`
+      : 'no pauses: every setWeight step follows at once';
     if (stepAnalyses) {
-      return { ms: null, words: `${n ? `${spanWords(ms)} of pauses + ` : ''}analysis to full`, how: `${pauses}, plus as long as the ${stepAnalyses === 1 ? 'step analysis runs' : `${stepAnalyses} step analyses run`}` };
+      return {
+        ms: null,
+        words: `${n ? `${spanWords(ms)} of pauses + ` : ''}analysis to full`,
+        how: `${pauses}, plus as long as the ${stepAnalyses === 1 ? 'step analysis runs' : `${stepAnalyses} step analyses run`}`,
+      };
     }
     return { ms, words: n ? `${spanWords(ms)} to full` : 'full right away', how: pauses };
   }
@@ -63,7 +77,11 @@ function timeToFull(plan: CanaryPlan): { ms: number | null; words: string; how: 
     return { ms: null, words: 'time to full unknown', how: 'the canary has no readable `interval`' };
   }
   const ms = interval * weights.length;
-  return { ms, words: `${spanWords(ms)} to full`, how: `${weights.length} step${weights.length === 1 ? '' : 's'} x ${spanWords(interval)} interval` };
+  return {
+    ms,
+    words: `${spanWords(ms)} to full`,
+    how: `${weights.length} step${weights.length === 1 ? '' : 's'} x ${spanWords(interval)} interval`,
+  };
 }
 
 export interface RollbackWorstCase {
@@ -77,17 +95,32 @@ export interface RollbackWorstCase {
 export function rollbackWorstCase(plan: CanaryPlan): RollbackWorstCase {
   if (!plan.rollback.automated) {
     const what = plan.rollback.value ? ` (on_failure: ${plan.rollback.value})` : '';
-    return { ms: null, words: `never rolls back by itself${what}`, how: 'nothing is set to roll back automatically: a person has to notice and act' };
+    return {
+      ms: null,
+      words: `never rolls back by itself${what}`,
+      how: 'nothing is set to roll back automatically: a person has to notice and act',
+    };
   }
   const limit = plan.failureLimit ?? 0;
   const checks = limit + 1;
   const interval = plan.interval?.ms;
   if (interval === null || interval === undefined) {
-    return { ms: null, words: 'rolls back, after an unknown time', how: `after ${checks} breaching check${checks === 1 ? '' : 's'}, but the check interval is not known` };
+    return {
+      ms: null,
+      words: 'rolls back, after an unknown time',
+      how: `after ${checks} breaching check${checks === 1 ? '' : 's'}, but the check interval is not known`,
+    };
   }
   const ms = interval * checks;
-  const tolerated = limit === 0 ? 'failure_limit 0: the first breach acts' : `failure_limit ${limit} tolerates ${limit} breach${limit === 1 ? '' : 'es'}`;
-  return { ms, words: `rolls back within ${spanWords(ms)}`, how: `${checks} breaching check${checks === 1 ? '' : 's'} x ${spanWords(interval)} interval; ${tolerated}` };
+  const tolerated =
+    limit === 0
+      ? 'failure_limit 0: the first breach acts'
+      : `failure_limit ${limit} tolerates ${limit} breach${limit === 1 ? '' : 'es'}`;
+  return {
+    ms,
+    words: `rolls back within ${spanWords(ms)}`,
+    how: `${checks} breaching check${checks === 1 ? '' : 's'} x ${spanWords(interval)} interval; ${tolerated}`,
+  };
 }
 
 function round(x: number): string {

@@ -16,11 +16,22 @@ export function exportText(target: ExportTarget, text: string, fileLabel: string
   if (syntax) return { ok: false, error: `${fileLabel} does not parse (${syntax.message}); fix it and export again.` };
   if (target === 'prometheus-rules') {
     const r = exportPrometheusRules(file, fileLabel);
-    if (r.count === 0) return { ok: false, error: `${fileLabel} has nothing to alert on: no synthetic journey and no canary with a prometheus source.${r.notes.length ? ` (${r.notes.join('; ')})` : ''}` };
+    if (r.count === 0)
+      return {
+        ok: false,
+        error: `${fileLabel} has nothing to alert on: no synthetic journey and no canary with a prometheus source.${r.notes.length ? ` (${r.notes.join('; ')})` : ''}`,
+      };
     return { ok: true, text: r.text, notes: r.notes };
   }
-  const plans = file.documents.filter((d) => d.kind === 'canary').map((d) => buildCanaryPlan(d, file)).filter((p) => p !== undefined);
-  if (plans.length === 0) return { ok: false, error: `${fileLabel} has no native canary (a document with a top-level "canary:" key) to export.` };
+  const plans = file.documents
+    .filter((d) => d.kind === 'canary')
+    .map((d) => buildCanaryPlan(d, file))
+    .filter((p) => p !== undefined);
+  if (plans.length === 0)
+    return {
+      ok: false,
+      error: `${fileLabel} has no native canary (a document with a top-level "canary:" key) to export.`,
+    };
   const parts = plans.map((plan) => (target === 'argo' ? exportArgo(plan, fileLabel) : exportFlagger(plan, fileLabel)));
   return { ok: true, text: parts.map((p) => p.text).join('---\n'), notes: parts.flatMap((p) => p.notes) };
 }

@@ -36,11 +36,17 @@ export function selectorsOf(plan: CanaryPlan): GateSelectors & { conventional: b
 
 export function namesOf(plan: CanaryPlan): MetricNames {
   const s = plan.source;
-  return s ? { requestsMetric: s.requestsMetric, latencyMetric: s.latencyMetric, statusLabel: s.statusLabel } : DEFAULT_METRIC_NAMES;
+  return s
+    ? { requestsMetric: s.requestsMetric, latencyMetric: s.latencyMetric, statusLabel: s.statusLabel }
+    : DEFAULT_METRIC_NAMES;
 }
 
 /** Gates that can be exported; the others come back as reasons. */
-export function exportGates(plan: CanaryPlan, windowMs: number, selectors: GateSelectors = selectorsOf(plan)): { gates: ExportedGate[]; skipped: string[] } {
+export function exportGates(
+  plan: CanaryPlan,
+  windowMs: number,
+  selectors: GateSelectors = selectorsOf(plan),
+): { gates: ExportedGate[]; skipped: string[] } {
   const gates: ExportedGate[] = [];
   const skipped: string[] = [];
   const names = namesOf(plan);

@@ -70,7 +70,9 @@ export function exportPrometheusRules(file: ParsedFile, fileLabel: string): Rule
       if (!plan) continue;
       const service = plan.service ?? 'canary';
       if (!plan.source?.prometheus) {
-        notes.push(`canary "${service}": no prometheus source, so its gates have no alert rule (a scrape source is read by release-safety itself)`);
+        notes.push(
+          `canary "${service}": no prometheus source, so its gates have no alert rule (a scrape source is read by release-safety itself)`,
+        );
         continue;
       }
       const intervalMs = plan.interval?.ms ?? 60_000;
@@ -95,7 +97,11 @@ export function exportPrometheusRules(file: ParsedFile, fileLabel: string): Rule
   if (journeyRules.length) groups.push({ name: 'release-safety-synthetic', rules: journeyRules });
   if (canaryRules.length) groups.push({ name: 'release-safety-canary', rules: canaryRules });
   const header = `# Prometheus alerting rules exported by release-safety from ${fileLabel}.\n# Load them with rule_files in prometheus.yml; check them with: promtool check rules FILE\n`;
-  return { text: header + stringify({ groups }, { lineWidth: 0 }), count: journeyRules.length + canaryRules.length, notes };
+  return {
+    text: header + stringify({ groups }, { lineWidth: 0 }),
+    count: journeyRules.length + canaryRules.length,
+    notes,
+  };
 }
 
 /** `slack:#deploys` and `pagerduty:web` become `slack: "#deploys"`, `pagerduty: web`; two of a kind join with a comma. */

@@ -10,7 +10,14 @@ import type { CanaryPlan } from '../plan/canaryPlan';
 import { exportGates, k8sName, promDurationText, selectorsOf } from './gatePromql';
 
 /** Argo notifications' services by our channel kinds. */
-const ARGO_SERVICE: Record<string, string> = { slack: 'slack', email: 'email', pagerduty: 'pagerdutyv2', opsgenie: 'opsgenie', teams: 'teams', webhook: 'webhook' };
+const ARGO_SERVICE: Record<string, string> = {
+  slack: 'slack',
+  email: 'email',
+  pagerduty: 'pagerdutyv2',
+  opsgenie: 'opsgenie',
+  teams: 'teams',
+  webhook: 'webhook',
+};
 const ABORT_TRIGGERS = ['on-rollout-aborted', 'on-analysis-run-failed'];
 export const DEFAULT_PROMETHEUS_ADDRESS = 'http://prometheus.monitoring.svc:9090';
 
@@ -27,7 +34,10 @@ export function exportArgo(plan: CanaryPlan, fileLabel: string): ManifestExport 
   const intervalMs = plan.interval?.ms ?? 60_000;
   const interval = promDurationText(intervalMs);
   const selectors = selectorsOf(plan);
-  if (selectors.conventional) notes.push(`the canary has no prometheus source: the queries select ${selectors.canary} and ${selectors.baseline}; adjust them to your labels`);
+  if (selectors.conventional)
+    notes.push(
+      `the canary has no prometheus source: the queries select ${selectors.canary} and ${selectors.baseline}; adjust them to your labels`,
+    );
   const { gates, skipped } = exportGates(plan, intervalMs, selectors);
   notes.push(...skipped.map((s) => `gate ${s}: left out`));
 
@@ -51,7 +61,8 @@ export function exportArgo(plan: CanaryPlan, fileLabel: string): ManifestExport 
       continue;
     }
     const recipient = alert.kind === 'slack' ? alert.target.replace(/^#/, '') : alert.target;
-    for (const trigger of ABORT_TRIGGERS) annotations[`notifications.argoproj.io/subscribe.${trigger}.${serviceName}`] = recipient;
+    for (const trigger of ABORT_TRIGGERS)
+      annotations[`notifications.argoproj.io/subscribe.${trigger}.${serviceName}`] = recipient;
   }
 
   const rollout = {
@@ -80,11 +91,14 @@ export function exportArgo(plan: CanaryPlan, fileLabel: string): ManifestExport 
         interval,
         failureLimit: plan.failureLimit ?? 0,
         successCondition: `result[0] ${g.op} ${g.limit}`,
-        provider: { prometheus: { address: plan.source?.prometheus?.url ?? DEFAULT_PROMETHEUS_ADDRESS, query: g.query } },
+        provider: {
+          prometheus: { address: plan.source?.prometheus?.url ?? DEFAULT_PROMETHEUS_ADDRESS, query: g.query },
+        },
       })),
     },
   };
-  if (!plan.source?.prometheus?.url) notes.push(`no prometheus url: the template asks ${DEFAULT_PROMETHEUS_ADDRESS}; change it to your Prometheus`);
+  if (!plan.source?.prometheus?.url)
+    notes.push(`no prometheus url: the template asks ${DEFAULT_PROMETHEUS_ADDRESS}; change it to your Prometheus`);
   const header = [
     `# Argo Rollouts canary exported by release-safety from ${fileLabel}.`,
     '# The Rollout runs the pods of the Deployment it names (workloadRef): check its name and the selector.',

@@ -19,24 +19,35 @@ export function exportFlagger(plan: CanaryPlan, fileLabel: string): ManifestExpo
   const intervalMs = plan.interval?.ms ?? 60_000;
   const interval = promDurationText(intervalMs);
   const selectors = selectorsOf(plan);
-  if (selectors.conventional) notes.push(`the canary has no prometheus source: the queries select ${selectors.canary} and ${selectors.baseline}; adjust them to your labels`);
+  if (selectors.conventional)
+    notes.push(
+      `the canary has no prometheus source: the queries select ${selectors.canary} and ${selectors.baseline}; adjust them to your labels`,
+    );
   const { gates, skipped } = exportGates(plan, intervalMs, selectors);
   notes.push(...skipped.map((s) => `gate ${s}: left out`));
   const address = plan.source?.prometheus?.url ?? DEFAULT_PROMETHEUS_ADDRESS;
-  if (!plan.source?.prometheus?.url) notes.push(`no prometheus url: the templates ask ${address}; change it to your Prometheus`);
+  if (!plan.source?.prometheus?.url)
+    notes.push(`no prometheus url: the templates ask ${address}; change it to your Prometheus`);
 
   const weights = plan.steps.map((s) => s.weight).filter((w): w is number => w !== null && w > 0 && w < 100);
   const last = plan.steps[plan.steps.length - 1]?.weight;
-  if (last !== null && last !== undefined && last < 100) notes.push(`the native steps end at ${last}%; Flagger promotes after its last step weight`);
+  if (last !== null && last !== undefined && last < 100)
+    notes.push(`the native steps end at ${last}%; Flagger promotes after its last step weight`);
 
   const providers: Array<{ name: string; type: string; channel: string }> = [];
   for (const alert of plan.alerts) {
     const type = alert.kind ? FLAGGER_PROVIDER[alert.kind] : undefined;
     if (!type || !alert.target) {
-      notes.push(`alert channel ${alert.channel}: Flagger has no such alert provider; route it through Alertmanager (release-safety export prometheus-rules)`);
+      notes.push(
+        `alert channel ${alert.channel}: Flagger has no such alert provider; route it through Alertmanager (release-safety export prometheus-rules)`,
+      );
       continue;
     }
-    providers.push({ name: k8sName(service, alert.kind!, String(providers.length + 1)), type, channel: alert.target.replace(/^#/, '') });
+    providers.push({
+      name: k8sName(service, alert.kind!, String(providers.length + 1)),
+      type,
+      channel: alert.target.replace(/^#/, ''),
+    });
   }
 
   const templateName = (metric: string) => k8sName(service, metric);
@@ -57,7 +68,9 @@ export function exportFlagger(plan: CanaryPlan, fileLabel: string): ManifestExpo
           thresholdRange: g.op === '<' || g.op === '<=' ? { max: g.limit } : { min: g.limit },
           interval,
         })),
-        ...(providers.length ? { alerts: providers.map((p) => ({ name: p.name, severity: 'error', providerRef: { name: p.name } })) } : {}),
+        ...(providers.length
+          ? { alerts: providers.map((p) => ({ name: p.name, severity: 'error', providerRef: { name: p.name } })) }
+          : {}),
       },
     },
   };

@@ -15,14 +15,28 @@ import type { BrowserProxy } from '../net/proxyEnv';
  * networking) so a journey's only traffic is its own. --no-sandbox: CI containers run as root,
  * where Chromium's sandbox cannot start.
  */
-export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function browserCandidates(platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
   if (platform === 'darwin')
-    return ['Google Chrome', 'Chromium', 'Microsoft Edge', 'Google Chrome Canary'].map((app) => `/Applications/${app}.app/Contents/MacOS/${app}`);
+    return ['Google Chrome', 'Chromium', 'Microsoft Edge', 'Google Chrome Canary'].map(
+      (app) => `/Applications/${app}.app/Contents/MacOS/${app}`,
+    );
   if (platform === 'win32') {
     const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((r): r is string => !!r);
-    return roots.flatMap((r) => [join(r, 'Google', 'Chrome', 'Application', 'chrome.exe'), join(r, 'Microsoft', 'Edge', 'Application', 'msedge.exe'), join(r, 'Chromium', 'Application', 'chrome.exe')]);
+    return roots.flatMap((r) => [
+      join(r, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      join(r, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+      join(r, 'Chromium', 'Application', 'chrome.exe'),
+    ]);
   }
   return [
     '/usr/bin/chromium',
@@ -41,13 +55,17 @@ export function browserCandidates(platform = process.platform, env: NodeJS.Proce
 export function findBrowser(browserPath?: string): { ok: true; path: string } | { ok: false; message: string } {
   if (browserPath) {
     if (existsSync(browserPath)) return { ok: true, path: browserPath };
-    return { ok: false, message: `the browser path "${browserPath}" does not exist: fix releaseSafety.browserPath (or RELEASE_SAFETY_BROWSER_PATH), or clear it to auto-detect Chrome, Chromium or Edge` };
+    return {
+      ok: false,
+      message: `the browser path "${browserPath}" does not exist: fix releaseSafety.browserPath (or RELEASE_SAFETY_BROWSER_PATH), or clear it to auto-detect Chrome, Chromium or Edge`,
+    };
   }
   const found = browserCandidates().find((p) => existsSync(p));
   if (found) return { ok: true, path: found };
   return {
     ok: false,
-    message: 'no Chrome, Chromium or Edge was found on this machine: install one (Debian/Ubuntu: apt-get install chromium) or set releaseSafety.browserPath (CLI: RELEASE_SAFETY_BROWSER_PATH) to its executable',
+    message:
+      'no Chrome, Chromium or Edge was found on this machine: install one (Debian/Ubuntu: apt-get install chromium) or set releaseSafety.browserPath (CLI: RELEASE_SAFETY_BROWSER_PATH) to its executable',
   };
 }
 
@@ -58,7 +76,9 @@ async function loadChromium(): Promise<Chromium> {
   try {
     mod = (await import('playwright-core')) as typeof mod;
   } catch {
-    throw new Error('browser journeys need the npm package playwright-core, which is not installed: run npm install in the extension or CLI folder');
+    throw new Error(
+      'browser journeys need the npm package playwright-core, which is not installed: run npm install in the extension or CLI folder',
+    );
   }
   const chromium = mod.chromium ?? mod.default?.chromium;
   if (!chromium) throw new Error('playwright-core was found but has no chromium launcher: reinstall it');
@@ -76,7 +96,9 @@ export async function launchBrowser(options: LaunchOptions, signal: AbortSignal)
   const found = findBrowser(options.browserPath);
   if (!found.ok) throw new Error(found.message);
   if (options.headed && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
-    throw new Error('a headed run needs a display, and this session has none (no DISPLAY): run headless, or start the editor in a desktop session');
+    throw new Error(
+      'a headed run needs a display, and this session has none (no DISPLAY): run headless, or start the editor in a desktop session',
+    );
   const chromium = await loadChromium();
   const launching = chromium.launch({
     executablePath: found.path,
@@ -94,9 +116,14 @@ export async function launchBrowser(options: LaunchOptions, signal: AbortSignal)
   try {
     return await Promise.race([launching, aborted]);
   } catch (e) {
-    launching.then((b) => b.close(), () => undefined);
+    launching.then(
+      (b) => b.close(),
+      () => undefined,
+    );
     const msg = (e as Error).message.split('\n')[0];
     if (/cancelled/.test(msg)) throw e;
-    throw new Error(`the browser at ${found.path} did not start: ${msg}. Check that it runs on this machine, or set releaseSafety.browserPath to another one`);
+    throw new Error(
+      `the browser at ${found.path} did not start: ${msg}. Check that it runs on this machine, or set releaseSafety.browserPath to another one`,
+    );
   }
 }

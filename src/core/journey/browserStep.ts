@@ -70,10 +70,16 @@ export async function openBrowserSession(options: BrowserOptions, redactor: Reda
         throw new Error('the journey stopped while the browser was starting');
       }
       deadline.signal.addEventListener('abort', onAbort, { once: true });
-      return new PageJourney(journey, page, context, deadline, dir, redactor, ledger, () => deadline.signal.removeEventListener('abort', onAbort));
+      return new PageJourney(journey, page, context, deadline, dir, redactor, ledger, () =>
+        deadline.signal.removeEventListener('abort', onAbort),
+      );
     },
     async close() {
-      if (browser) await browser.then((b) => b.close(), () => undefined);
+      if (browser)
+        await browser.then(
+          (b) => b.close(),
+          () => undefined,
+        );
     },
   };
 }
@@ -107,15 +113,26 @@ class PageJourney implements BrowserJourney {
     const timeout = step.timeoutMs ?? defaultTimeoutMs;
     const started = performance.now();
     this.ledger.begin(step, this.redactor.text(stepLabel(step)));
-    const done = (extra: Partial<StepOutcome>): StepOutcome => ({ attempts: 1, ...extra, timings: { ...extra.timings, totalMs: performance.now() - started } });
+    const done = (extra: Partial<StepOutcome>): StepOutcome => ({
+      attempts: 1,
+      ...extra,
+      timings: { ...extra.timings, totalMs: performance.now() - started },
+    });
     let out: Partial<StepOutcome>;
     try {
       out = await this.act(step, spec, scope, timeout);
     } catch (e) {
       const why = this.deadline.why();
       if (why) return done({ failure: { ...why, ref: step.keyRef }, ...this.writes() });
-      if (e instanceof VariableError) return done({ failure: { kind: 'config', message: e.message, ref: step.keyRef }, ...this.writes() });
-      out = { failure: { kind: isTimeout(e) ? 'timeout' : 'browser', message: this.describe(e, spec, timeout), ref: step.keyRef } };
+      if (e instanceof VariableError)
+        return done({ failure: { kind: 'config', message: e.message, ref: step.keyRef }, ...this.writes() });
+      out = {
+        failure: {
+          kind: isTimeout(e) ? 'timeout' : 'browser',
+          message: this.describe(e, spec, timeout),
+          ref: step.keyRef,
+        },
+      };
     }
     // The step is not over until the writes its page started have reached the guard.
     if (!this.deadline.signal.aborted) await settleWrites(this.page, this.ledger);
@@ -123,8 +140,14 @@ class PageJourney implements BrowserJourney {
     const blocked = writes?.filter((w) => !w.allowed) ?? [];
     if (blocked.length) {
       // A blocked write is the failure that matters: what the step saw after it is its consequence.
-      const owner = blocked[0].stepIndex === step.index ? step : this.journey.steps.find((s) => s.index === blocked[0].stepIndex) ?? step;
-      out = { ...out, failure: { kind: 'side-effect', message: blockedMessage(blocked, step.index), ref: owner.keyRef } };
+      const owner =
+        blocked[0].stepIndex === step.index
+          ? step
+          : (this.journey.steps.find((s) => s.index === blocked[0].stepIndex) ?? step);
+      out = {
+        ...out,
+        failure: { kind: 'side-effect', message: blockedMessage(blocked, step.index), ref: owner.keyRef },
+      };
     }
     if (writes) out.writes = writes;
     if (out.failure && out.failure.kind !== 'cancelled' && !this.deadline.cancelled) {
@@ -146,16 +169,34 @@ class PageJourney implements BrowserJourney {
     return substitute(s, scope);
   }
 
-  private async act(step: Step, spec: BrowserStep, scope: VariableScope, timeout: number): Promise<Partial<StepOutcome>> {
+  private async act(
+    step: Step,
+    spec: BrowserStep,
+    scope: VariableScope,
+    timeout: number,
+  ): Promise<Partial<StepOutcome>> {
     const page = this.page;
     switch (spec.kind) {
       case 'goto': {
-        const url = resolveUrl(substitute(spec.target ?? '', scope), this.journey.baseUrl ? substitute(this.journey.baseUrl.value, scope) : undefined);
+        const url = resolveUrl(
+          substitute(spec.target ?? '', scope),
+          this.journey.baseUrl ? substitute(this.journey.baseUrl.value, scope) : undefined,
+        );
         const response = await page.goto(url.href, { timeout, waitUntil: 'load' });
         const nav = await this.navigationTiming();
         const timings = nav ? { ttfbMs: nav.ttfb, loadMs: nav.load, totalMs: 0 } : undefined;
         if (response && response.status() >= 400)
-          return { failure: { kind: 'assertion', message: `${url.pathname} answered ${response.status()} ${response.statusText()}`.trim(), expected: 'a page (status below 400)', actual: String(response.status()), ref: step.keyRef }, timings, httpStatus: response.status() };
+          return {
+            failure: {
+              kind: 'assertion',
+              message: `${url.pathname} answered ${response.status()} ${response.statusText()}`.trim(),
+              expected: 'a page (status below 400)',
+              actual: String(response.status()),
+              ref: step.keyRef,
+            },
+            timings,
+            httpStatus: response.status(),
+          };
         return { ...(timings ? { timings } : {}), ...(response ? { httpStatus: response.status() } : {}) };
       }
       case 'click':
@@ -185,9 +226,18 @@ class PageJourney implements BrowserJourney {
           return {};
         } catch (e) {
           if (!isTimeout(e)) throw e;
-          const count = await page.locator(selector).count().catch(() => 0);
+          const count = await page
+            .locator(selector)
+            .count()
+            .catch(() => 0);
           return {
-            failure: { kind: 'assertion', message: `expected ${selector} to be visible within ${formatDuration(timeout)}; ${count ? 'it is on the page but hidden' : 'nothing on the page matches it'} (page: ${page.url()})`, expected: 'visible', actual: count ? 'hidden' : 'not found', ref: step.ref },
+            failure: {
+              kind: 'assertion',
+              message: `expected ${selector} to be visible within ${formatDuration(timeout)}; ${count ? 'it is on the page but hidden' : 'nothing on the page matches it'} (page: ${page.url()})`,
+              expected: 'visible',
+              actual: count ? 'hidden' : 'not found',
+              ref: step.ref,
+            },
           };
         }
       }
@@ -198,7 +248,11 @@ class PageJourney implements BrowserJourney {
         const until = performance.now() + timeout;
         // Polls: the text may arrive after a fetch on the page.
         for (;;) {
-          const seen = await page.locator(selector).first().innerText({ timeout: Math.max(1, until - performance.now()) }).catch((e) => (isTimeout(e) ? null : Promise.reject(e)));
+          const seen = await page
+            .locator(selector)
+            .first()
+            .innerText({ timeout: Math.max(1, until - performance.now()) })
+            .catch((e) => (isTimeout(e) ? null : Promise.reject(e)));
           if (seen !== null) actual = seen;
           if (actual !== null && actual.includes(expected)) return {};
           if (performance.now() >= until) break;
@@ -207,7 +261,10 @@ class PageJourney implements BrowserJourney {
         return {
           failure: {
             kind: 'assertion',
-            message: actual === null ? `expected ${selector} to contain "${expected}", but nothing on the page matches ${selector}` : `expected ${selector} to contain "${expected}", it shows "${snippet(actual)}"`,
+            message:
+              actual === null
+                ? `expected ${selector} to contain "${expected}", but nothing on the page matches ${selector}`
+                : `expected ${selector} to contain "${expected}", it shows "${snippet(actual)}"`,
             expected,
             actual: actual ?? '(not found)',
             ref: step.ref,
@@ -222,29 +279,73 @@ class PageJourney implements BrowserJourney {
           if (performance.now() >= until) break;
           await page.waitForTimeout(100);
         }
-        return { failure: { kind: 'assertion', message: `expected the page's URL to match ${want}, it is ${page.url()}`, expected: want, actual: page.url(), ref: step.ref } };
+        return {
+          failure: {
+            kind: 'assertion',
+            message: `expected the page's URL to match ${want}, it is ${page.url()}`,
+            expected: want,
+            actual: page.url(),
+            ref: step.ref,
+          },
+        };
       }
       case 'expect_load_time': {
         const text = spec.target ?? spec.value ?? '';
         const t = parseThreshold(text);
-        if (!t.ok || t.threshold.kind !== 'absolute' || (t.threshold.unit && t.threshold.unit !== 'ms' && t.threshold.unit !== 's'))
-          return { failure: { kind: 'config', message: `expect_load_time "${text}" is not a limit: write "< 3s" or "<= 2500ms"`, ref: step.ref } };
+        if (
+          !t.ok ||
+          t.threshold.kind !== 'absolute' ||
+          (t.threshold.unit && t.threshold.unit !== 'ms' && t.threshold.unit !== 's')
+        )
+          return {
+            failure: {
+              kind: 'config',
+              message: `expect_load_time "${text}" is not a limit: write "< 3s" or "<= 2500ms"`,
+              ref: step.ref,
+            },
+          };
         await page.waitForLoadState('load', { timeout });
         const nav = await this.navigationTiming();
-        if (!nav) return { failure: { kind: 'assertion', message: 'no page has been loaded yet: put a goto step before expect_load_time', ref: step.ref } };
+        if (!nav)
+          return {
+            failure: {
+              kind: 'assertion',
+              message: 'no page has been loaded yet: put a goto step before expect_load_time',
+              ref: step.ref,
+            },
+          };
         const limit = t.threshold.unit === 's' ? t.threshold.value * 1000 : t.threshold.value;
         const ok = compare(nav.load, t.threshold.op, limit);
         const timings = { ttfbMs: nav.ttfb, loadMs: nav.load, totalMs: 0 };
-        if (!ok) return { timings, failure: { kind: 'assertion', message: `expected the page to load ${text.trim()}, it took ${Math.round(nav.load)}ms`, expected: text.trim(), actual: `${Math.round(nav.load)}ms`, ref: step.ref } };
+        if (!ok)
+          return {
+            timings,
+            failure: {
+              kind: 'assertion',
+              message: `expected the page to load ${text.trim()}, it took ${Math.round(nav.load)}ms`,
+              expected: text.trim(),
+              actual: `${Math.round(nav.load)}ms`,
+              ref: step.ref,
+            },
+          };
         return { timings };
       }
       case 'screenshot': {
         const shot = await this.screenshot(spec.target ?? spec.value ?? `step${step.index + 1}`);
-        if (!shot) return { failure: { kind: 'browser', message: `the screenshot could not be written to ${this.dir}`, ref: step.ref } };
+        if (!shot)
+          return {
+            failure: { kind: 'browser', message: `the screenshot could not be written to ${this.dir}`, ref: step.ref },
+          };
         return { screenshot: shot };
       }
       default:
-        return { failure: { kind: 'config', message: `unknown browser step "${(spec as { kind: string }).kind}"`, ref: step.ref } };
+        return {
+          failure: {
+            kind: 'config',
+            message: `unknown browser step "${(spec as { kind: string }).kind}"`,
+            ref: step.ref,
+          },
+        };
     }
   }
 
@@ -254,9 +355,10 @@ class PageJourney implements BrowserJourney {
       this.page.evaluate(() => {
         // Runs in the page: the browser's Navigation Timing (the core is compiled without DOM types).
         const n = (performance.getEntriesByType as (type: string) => unknown[])('navigation')[0] as
-          | { loadEventEnd: number; responseStart: number; startTime: number }
-          | undefined;
-        return n ? { load: n.loadEventEnd - n.startTime, ttfb: n.responseStart - n.startTime, ended: n.loadEventEnd > 0 } : null;
+          { loadEventEnd: number; responseStart: number; startTime: number } | undefined;
+        return n
+          ? { load: n.loadEventEnd - n.startTime, ttfb: n.responseStart - n.startTime, ended: n.loadEventEnd > 0 }
+          : null;
       });
     let n = await read().catch(() => null);
     // loadEventEnd is set just after the load handlers run: one more look once they are done.
@@ -281,16 +383,22 @@ class PageJourney implements BrowserJourney {
   }
 
   private describe(e: unknown, spec: BrowserStep, timeout: number): string {
-    const first = String((e as Error)?.message ?? e).split('\n')[0].replace(/^\w+(\.\w+)?:\s*/, '');
+    const first = String((e as Error)?.message ?? e)
+      .split('\n')[0]
+      .replace(/^\w+(\.\w+)?:\s*/, '');
     const what = spec.selector ?? spec.target ?? '';
     if (isTimeout(e)) {
       if (spec.kind === 'goto') return `${what} did not finish loading within ${formatDuration(timeout)}`;
       return `${spec.kind} ${what}: nothing visible and ready matched within ${formatDuration(timeout)}`;
     }
-    if (/ERR_CONNECTION_REFUSED/.test(first)) return `connection refused for ${what}: nothing is listening there. Is the service running?`;
-    if (/ERR_CERT_/.test(first)) return `the TLS certificate of the page is not trusted (${first.match(/ERR_CERT_\w+/)?.[0]}): use a certificate from a trusted CA`;
-    if (/ERR_NAME_NOT_RESOLVED/.test(first)) return `the host of ${what} was not found (DNS): check the URL or base_url`;
-    if (/Target (page, context or browser )?(has been )?closed|browser has disconnected/i.test(first)) return 'the browser closed during the step';
+    if (/ERR_CONNECTION_REFUSED/.test(first))
+      return `connection refused for ${what}: nothing is listening there. Is the service running?`;
+    if (/ERR_CERT_/.test(first))
+      return `the TLS certificate of the page is not trusted (${first.match(/ERR_CERT_\w+/)?.[0]}): use a certificate from a trusted CA`;
+    if (/ERR_NAME_NOT_RESOLVED/.test(first))
+      return `the host of ${what} was not found (DNS): check the URL or base_url`;
+    if (/Target (page, context or browser )?(has been )?closed|browser has disconnected/i.test(first))
+      return 'the browser closed during the step';
     return `${spec.kind} ${what} failed: ${first}`;
   }
 }
@@ -313,7 +421,12 @@ export function urlMatches(actual: string, want: string): boolean {
     return false;
   }
   if (want.includes('*')) {
-    const re = new RegExp(`^${want.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    const re = new RegExp(
+      `^${want
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     return re.test(actual) || re.test(`${u.pathname}${u.search}`);
   }
   if (want.startsWith('/')) return norm(want.includes('?') ? `${u.pathname}${u.search}` : u.pathname) === norm(want);
@@ -322,5 +435,10 @@ export function urlMatches(actual: string, want: string): boolean {
 
 /** File-safe: letters, digits, dot, dash; `***` from redaction becomes dashes. */
 function safeName(s: string): string {
-  return s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'journey';
+  return (
+    s
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'journey'
+  );
 }

@@ -19,7 +19,10 @@ export class JourneyDeadline {
   private readonly running = new Set<StepDeadline>();
   readonly signal: AbortSignal;
 
-  constructor(readonly userSignal: AbortSignal | undefined, readonly limitMs: number) {
+  constructor(
+    readonly userSignal: AbortSignal | undefined,
+    readonly limitMs: number,
+  ) {
     this.timer = setTimeout(() => this.limit.abort(new Error('journey limit')), limitMs);
     this.timer.unref?.();
     this.signal = userSignal ? AbortSignal.any([userSignal, this.limit.signal]) : this.limit.signal;
@@ -47,7 +50,11 @@ export class JourneyDeadline {
 
   why(): AbortWhy | undefined {
     if (this.cancelled) return { kind: 'cancelled', message: 'cancelled before the step finished' };
-    if (this.expired) return { kind: 'timeout', message: `the journey ran out of time: its limit is ${formatDuration(this.limitMs)} (set "timeout:" on the journey to change it)` };
+    if (this.expired)
+      return {
+        kind: 'timeout',
+        message: `the journey ran out of time: its limit is ${formatDuration(this.limitMs)} (set "timeout:" on the journey to change it)`,
+      };
     return undefined;
   }
 
@@ -63,7 +70,10 @@ export class StepDeadline {
   readonly signal: AbortSignal;
   readonly startedAt = performance.now();
 
-  constructor(private readonly journey: JourneyDeadline, readonly timeoutMs: number) {
+  constructor(
+    private readonly journey: JourneyDeadline,
+    readonly timeoutMs: number,
+  ) {
     // One controller, stopped by the journey through its list of running steps: AbortSignal.any,
     // or a listener on the journey's signal per step, costs far more (weak refs, event-target
     // bookkeeping, GC work), which shows in a journey of hundreds of fast steps.
@@ -86,7 +96,11 @@ export class StepDeadline {
   why(phase = 'the step to finish'): AbortWhy | undefined {
     const j = this.journey.why();
     if (j) return j;
-    if (this.timedOut) return { kind: 'timeout', message: `timed out after ${formatDuration(this.timeoutMs)} waiting for ${phase} (the step's timeout; set "timeout:" on the step to change it)` };
+    if (this.timedOut)
+      return {
+        kind: 'timeout',
+        message: `timed out after ${formatDuration(this.timeoutMs)} waiting for ${phase} (the step's timeout; set "timeout:" on the step to change it)`,
+      };
     return undefined;
   }
 

@@ -33,7 +33,13 @@ class JsonBody {
   }
   notJson(purpose: string, ref: Ref): Failure {
     const type = this.response.headers.get('content-type') ?? 'no content-type';
-    return { kind: 'assertion', message: `${purpose}, but the response is not JSON (${type}): ${snippet(this.response.text)}`, expected: 'a JSON body', actual: snippet(this.response.text), ref };
+    return {
+      kind: 'assertion',
+      message: `${purpose}, but the response is not JSON (${type}): ${snippet(this.response.text)}`,
+      expected: 'a JSON body',
+      actual: snippet(this.response.text),
+      ref,
+    };
   }
 }
 
@@ -74,12 +80,22 @@ function describeStatus(v: unknown): string {
   return Array.isArray(v) ? v.map(String).join(' or ') : String(v);
 }
 
-export function checkExpectations(step: RequestStep, response: HttpResponse, scope: VariableScope, fallbackRef: Ref): Failure | undefined {
+export function checkExpectations(
+  step: RequestStep,
+  response: HttpResponse,
+  scope: VariableScope,
+  fallbackRef: Ref,
+): Failure | undefined {
   const expect = step.expect;
   const json = new JsonBody(response);
   if (expect?.status) {
     const m = statusMatches(expect.status.value, response.status);
-    if (m === 'invalid') return { kind: 'config', message: `status ${JSON.stringify(expect.status.value)} is not a status: write 200, [200, 204] or "2xx"`, ref: expect.status.ref };
+    if (m === 'invalid')
+      return {
+        kind: 'config',
+        message: `status ${JSON.stringify(expect.status.value)} is not a status: write 200, [200, 204] or "2xx"`,
+        ref: expect.status.ref,
+      };
     if (!m)
       return {
         kind: 'assertion',
@@ -90,28 +106,67 @@ export function checkExpectations(step: RequestStep, response: HttpResponse, sco
       };
   } else if (response.status >= 400) {
     // Without a status expectation, an error status is still a failure: a check should not pass on a 500.
-    return { kind: 'assertion', message: `got ${response.status}${response.statusText ? ` ${response.statusText}` : ''}; add "expect: { status: ... }" if that status is what you want`, expected: '2xx or 3xx', actual: String(response.status), ref: fallbackRef };
+    return {
+      kind: 'assertion',
+      message: `got ${response.status}${response.statusText ? ` ${response.statusText}` : ''}; add "expect: { status: ... }" if that status is what you want`,
+      expected: '2xx or 3xx',
+      actual: String(response.status),
+      ref: fallbackRef,
+    };
   }
   if (expect?.latency) {
     const t = parseThreshold(expect.latency.value);
-    if (!t.ok || t.threshold.kind !== 'absolute' || (t.threshold.unit && t.threshold.unit !== 'ms' && t.threshold.unit !== 's'))
-      return { kind: 'config', message: `latency "${expect.latency.value}" is not a limit: write "< 500ms" or "<= 2s"`, ref: expect.latency.ref };
+    if (
+      !t.ok ||
+      t.threshold.kind !== 'absolute' ||
+      (t.threshold.unit && t.threshold.unit !== 'ms' && t.threshold.unit !== 's')
+    )
+      return {
+        kind: 'config',
+        message: `latency "${expect.latency.value}" is not a limit: write "< 500ms" or "<= 2s"`,
+        ref: expect.latency.ref,
+      };
     const limit = t.threshold.unit === 's' ? t.threshold.value * 1000 : t.threshold.value;
     const took = Math.round(response.totalMs);
     if (!compare(took, t.threshold.op, limit))
-      return { kind: 'assertion', message: `expected latency ${expect.latency.value.trim()}, took ${took}ms`, expected: expect.latency.value.trim(), actual: `${took}ms`, ref: expect.latency.ref };
+      return {
+        kind: 'assertion',
+        message: `expected latency ${expect.latency.value.trim()}, took ${took}ms`,
+        expected: expect.latency.value.trim(),
+        actual: `${took}ms`,
+        ref: expect.latency.ref,
+      };
   }
   for (const h of expect?.headers ?? []) {
     const expected = String(substituteDeep(h.expected, scope));
     const actual = response.headers.get(h.name);
-    if (actual === null) return { kind: 'assertion', message: `expected a header ${h.name} containing "${expected}", but the response has no ${h.name} header`, expected, actual: '(missing)', ref: h.ref };
+    if (actual === null)
+      return {
+        kind: 'assertion',
+        message: `expected a header ${h.name} containing "${expected}", but the response has no ${h.name} header`,
+        expected,
+        actual: '(missing)',
+        ref: h.ref,
+      };
     if (!actual.toLowerCase().includes(expected.toLowerCase()))
-      return { kind: 'assertion', message: `expected header ${h.name} to contain "${expected}", got "${snippet(actual)}"`, expected, actual, ref: h.ref };
+      return {
+        kind: 'assertion',
+        message: `expected header ${h.name} to contain "${expected}", got "${snippet(actual)}"`,
+        expected,
+        actual,
+        ref: h.ref,
+      };
   }
   if (expect?.bodyContains) {
     const expected = String(substituteDeep(expect.bodyContains.value, scope));
     if (!response.text.includes(expected))
-      return { kind: 'assertion', message: `expected the body to contain "${snippet(expected)}", it does not: ${snippet(response.text)}`, expected, actual: snippet(response.text, 500), ref: expect.bodyContains.ref };
+      return {
+        kind: 'assertion',
+        message: `expected the body to contain "${snippet(expected)}", it does not: ${snippet(response.text)}`,
+        expected,
+        actual: snippet(response.text, 500),
+        ref: expect.bodyContains.ref,
+      };
   }
   for (const j of expect?.json ?? []) {
     const body = json.get();
@@ -119,28 +174,63 @@ export function checkExpectations(step: RequestStep, response: HttpResponse, sco
     const q = query(j.path, body.value);
     if (!q.ok) return { kind: 'config', message: `the JSONPath ${j.path} is not valid (${q.error})`, ref: j.ref };
     const expected = substituteDeep(j.expected, scope);
-    if (q.matches.length === 0) return { kind: 'assertion', message: `expected ${j.path} to be ${show(expected)}, but it matched nothing in ${snippet(response.text)}`, expected: show(expected), actual: '(no match)', ref: j.ref };
+    if (q.matches.length === 0)
+      return {
+        kind: 'assertion',
+        message: `expected ${j.path} to be ${show(expected)}, but it matched nothing in ${snippet(response.text)}`,
+        expected: show(expected),
+        actual: '(no match)',
+        ref: j.ref,
+      };
     const actual = q.matches.length === 1 ? q.matches[0] : q.matches;
     if (!isDeepStrictEqual(actual, expected)) {
-      const typeNote = typeof actual !== typeof expected && String(actual) === String(expected) ? ` (the ${typeof actual} ${show(actual)}, not the ${typeof expected} ${show(expected)})` : '';
-      return { kind: 'assertion', message: `expected ${j.path} to be ${show(expected)}, got ${show(actual)}${typeNote}`, expected: show(expected), actual: show(actual), ref: j.ref };
+      const typeNote =
+        typeof actual !== typeof expected && String(actual) === String(expected)
+          ? ` (the ${typeof actual} ${show(actual)}, not the ${typeof expected} ${show(expected)})`
+          : '';
+      return {
+        kind: 'assertion',
+        message: `expected ${j.path} to be ${show(expected)}, got ${show(actual)}${typeNote}`,
+        expected: show(expected),
+        actual: show(actual),
+        ref: j.ref,
+      };
     }
   }
   return undefined;
 }
 
 /** Applies `capture`: each JSONPath must match, the value is kept for later steps. */
-export function applyCaptures(step: RequestStep, response: HttpResponse): { values: Map<string, unknown> } | { failure: Failure } {
+export function applyCaptures(
+  step: RequestStep,
+  response: HttpResponse,
+): { values: Map<string, unknown> } | { failure: Failure } {
   const values = new Map<string, unknown>();
   if (!step.capture?.length) return { values };
   const json = new JsonBody(response);
   for (const c of step.capture) {
     const body = json.get();
-    if (!body.ok) return { failure: { ...json.notJson(`capture ${c.name} needs JSON to read ${c.path}`, c.ref), kind: 'capture' } };
+    if (!body.ok)
+      return { failure: { ...json.notJson(`capture ${c.name} needs JSON to read ${c.path}`, c.ref), kind: 'capture' } };
     const q = query(c.path, body.value);
-    if (!q.ok) return { failure: { kind: 'config', message: `the JSONPath ${c.path} of capture ${c.name} is not valid (${q.error})`, ref: c.ref } };
+    if (!q.ok)
+      return {
+        failure: {
+          kind: 'config',
+          message: `the JSONPath ${c.path} of capture ${c.name} is not valid (${q.error})`,
+          ref: c.ref,
+        },
+      };
     if (q.matches.length === 0)
-      return { failure: { kind: 'capture', message: `capture ${c.name}: ${c.path} matched nothing in ${snippet(response.text)}`, expected: c.path, actual: '(no match)', ref: c.ref } };
+      return {
+        failure: {
+          kind: 'capture',
+          message: `capture ${c.name}: ${c.path} matched nothing in ${snippet(response.text)}`,
+          expected: c.path,
+          actual: '(no match)',
+          ref: c.ref,
+        },
+      };
     values.set(c.name, q.matches.length === 1 ? q.matches[0] : q.matches);
   }
   return { values };
@@ -148,11 +238,16 @@ export function applyCaptures(step: RequestStep, response: HttpResponse): { valu
 
 function compare(value: number, op: string, limit: number): boolean {
   switch (op) {
-    case '<': return value < limit;
-    case '<=': return value <= limit;
-    case '>': return value > limit;
-    case '>=': return value >= limit;
-    default: return false;
+    case '<':
+      return value < limit;
+    case '<=':
+      return value <= limit;
+    case '>':
+      return value > limit;
+    case '>=':
+      return value >= limit;
+    default:
+      return false;
   }
 }
 

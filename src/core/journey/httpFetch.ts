@@ -38,13 +38,26 @@ export interface HttpResponse {
 
 export type HttpOutcome =
   | { ok: true; response: HttpResponse }
-  | { ok: false; kind: FailureKind; message: string; ttfbMs?: number; totalMs: number; status?: number; redirects: number };
+  | {
+      ok: false;
+      kind: FailureKind;
+      message: string;
+      ttfbMs?: number;
+      totalMs: number;
+      status?: number;
+      redirects: number;
+    };
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Headers that carry credentials: dropped when a redirect leaves the origin, as browsers do. */
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 
-export async function httpFetch(request: HttpRequest, limits: HttpLimits, deadline: StepDeadline, fetchFn: FetchLike = globalThis.fetch): Promise<HttpOutcome> {
+export async function httpFetch(
+  request: HttpRequest,
+  limits: HttpLimits,
+  deadline: StepDeadline,
+  fetchFn: FetchLike = globalThis.fetch,
+): Promise<HttpOutcome> {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   let { method, url, body } = request;
@@ -67,16 +80,46 @@ export async function httpFetch(request: HttpRequest, limits: HttpLimits, deadli
       try {
         next = new URL(location, url);
       } catch {
-        return { ok: false, kind: 'redirect', message: `${url.pathname} redirected to "${location}", which is not a URL`, totalMs: elapsed(), status: res.status, redirects };
+        return {
+          ok: false,
+          kind: 'redirect',
+          message: `${url.pathname} redirected to "${location}", which is not a URL`,
+          totalMs: elapsed(),
+          status: res.status,
+          redirects,
+        };
       }
       if (next.protocol !== 'http:' && next.protocol !== 'https:')
-        return { ok: false, kind: 'redirect', message: `${url.pathname} redirected to a ${next.protocol} URL; only http and https are followed`, totalMs: elapsed(), status: res.status, redirects };
+        return {
+          ok: false,
+          kind: 'redirect',
+          message: `${url.pathname} redirected to a ${next.protocol} URL; only http and https are followed`,
+          totalMs: elapsed(),
+          status: res.status,
+          redirects,
+        };
       if (visited.includes(next.href)) {
-        const loop = [...visited.slice(visited.indexOf(next.href)), next.href].map((h) => shortUrl(new URL(h), request.url)).join(' -> ');
-        return { ok: false, kind: 'redirect', message: `redirect loop: ${loop}. Fix the redirects on the server, or expect the 3xx status to stop here`, totalMs: elapsed(), status: res.status, redirects };
+        const loop = [...visited.slice(visited.indexOf(next.href)), next.href]
+          .map((h) => shortUrl(new URL(h), request.url))
+          .join(' -> ');
+        return {
+          ok: false,
+          kind: 'redirect',
+          message: `redirect loop: ${loop}. Fix the redirects on the server, or expect the 3xx status to stop here`,
+          totalMs: elapsed(),
+          status: res.status,
+          redirects,
+        };
       }
       if (redirects >= limits.maxRedirects)
-        return { ok: false, kind: 'redirect', message: `more than ${limits.maxRedirects} redirects (last: ${shortUrl(url, request.url)} -> ${shortUrl(next, request.url)}); a chain that long is almost always a misconfiguration`, totalMs: elapsed(), status: res.status, redirects };
+        return {
+          ok: false,
+          kind: 'redirect',
+          message: `more than ${limits.maxRedirects} redirects (last: ${shortUrl(url, request.url)} -> ${shortUrl(next, request.url)}); a chain that long is almost always a misconfiguration`,
+          totalMs: elapsed(),
+          status: res.status,
+          redirects,
+        };
       redirects++;
       visited.push(next.href);
       // 303, and 301/302 after a POST, turn into a GET without a body (what every client does).
@@ -90,22 +133,57 @@ export async function httpFetch(request: HttpRequest, limits: HttpLimits, deadli
       continue;
     }
     const ttfbMs = elapsed();
-    const tooLarge = (n: string) => `the response is larger than ${formatBytes(limits.maxBytes)} (${n}); reading stopped there. Check a smaller resource, or raise the cap`;
+    const tooLarge = (n: string) =>
+      `the response is larger than ${formatBytes(limits.maxBytes)} (${n}); reading stopped there. Check a smaller resource, or raise the cap`;
     const declared = Number(res.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > limits.maxBytes) {
       await discard(res);
-      return { ok: false, kind: 'too-large', message: tooLarge(`Content-Length ${formatBytes(declared)}`), ttfbMs, totalMs: elapsed(), status: res.status, redirects };
+      return {
+        ok: false,
+        kind: 'too-large',
+        message: tooLarge(`Content-Length ${formatBytes(declared)}`),
+        ttfbMs,
+        totalMs: elapsed(),
+        status: res.status,
+        redirects,
+      };
     }
     const read = await readCapped(res, limits.maxBytes);
-    if (read.error === 'too-large') return { ok: false, kind: 'too-large', message: tooLarge(`over ${formatBytes(read.bytes)} had arrived`), ttfbMs, totalMs: elapsed(), status: res.status, redirects };
+    if (read.error === 'too-large')
+      return {
+        ok: false,
+        kind: 'too-large',
+        message: tooLarge(`over ${formatBytes(read.bytes)} had arrived`),
+        ttfbMs,
+        totalMs: elapsed(),
+        status: res.status,
+        redirects,
+      };
     if (read.error) {
       const why = deadline.why(`the rest of the body (${formatBytes(read.bytes)} had arrived)`);
       if (why) return { ok: false, ...why, ttfbMs, totalMs: elapsed(), status: res.status, redirects };
-      return { ok: false, ...describeNetworkError(read.error, url, 'reading the body'), ttfbMs, totalMs: elapsed(), status: res.status, redirects };
+      return {
+        ok: false,
+        ...describeNetworkError(read.error, url, 'reading the body'),
+        ttfbMs,
+        totalMs: elapsed(),
+        status: res.status,
+        redirects,
+      };
     }
     return {
       ok: true,
-      response: { status: res.status, statusText: res.statusText, headers: res.headers, url, text: read.text, bytes: read.bytes, redirects, ttfbMs, totalMs: elapsed() },
+      response: {
+        status: res.status,
+        statusText: res.statusText,
+        headers: res.headers,
+        url,
+        text: read.text,
+        bytes: read.bytes,
+        redirects,
+        ttfbMs,
+        totalMs: elapsed(),
+      },
     };
   }
 }

@@ -46,19 +46,26 @@ export function resolveUrl(raw: string, baseUrl: string | undefined): URL {
   const text = raw.trim();
   if (/^[a-z][a-z0-9+.-]*:/i.test(text)) {
     const u = new URL(text);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new VariableError(`${u.protocol} URLs cannot be requested: use http:// or https://`);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+      throw new VariableError(`${u.protocol} URLs cannot be requested: use http:// or https://`);
     return u;
   }
-  if (!baseUrl) throw new VariableError(`"${text}" is a path and there is no base_url: add base_url to the synthetic block or the journey, or write a full URL`);
+  if (!baseUrl)
+    throw new VariableError(
+      `"${text}" is a path and there is no base_url: add base_url to the synthetic block or the journey, or write a full URL`,
+    );
   let base: URL;
   try {
     base = parsedBase(baseUrl);
   } catch {
     throw new VariableError(`base_url "${baseUrl}" is not a URL: write it as https://host[:port][/path]`);
   }
-  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new VariableError(`base_url must start with http:// or https://`);
+  if (base.protocol !== 'http:' && base.protocol !== 'https:')
+    throw new VariableError(`base_url must start with http:// or https://`);
   // Joined, not resolved: base_url https://h/v2 + /users is https://h/v2/users, as users expect.
-  const joined = text.startsWith('?') ? base.href.replace(/\?.*$/, '') + text : `${base.origin}${base.pathname.replace(/\/+$/, '')}/${text.replace(/^\/+/, '')}`;
+  const joined = text.startsWith('?')
+    ? base.href.replace(/\?.*$/, '') + text
+    : `${base.origin}${base.pathname.replace(/\/+$/, '')}/${text.replace(/^\/+/, '')}`;
   return new URL(joined);
 }
 
@@ -88,7 +95,13 @@ function buildBody(body: unknown, scope: VariableScope, headers: Record<string, 
   return JSON.stringify(substituteDeep(body, scope));
 }
 
-export async function runHttpStep(step: Step & { spec: RequestStep }, baseUrl: string | undefined, scope: VariableScope, journey: JourneyDeadline, options: HttpStepOptions): Promise<StepOutcome> {
+export async function runHttpStep(
+  step: Step & { spec: RequestStep },
+  baseUrl: string | undefined,
+  scope: VariableScope,
+  journey: JourneyDeadline,
+  options: HttpStepOptions,
+): Promise<StepOutcome> {
   const spec = step.spec;
   const method = spec.method.toUpperCase();
   let url: URL;
@@ -100,7 +113,11 @@ export async function runHttpStep(step: Step & { spec: RequestStep }, baseUrl: s
     body = buildBody(spec.body, scope, headers);
   } catch (e) {
     const message = e instanceof VariableError ? e.message : `the URL is not valid: ${(e as Error).message}`;
-    return { failure: { kind: 'config', message, ref: spec.urlRef ?? step.keyRef }, timings: { totalMs: 0 }, attempts: 0 };
+    return {
+      failure: { kind: 'config', message, ref: spec.urlRef ?? step.keyRef },
+      timings: { totalMs: 0 },
+      attempts: 0,
+    };
   }
   // Lint refuses an undeclared write it can see; this catches the rest (a method or override that
   // comes from a variable, a rule turned off) before anything is sent.
@@ -109,15 +126,34 @@ export async function runHttpStep(step: Step & { spec: RequestStep }, baseUrl: s
   const declared = step.sideEffects?.value ?? spec.sideEffects?.value;
   // Writes are listed on the step as in a browser journey: refused ones as blocked, declared ones as allowed.
   const write = isWriteMethod(effective.method)
-    ? { method: effective.method, url: displayUrl(url.href), allowed: allowsWrites(declared), stepIndex: step.index, step: stepLabel(step), ...(effective.via ? { via: effective.via } : {}) }
+    ? {
+        method: effective.method,
+        url: displayUrl(url.href),
+        allowed: allowsWrites(declared),
+        stepIndex: step.index,
+        step: stepLabel(step),
+        ...(effective.via ? { via: effective.via } : {}),
+      }
     : undefined;
   if (write && !write.allowed) {
-    const asks = effective.via ? `${method} ${url.pathname} asks the server for ${effective.method} (${effective.via})` : `${method} ${url.pathname} is a write`;
-    const wrong = declared !== undefined ? ` (\`side_effects: ${declared}\` is not one of ${SIDE_EFFECT_VALUES.join(', ')})` : '';
+    const asks = effective.via
+      ? `${method} ${url.pathname} asks the server for ${effective.method} (${effective.via})`
+      : `${method} ${url.pathname} is a write`;
+    const wrong =
+      declared !== undefined ? ` (\`side_effects: ${declared}\` is not one of ${SIDE_EFFECT_VALUES.join(', ')})` : '';
     const message = `${asks} and this step does not declare side effects${wrong}: it was not sent. If it is safe, ${declarationHint()}`;
-    return { failure: { kind: 'side-effect', message, ref: spec.urlRef ?? step.keyRef }, timings: { totalMs: 0 }, attempts: 0, writes: [write] };
+    return {
+      failure: { kind: 'side-effect', message, ref: spec.urlRef ?? step.keyRef },
+      timings: { totalMs: 0 },
+      attempts: 0,
+      writes: [write],
+    };
   }
-  const limits: HttpLimits = { maxRedirects: options.maxRedirects, maxBytes: options.maxBytes, followRedirects: !expectsRedirect(spec.expect) };
+  const limits: HttpLimits = {
+    maxRedirects: options.maxRedirects,
+    maxBytes: options.maxBytes,
+    followRedirects: !expectsRedirect(spec.expect),
+  };
   // Retried only when the method the server acts on (an override's) is idempotent.
   const attemptsAllowed = 1 + (IDEMPOTENT_METHODS.has(effective.method) ? Math.max(0, options.retries) : 0);
   let last: StepOutcome | undefined;
@@ -149,10 +185,21 @@ async function attemptOnce(
     const out = await httpFetch(request, limits, deadline, options.fetch);
     if (!out.ok) {
       const ref: Ref = step.spec.urlRef ?? step.keyRef;
-      return { failure: { kind: out.kind, message: out.message, ref }, timings: { ttfbMs: out.ttfbMs, totalMs: out.totalMs }, attempts: attempt, httpStatus: out.status, redirects: out.redirects };
+      return {
+        failure: { kind: out.kind, message: out.message, ref },
+        timings: { ttfbMs: out.ttfbMs, totalMs: out.totalMs },
+        attempts: attempt,
+        httpStatus: out.status,
+        redirects: out.redirects,
+      };
     }
     const r = out.response;
-    const base = { timings: { ttfbMs: r.ttfbMs, totalMs: r.totalMs }, attempts: attempt, httpStatus: r.status, redirects: r.redirects };
+    const base = {
+      timings: { ttfbMs: r.ttfbMs, totalMs: r.totalMs },
+      attempts: attempt,
+      httpStatus: r.status,
+      redirects: r.redirects,
+    };
     const failed = checkExpectations(step.spec, r, scope, step.spec.urlRef ?? step.keyRef);
     if (failed) return { ...base, failure: failed };
     const cap = applyCaptures(step.spec, r);

@@ -26,7 +26,14 @@ export class Redactor {
     if (typeof value !== 'string' && typeof value !== 'number') return;
     const s = String(value);
     if (s.length === 0) return;
-    const spellings = [s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1), escapeXml(s), ...htmlEscapes(s), ...base64s(s)];
+    const spellings = [
+      s,
+      encodeURIComponent(s),
+      JSON.stringify(s).slice(1, -1),
+      escapeXml(s),
+      ...htmlEscapes(s),
+      ...base64s(s),
+    ];
     try {
       spellings.push(encodeURI(s));
     } catch {
@@ -43,7 +50,13 @@ export class Redactor {
   /** The text with every secret spelling replaced by `***`. Longest first, so a secret inside another is not half-hidden. */
   text(s: string): string {
     if (this.values.size === 0 || s.length === 0) return s;
-    this.pattern ??= new RegExp([...this.values].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+    this.pattern ??= new RegExp(
+      [...this.values]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|'),
+      'g',
+    );
     return s.replace(this.pattern, REDACTED);
   }
 
@@ -70,7 +83,8 @@ function escapeRegExp(s: string): string {
 /** How HTML serializers write quotes and ampersands: named, decimal and hex references. */
 function htmlEscapes(s: string): string[] {
   if (!/[&<>"']/.test(s)) return [];
-  const base = (q: string, a: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, q).replace(/'/g, a);
+  const base = (q: string, a: string) =>
+    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, q).replace(/'/g, a);
   return [base('&quot;', '&#39;'), base('&#34;', '&#39;'), base('&quot;', '&#x27;'), base('&#x22;', '&#x27;')];
 }
 
@@ -82,5 +96,10 @@ function base64s(s: string): string[] {
 }
 
 function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }

@@ -13,7 +13,14 @@ import { JourneyDeadline } from './deadline';
 import type { FetchLike } from '../net/network';
 import { runHttpStep, stepLabel, type StepOutcome } from './httpStep';
 import { looksSensitive, Redactor } from './redact';
-import { overallStatus, type JourneyResult, type RunResult, type RunStatus, type StepFailure, type StepResult } from './result';
+import {
+  overallStatus,
+  type JourneyResult,
+  type RunResult,
+  type RunStatus,
+  type StepFailure,
+  type StepResult,
+} from './result';
 import { lateWrites } from './writeGuard';
 import { checkJourneyVariables, scanVariables, secretNames, stepTexts, type VariableScope } from './variables';
 // browserStep itself is light: playwright-core is imported (dynamically) only when a browser starts.
@@ -65,7 +72,11 @@ export interface RunListener {
   journeyFinished?(result: JourneyResult, journey: Journey): void;
 }
 
-export async function run(journeys: readonly Journey[], options: RunOptions = {}, listener: RunListener = {}): Promise<RunResult> {
+export async function run(
+  journeys: readonly Journey[],
+  options: RunOptions = {},
+  listener: RunListener = {},
+): Promise<RunResult> {
   const started = performance.now();
   const redactor = new Redactor();
   const env = options.env ?? (() => undefined);
@@ -109,7 +120,11 @@ export async function run(journeys: readonly Journey[], options: RunOptions = {}
   try {
     await Promise.all(Array.from({ length: Math.min(concurrency, journeys.length) }, worker));
   } finally {
-    if (browser) await browser.then((b) => b.close(), () => undefined);
+    if (browser)
+      await browser.then(
+        (b) => b.close(),
+        () => undefined,
+      );
   }
   return {
     status: overallStatus(results.map((r) => r.status)),
@@ -121,7 +136,12 @@ export async function run(journeys: readonly Journey[], options: RunOptions = {}
 
 let fetchWarm: Promise<void> | undefined;
 function warmUpFetch(): Promise<void> {
-  return (fetchWarm ??= fetch('data:,warm-up').then((r) => r.text()).then(() => undefined, () => undefined));
+  return (fetchWarm ??= fetch('data:,warm-up')
+    .then((r) => r.text())
+    .then(
+      () => undefined,
+      () => undefined,
+    ));
 }
 
 type Emit = Required<RunListener>;
@@ -191,7 +211,15 @@ async function runJourney(
     ref: journey.ref,
   });
   const skippedSteps = (from: number, error?: StepFailure): StepResult[] =>
-    journey.steps.slice(from).map((s) => ({ index: s.index, name: stepLabel(s), kind: s.spec.kind, status: 'skipped', durationMs: 0, ref: s.ref, ...(error ? { error } : {}) }));
+    journey.steps.slice(from).map((s) => ({
+      index: s.index,
+      name: stepLabel(s),
+      kind: s.spec.kind,
+      status: 'skipped',
+      durationMs: 0,
+      ref: s.ref,
+      ...(error ? { error } : {}),
+    }));
 
   emit.journeyStarted(journey);
   const refusal = options.refusals?.get(journey);
@@ -199,22 +227,32 @@ async function runJourney(
     const error: StepFailure = { kind: 'refused', message: `not run: ${refusal.message}`, ref: refusal.ref };
     return finish(skippedSteps(0), error, 'skipped');
   }
-  if (options.signal?.aborted) return finish(skippedSteps(0), { kind: 'cancelled', message: 'the run was cancelled before this journey started', ref: journey.nameRef }, 'skipped');
+  if (options.signal?.aborted)
+    return finish(
+      skippedSteps(0),
+      { kind: 'cancelled', message: 'the run was cancelled before this journey started', ref: journey.nameRef },
+      'skipped',
+    );
 
   const problems = checkJourneyVariables(journey, { env: options.env, secrets });
   if (problems.length) {
     const p = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more variable problem${problems.length > 2 ? 's' : ''})` : '';
+    const more =
+      problems.length > 1 ? ` (and ${problems.length - 1} more variable problem${problems.length > 2 ? 's' : ''})` : '';
     const hint = p.variable?.kind === 'secret' && options.secretHint ? `: ${options.secretHint(p.variable.name)}` : '';
     const message = `${p.message}${hint}${more}; nothing was sent`;
     const error: StepFailure = { kind: 'config', message, stepIndex: p.stepIndex, ref: p.ref };
     return finish(skippedSteps(0), error, 'failed');
   }
-  if (journey.steps.length === 0) return finish([], { kind: 'config', message: 'the journey has no steps', ref: journey.nameRef }, 'failed');
+  if (journey.steps.length === 0)
+    return finish([], { kind: 'config', message: 'the journey has no steps', ref: journey.nameRef }, 'failed');
 
   const captured = new Map<string, unknown>();
   const scope: VariableScope = { env: options.env, secrets, captured };
-  const deadline = new JourneyDeadline(options.signal, journey.timeoutMs ?? options.journeyTimeoutMs ?? DEFAULT_JOURNEY_TIMEOUT_MS);
+  const deadline = new JourneyDeadline(
+    options.signal,
+    journey.timeoutMs ?? options.journeyTimeoutMs ?? DEFAULT_JOURNEY_TIMEOUT_MS,
+  );
   const steps: StepResult[] = [];
   let browserJourney: Awaited<ReturnType<BrowserSession['journey']>> | undefined;
   let failure: StepFailure | undefined;
@@ -237,7 +275,11 @@ async function runJourney(
         } catch (e) {
           // Launching failed (missing, crashed, cancelled): the message says what to install or set.
           const why = deadline.why();
-          launchFailure = { failure: { kind: why?.kind ?? 'browser', message: why?.message ?? (e as Error).message, ref: step.keyRef }, timings: { totalMs: performance.now() - l0 }, attempts: 1 };
+          launchFailure = {
+            failure: { kind: why?.kind ?? 'browser', message: why?.message ?? (e as Error).message, ref: step.keyRef },
+            timings: { totalMs: performance.now() - l0 },
+            attempts: 1,
+          };
         }
       }
       const t0 = performance.now();

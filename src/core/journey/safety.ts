@@ -44,7 +44,8 @@ export function loadJourneyFile(text: string, options: { config?: LintConfig } =
   // What the builder could not read is refused too, even where a rule's severity was lowered.
   for (const config of configs) {
     for (const p of config.problems ?? []) {
-      const targets = p.journeyIndex !== undefined ? [config.journeys[p.journeyIndex]].filter(Boolean) : config.journeys;
+      const targets =
+        p.journeyIndex !== undefined ? [config.journeys[p.journeyIndex]].filter(Boolean) : config.journeys;
       for (const j of targets) if (!refusals.has(j)) refusals.set(j, { message: p.message, ref: p.ref });
     }
   }
@@ -60,9 +61,13 @@ export function refusalsFor(configs: SyntheticConfig[], findings: Finding[]): Ma
   for (const f of findings.filter(blocksRun)) {
     for (const config of configs) {
       if (f.docIndex !== undefined && f.docIndex !== config.docIndex) continue;
-      const inside = config.journeys.filter((j) => f.offset >= j.ref.offset && f.offset < j.ref.offset + Math.max(1, j.ref.length));
+      const inside = config.journeys.filter(
+        (j) => f.offset >= j.ref.offset && f.offset < j.ref.offset + Math.max(1, j.ref.length),
+      );
       const targets = inside.length ? inside : f.docIndex === config.docIndex ? config.journeys : [];
-      for (const j of targets) if (!refusals.has(j)) refusals.set(j, { message: `${f.message} (${f.rule})`, ref: { offset: f.offset, length: f.length } });
+      for (const j of targets)
+        if (!refusals.has(j))
+          refusals.set(j, { message: `${f.message} (${f.rule})`, ref: { offset: f.offset, length: f.length } });
     }
   }
   return refusals;

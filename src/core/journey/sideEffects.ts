@@ -13,7 +13,11 @@ export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTION
 export const SIDE_EFFECT_VALUES = ['sandbox', 'harmless'] as const;
 export type SideEffectDeclaration = (typeof SIDE_EFFECT_VALUES)[number];
 
-export const METHOD_OVERRIDE_HEADERS: readonly string[] = ['x-http-method-override', 'x-http-method', 'x-method-override'];
+export const METHOD_OVERRIDE_HEADERS: readonly string[] = [
+  'x-http-method-override',
+  'x-http-method',
+  'x-method-override',
+];
 export const METHOD_PARAM = '_method';
 
 export function allowsWrites(declared: string | undefined): declared is SideEffectDeclaration {
@@ -63,7 +67,11 @@ export function effectiveMethod(request: RequestShape): EffectiveMethod {
 }
 
 /** `_method=DELETE` in the query, or in a form-encoded (or JSON) body. */
-function methodParam(url: URL | string, body: string | undefined, contentType: string | undefined): EffectiveMethod | undefined {
+function methodParam(
+  url: URL | string,
+  body: string | undefined,
+  contentType: string | undefined,
+): EffectiveMethod | undefined {
   let query: URLSearchParams | undefined;
   try {
     query = (typeof url === 'string' ? new URL(url, 'http://x') : url).searchParams;
@@ -71,14 +79,16 @@ function methodParam(url: URL | string, body: string | undefined, contentType: s
     query = undefined;
   }
   const fromQuery = methodToken(query?.get(METHOD_PARAM) ?? undefined);
-  if (fromQuery && isWriteMethod(fromQuery)) return { method: fromQuery, via: `${METHOD_PARAM}=${fromQuery} in the query` };
+  if (fromQuery && isWriteMethod(fromQuery))
+    return { method: fromQuery, via: `${METHOD_PARAM}=${fromQuery} in the query` };
   if (!body) return undefined;
   const type = (contentType ?? '').toLowerCase();
   let fromBody: string | undefined;
   if (type.includes('json') || (!type && /^\s*\{/.test(body))) {
     try {
       const parsed = JSON.parse(body) as unknown;
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) fromBody = methodToken((parsed as Record<string, unknown>)[METHOD_PARAM]);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+        fromBody = methodToken((parsed as Record<string, unknown>)[METHOD_PARAM]);
     } catch {
       fromBody = undefined;
     }
@@ -100,10 +110,13 @@ export function methodToken(value: unknown): string | undefined {
 }
 
 function canonicalHeader(name: string): string {
-  return name.toLowerCase().replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase()).replace(/^X-Http-/, 'X-HTTP-');
+  return name
+    .toLowerCase()
+    .replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase())
+    .replace(/^X-Http-/, 'X-HTTP-');
 }
 
 /** The sentence that says which declaration would allow a write. */
 export function declarationHint(): string {
-  return 'add `side_effects: harmless` to the step if it changes nothing a customer or the business sees (a sign-in, a search), or `side_effects: sandbox` if it only touches a sandbox (a test tenant, a payment provider\'s test mode)';
+  return "add `side_effects: harmless` to the step if it changes nothing a customer or the business sees (a sign-in, a search), or `side_effects: sandbox` if it only touches a sandbox (a test tenant, a payment provider's test mode)";
 }

@@ -34,7 +34,9 @@ export function scanVariables(text: string): ScanResult {
     }
     const close = text.indexOf('}', at + 2);
     if (close < 0) {
-      errors.push(`"${clip(text.slice(at))}" has no closing "}": write \${env:NAME}, \${secret:NAME} or \${name} (or $\${ for a literal \${)`);
+      errors.push(
+        `"${clip(text.slice(at))}" has no closing "}": write \${env:NAME}, \${secret:NAME} or \${name} (or $\${ for a literal \${)`,
+      );
       break;
     }
     const inner = text.slice(at + 2, close).trim();
@@ -42,7 +44,9 @@ export function scanVariables(text: string): ScanResult {
     const prefix = colon >= 0 ? inner.slice(0, colon).trim() : '';
     const name = colon >= 0 ? inner.slice(colon + 1).trim() : inner;
     if (colon >= 0 && prefix !== 'env' && prefix !== 'secret') {
-      errors.push(`"\${${inner}}" uses an unknown kind "${prefix}:": use \${env:NAME}, \${secret:NAME} or a captured \${name}`);
+      errors.push(
+        `"\${${inner}}" uses an unknown kind "${prefix}:": use \${env:NAME}, \${secret:NAME} or a captured \${name}`,
+      );
     } else if (!NAME.test(name)) {
       errors.push(`"\${${inner}}" is not a variable name: use letters, digits and _ (e.g. \${cart_id})`);
     } else {
@@ -63,13 +67,19 @@ export interface VariableScope {
 export class VariableError extends Error {}
 
 function lookup(ref: VariableRef, scope: VariableScope): unknown {
-  const v = ref.kind === 'env' ? scope.env(ref.name) : ref.kind === 'secret' ? scope.secrets.get(ref.name) : scope.captured.get(ref.name);
+  const v =
+    ref.kind === 'env'
+      ? scope.env(ref.name)
+      : ref.kind === 'secret'
+        ? scope.secrets.get(ref.name)
+        : scope.captured.get(ref.name);
   if (v === undefined) throw new VariableError(unknownMessage(ref));
   return v;
 }
 
 function unknownMessage(ref: VariableRef): string {
-  if (ref.kind === 'env') return `the environment variable ${ref.name} is not set (\${env:${ref.name}}): set it and run again`;
+  if (ref.kind === 'env')
+    return `the environment variable ${ref.name} is not set (\${env:${ref.name}}): set it and run again`;
   if (ref.kind === 'secret') return `the secret ${ref.name} is not set (\${secret:${ref.name}})`;
   return `\${${ref.name}} is not captured by an earlier step: add "capture: { ${ref.name}: $.path }" to a step before this one, or use \${env:${ref.name}}`;
 }
@@ -94,7 +104,8 @@ export function substitute(text: string, scope: VariableScope): string {
 export function substituteDeep(value: unknown, scope: VariableScope): unknown {
   if (typeof value === 'string') {
     const { refs } = scanVariables(value);
-    if (refs.length === 1 && refs[0].kind === 'capture' && refs[0].start === 0 && refs[0].end === value.length) return lookup(refs[0], scope);
+    if (refs.length === 1 && refs[0].kind === 'capture' && refs[0].start === 0 && refs[0].end === value.length)
+      return lookup(refs[0], scope);
     return substitute(value, scope);
   }
   if (Array.isArray(value)) return value.map((v) => substituteDeep(v, scope));
@@ -124,7 +135,11 @@ export function stepTexts(step: Step): Array<{ text: string; ref: Ref }> {
   const add = (v: unknown, ref: Ref) => {
     if (typeof v === 'string') out.push({ text: v, ref });
     else if (Array.isArray(v)) v.forEach((x) => add(x, ref));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { add(k, ref); add(x, ref); }
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        add(k, ref);
+        add(x, ref);
+      }
   };
   const spec = step.spec;
   if (spec.kind === 'request') {
@@ -153,15 +168,20 @@ export interface VariableProblem {
 /** The names of the secrets a journey uses (to resolve them once, before the run). */
 export function secretNames(journey: Journey): string[] {
   const names = new Set<string>();
-  for (const step of journey.steps) for (const { text } of stepTexts(step)) for (const r of scanVariables(text).refs) if (r.kind === 'secret') names.add(r.name);
+  for (const step of journey.steps)
+    for (const { text } of stepTexts(step))
+      for (const r of scanVariables(text).refs) if (r.kind === 'secret') names.add(r.name);
   return [...names];
 }
 
 /** The names of the env variables a journey uses. */
 export function envNames(journey: Journey): string[] {
   const names = new Set<string>();
-  for (const step of journey.steps) for (const { text } of stepTexts(step)) for (const r of scanVariables(text).refs) if (r.kind === 'env') names.add(r.name);
-  if (journey.baseUrl) for (const r of scanVariables(journey.baseUrl.value).refs) if (r.kind === 'env') names.add(r.name);
+  for (const step of journey.steps)
+    for (const { text } of stepTexts(step))
+      for (const r of scanVariables(text).refs) if (r.kind === 'env') names.add(r.name);
+  if (journey.baseUrl)
+    for (const r of scanVariables(journey.baseUrl.value).refs) if (r.kind === 'env') names.add(r.name);
   return [...names];
 }
 
@@ -176,7 +196,12 @@ export function checkJourneyVariables(journey: Journey, scope: Omit<VariableScop
     const { refs, errors } = scanVariables(text);
     for (const message of errors) problems.push({ stepIndex, message, ref });
     for (const r of refs) {
-      const known = r.kind === 'env' ? scope.env(r.name) !== undefined : r.kind === 'secret' ? scope.secrets.has(r.name) : captured.has(r.name);
+      const known =
+        r.kind === 'env'
+          ? scope.env(r.name) !== undefined
+          : r.kind === 'secret'
+            ? scope.secrets.has(r.name)
+            : captured.has(r.name);
       if (!known) problems.push({ stepIndex, message: unknownMessage(r), ref, variable: r });
     }
   };

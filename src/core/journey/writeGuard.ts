@@ -20,7 +20,14 @@ import type { Redactor } from './redact';
 import { looksSensitive, REDACTED } from './redact';
 import { allowsWrites, effectiveMethod, isWriteMethod } from './sideEffects';
 
-const OBSERVING_KINDS = new Set(['expect_visible', 'expect_text', 'expect_url', 'expect_load_time', 'wait_for', 'screenshot']);
+const OBSERVING_KINDS = new Set([
+  'expect_visible',
+  'expect_text',
+  'expect_url',
+  'expect_load_time',
+  'wait_for',
+  'screenshot',
+]);
 const BINDING = '__releaseSafetyWriteStarted';
 /** The longest a step waits for the writes its page started to reach the guard (a CSP-blocked fetch never does). */
 export const SETTLE_LIMIT_MS = 2000;
@@ -42,11 +49,18 @@ export class WriteLedger {
 
   /** A step starts: an action step (or one that declares side_effects) becomes the owner of what follows. */
   begin(step: Step, label: string): void {
-    if (!OBSERVING_KINDS.has(step.spec.kind) || step.sideEffects) this.owner = { index: step.index, label, declared: step.sideEffects?.value };
+    if (!OBSERVING_KINDS.has(step.spec.kind) || step.sideEffects)
+      this.owner = { index: step.index, label, declared: step.sideEffects?.value };
   }
 
   /** Decides one request. Undefined: not a write, let it through unrecorded. */
-  decide(request: { method: string; url: string; headers: Record<string, string>; body?: string; navigation?: boolean }): WriteRecord | undefined {
+  decide(request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body?: string;
+    navigation?: boolean;
+  }): WriteRecord | undefined {
     const headers = Object.entries(request.headers);
     const contentType = headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1];
     const plainWrite = isWriteMethod(request.method);
@@ -129,7 +143,13 @@ export async function installWriteGuard(context: BrowserContext, ledger: WriteLe
     const request = route.request();
     let record: WriteRecord | undefined;
     try {
-      record = ledger.decide({ method: request.method(), url: request.url(), headers: request.headers(), body: request.postData() ?? undefined, navigation: request.isNavigationRequest() });
+      record = ledger.decide({
+        method: request.method(),
+        url: request.url(),
+        headers: request.headers(),
+        body: request.postData() ?? undefined,
+        navigation: request.isNavigationRequest(),
+      });
     } catch {
       record = undefined; // a request we cannot read is not a write we can name; let the browser decide
     }
@@ -217,19 +237,33 @@ export function blockedMessage(blocked: readonly WriteRecord[], currentIndex: nu
   } catch {
     path = first.url;
   }
-  const more = blocked.length > 1 ? ` (and ${blocked.length - 1} more blocked write${blocked.length > 2 ? 's' : ''})` : '';
+  const more =
+    blocked.length > 1 ? ` (and ${blocked.length - 1} more blocked write${blocked.length > 2 ? 's' : ''})` : '';
   const via = first.via ? `, as ${first.via}` : '';
-  const where = first.stepIndex === currentIndex ? `during ${first.step ?? 'this step'}` : `after ${first.step ?? 'an earlier step'} (step ${first.stepIndex + 1})`;
+  const where =
+    first.stepIndex === currentIndex
+      ? `during ${first.step ?? 'this step'}`
+      : `after ${first.step ?? 'an earlier step'} (step ${first.stepIndex + 1})`;
   const which = first.stepIndex === currentIndex ? 'this step' : `step ${first.stepIndex + 1}`;
   return `blocked write: the page sent ${first.method} ${path} (${first.url}${via}) ${where}, which does not declare side effects; it never left the browser${more}. If it is safe, add \`side_effects: harmless\` to ${which} (it changes nothing a customer or the business sees, e.g. a sign-in or a search) or \`side_effects: sandbox\` (it only touches a sandbox or test account)`;
 }
 
 /** Puts late writes on the last step's result; the first blocked one becomes the journey's failure. */
-export function lateWrites(writes: WriteRecord[], steps: StepResult[], journey: Journey, redactor: Redactor): StepFailure | undefined {
+export function lateWrites(
+  writes: WriteRecord[],
+  steps: StepResult[],
+  journey: Journey,
+  redactor: Redactor,
+): StepFailure | undefined {
   const last = steps[steps.length - 1];
   if (!writes.length || !last) return undefined;
   steps[steps.length - 1] = { ...last, writes: redactor.deep([...(last.writes ?? []), ...writes]) };
   const blocked = writes.filter((w) => !w.allowed);
   if (!blocked.length) return undefined;
-  return { kind: 'side-effect', message: redactor.text(`${blockedMessage(blocked, -1)}. It reached the guard after the last step had ended`), stepIndex: blocked[0].stepIndex, ref: journey.steps.find((s) => s.index === blocked[0].stepIndex)?.keyRef ?? last.ref };
+  return {
+    kind: 'side-effect',
+    message: redactor.text(`${blockedMessage(blocked, -1)}. It reached the guard after the last step had ended`),
+    stepIndex: blocked[0].stepIndex,
+    ref: journey.steps.find((s) => s.index === blocked[0].stepIndex)?.keyRef ?? last.ref,
+  };
 }

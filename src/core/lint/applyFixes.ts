@@ -48,7 +48,13 @@ export function fixAll(text: string, options: LintOptions = {}, maxPasses = 10):
 }
 
 function validEdit(e: TextEdit, length: number): boolean {
-  return Number.isInteger(e.offset) && Number.isInteger(e.length) && e.offset >= 0 && e.length >= 0 && e.offset + e.length <= length;
+  return (
+    Number.isInteger(e.offset) &&
+    Number.isInteger(e.length) &&
+    e.offset >= 0 &&
+    e.length >= 0 &&
+    e.offset + e.length <= length
+  );
 }
 
 /**

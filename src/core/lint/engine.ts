@@ -75,7 +75,14 @@ export function projectOf(file: ParsedFile, options: LintOptions): () => Project
  * at its own document, and through `project` at the templates it names elsewhere: a caller that
  * keeps a document's findings re-lints the documents that refer to others when those change.
  */
-export function lintDocument(file: ParsedFile, document: SourceDocument, settings: LintSettings, options: LintOptions, internalErrors: string[], project: () => ProjectView = projectOf(file, options)): Finding[] {
+export function lintDocument(
+  file: ParsedFile,
+  document: SourceDocument,
+  settings: LintSettings,
+  options: LintOptions,
+  internalErrors: string[],
+  project: () => ProjectView = projectOf(file, options),
+): Finding[] {
   const raw: Finding[] = [];
   if (!document.kind) return raw;
   const ctx = makeContext(file, document, settings, raw, project);
@@ -96,7 +103,13 @@ interface MutableContext extends RuleContext {
   current?: Rule;
 }
 
-function makeContext(file: ParsedFile, document: SourceDocument, settings: LintSettings, out: Finding[], projectOf: () => ProjectView): MutableContext {
+function makeContext(
+  file: ParsedFile,
+  document: SourceDocument,
+  settings: LintSettings,
+  out: Finding[],
+  projectOf: () => ProjectView,
+): MutableContext {
   let plan: CanaryPlan | undefined | null = null;
   let synthetic: SyntheticConfig | undefined | null = null;
   const ctx: MutableContext = {
@@ -111,7 +124,8 @@ function makeContext(file: ParsedFile, document: SourceDocument, settings: LintS
       return projectOf();
     },
     get synthetic() {
-      if (synthetic === null) synthetic = document.kind === 'synthetic' ? buildSyntheticConfig(document, file) : undefined;
+      if (synthetic === null)
+        synthetic = document.kind === 'synthetic' ? buildSyntheticConfig(document, file) : undefined;
       return synthetic;
     },
     report(r) {

@@ -8,7 +8,15 @@
  * The result equals `lintText(text, options)` for the same text (tests hold the two equal).
  */
 import type { Finding } from './finding';
-import { finishFindings, lintDocument, lintSettingsOf, lintText, projectOf, type LintOptions, type LintResult } from './engine';
+import {
+  finishFindings,
+  lintDocument,
+  lintSettingsOf,
+  lintText,
+  projectOf,
+  type LintOptions,
+  type LintResult,
+} from './engine';
 import type { DocumentKind } from '../parse/sniff';
 
 /**
@@ -17,7 +25,11 @@ import type { DocumentKind } from '../parse/sniff';
  * or the files linted together do, the referring documents are linted again.
  */
 const REFERRING_KINDS: ReadonlySet<DocumentKind> = new Set(['argo-rollout', 'argo-experiment', 'flagger-canary']);
-const TEMPLATE_KINDS: ReadonlySet<DocumentKind> = new Set(['argo-analysis-template', 'flagger-metric-template', 'flagger-alert-provider']);
+const TEMPLATE_KINDS: ReadonlySet<DocumentKind> = new Set([
+  'argo-analysis-template',
+  'flagger-metric-template',
+  'flagger-alert-provider',
+]);
 import { YamlDocuments, type DocumentChunk } from '../parse/yamlDocuments';
 import type { ParseLimits, SourceDocument } from '../parse/parseFile';
 
@@ -79,15 +91,21 @@ export class IncrementalLinter {
     for (const c of this.lastTemplates) if (!templates.has(c)) changed.push(c);
     const changedNames = changed.map(templateName).filter((n): n is string => !!n);
     // The other files, not the options object (a new one comes with every pass).
-    const projectStamp = options.project ? `${options.project.file}|${options.project.index.stampExcept(options.project.file)}` : undefined;
+    const projectStamp = options.project
+      ? `${options.project.file}|${options.project.index.stampExcept(options.project.file)}`
+      : undefined;
     const projectChanged = projectStamp !== this.lastProject;
-    const stale = (c: DocumentChunk) => projectChanged || changed.some((t) => !templateName(t)) || changedNames.some((n) => c.text.includes(n));
+    const stale = (c: DocumentChunk) =>
+      projectChanged || changed.some((t) => !templateName(t)) || changedNames.some((n) => c.text.includes(n));
     this.lastTemplates = templates;
     this.lastProject = projectStamp;
     if (chunks.length === 0) {
       // Parsed whole (see YamlDocuments): lint it whole.
       const whole = lintText(text, { ...options, limits });
-      this.lastDocuments = whole.file.documents.map((document) => ({ document, findings: whole.findings.filter((f) => f.docIndex === document.index) }));
+      this.lastDocuments = whole.file.documents.map((document) => ({
+        document,
+        findings: whole.findings.filter((f) => f.docIndex === document.index),
+      }));
       this.linted = whole.file.documents.length;
       return whole;
     }
@@ -105,7 +123,9 @@ export class IncrementalLinter {
         let kept = REFERRING_KINDS.has(document.kind) && stale(chunk) ? undefined : this.kept.get(chunk);
         if (!kept?.findings) {
           const errors: string[] = [];
-          const found = lintDocument(file, document, settings, options, errors, project).map(({ docIndex: _d, ...f }) => f);
+          const found = lintDocument(file, document, settings, options, errors, project).map(
+            ({ docIndex: _d, ...f }) => f,
+          );
           kept = { findings: found, internalErrors: errors, start: chunk.start };
           this.kept.set(chunk, kept);
           this.linted++;
@@ -115,7 +135,9 @@ export class IncrementalLinter {
           kept.start = chunk.start;
         }
         for (const f of kept.findings!) own.push({ ...f, docIndex: document.index });
-        internalErrors.push(...kept.internalErrors.map((m) => m.replace(/on document \d+/, `on document ${document.index + 1}`)));
+        internalErrors.push(
+          ...kept.internalErrors.map((m) => m.replace(/on document \d+/, `on document ${document.index + 1}`)),
+        );
       }
       raw.push(...own);
       documents.push({ document, findings: own });
@@ -126,11 +148,19 @@ export class IncrementalLinter {
 }
 
 function keyOf(options: LintOptions): string {
-  return JSON.stringify([options.config?.rules ?? {}, options.config?.maxFirstStep ?? null, options.config?.budget ?? null, options.settings ?? {}]);
+  return JSON.stringify([
+    options.config?.rules ?? {},
+    options.config?.maxFirstStep ?? null,
+    options.config?.budget ?? null,
+    options.settings ?? {},
+  ]);
 }
 
 function shifted(f: Finding, delta: number): Finding {
-  const edits = (fix: NonNullable<Finding['fix']>) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, offset: e.offset + delta })) });
+  const edits = (fix: NonNullable<Finding['fix']>) => ({
+    ...fix,
+    edits: fix.edits.map((e) => ({ ...e, offset: e.offset + delta })),
+  });
   return {
     ...f,
     offset: f.offset + delta,

@@ -19,7 +19,10 @@ export function findSuppressions(text: string, lines: LineIndex): Suppressions {
   for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
     const line = lines.positionAt(m.index).line + 1;
     // Anything after "--" is a reason, as in eslint.
-    const ids = m[1].split('--')[0].split(/[\s,]+/).filter(Boolean);
+    const ids = m[1]
+      .split('--')[0]
+      .split(/[\s,]+/)
+      .filter(Boolean);
     const set = byLine.get(line) ?? new Set<string>();
     if (ids.length === 0) set.add('*');
     ids.forEach((id) => set.add(id));

@@ -15,13 +15,59 @@ export interface WellKnownMetric {
 }
 
 export const WELL_KNOWN_METRICS: Record<string, WellKnownMetric> = {
-  'error-rate': { name: 'error-rate', unit: '%', higherIsWorse: true, watchesErrors: true, description: 'share of requests answered with a 5xx status' },
-  'success-rate': { name: 'success-rate', unit: '%', higherIsWorse: false, watchesErrors: true, description: 'share of requests answered without a 5xx status' },
-  'p50-latency': { name: 'p50-latency', unit: 'ms', higherIsWorse: true, watchesErrors: false, quantile: 0.5, description: 'median request latency' },
-  'p90-latency': { name: 'p90-latency', unit: 'ms', higherIsWorse: true, watchesErrors: false, quantile: 0.9, description: '90th percentile request latency' },
-  'p95-latency': { name: 'p95-latency', unit: 'ms', higherIsWorse: true, watchesErrors: false, quantile: 0.95, description: '95th percentile request latency' },
-  'p99-latency': { name: 'p99-latency', unit: 'ms', higherIsWorse: true, watchesErrors: false, quantile: 0.99, description: '99th percentile request latency' },
-  throughput: { name: 'throughput', unit: 'req/s', higherIsWorse: false, watchesErrors: false, description: 'requests per second' },
+  'error-rate': {
+    name: 'error-rate',
+    unit: '%',
+    higherIsWorse: true,
+    watchesErrors: true,
+    description: 'share of requests answered with a 5xx status',
+  },
+  'success-rate': {
+    name: 'success-rate',
+    unit: '%',
+    higherIsWorse: false,
+    watchesErrors: true,
+    description: 'share of requests answered without a 5xx status',
+  },
+  'p50-latency': {
+    name: 'p50-latency',
+    unit: 'ms',
+    higherIsWorse: true,
+    watchesErrors: false,
+    quantile: 0.5,
+    description: 'median request latency',
+  },
+  'p90-latency': {
+    name: 'p90-latency',
+    unit: 'ms',
+    higherIsWorse: true,
+    watchesErrors: false,
+    quantile: 0.9,
+    description: '90th percentile request latency',
+  },
+  'p95-latency': {
+    name: 'p95-latency',
+    unit: 'ms',
+    higherIsWorse: true,
+    watchesErrors: false,
+    quantile: 0.95,
+    description: '95th percentile request latency',
+  },
+  'p99-latency': {
+    name: 'p99-latency',
+    unit: 'ms',
+    higherIsWorse: true,
+    watchesErrors: false,
+    quantile: 0.99,
+    description: '99th percentile request latency',
+  },
+  throughput: {
+    name: 'throughput',
+    unit: 'req/s',
+    higherIsWorse: false,
+    watchesErrors: false,
+    description: 'requests per second',
+  },
 };
 
 export function wellKnownMetric(name: string): WellKnownMetric | undefined {

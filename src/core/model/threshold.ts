@@ -27,13 +27,15 @@ const UNITS: ValueUnit[] = ['req/s', 'ms', '%', 's'];
 const EXAMPLES = 'e.g. "<= 1%", "< 500ms", "<= baseline * 1.1" or "<= baseline + 50ms"';
 
 export function parseThreshold(input: unknown): ThresholdResult {
-  if (typeof input === 'number') return { ok: false, column: 0, error: `"${input}" has no comparison: write "<= ${input}" or ">= ${input}"` };
+  if (typeof input === 'number')
+    return { ok: false, column: 0, error: `"${input}" has no comparison: write "<= ${input}" or ">= ${input}"` };
   if (typeof input !== 'string') return { ok: false, column: 0, error: `a threshold is a string, ${EXAMPLES}` };
   const text = input;
   let i = skipSpace(text, 0);
   const op = OPS.find((o) => text.startsWith(o, i));
   if (!op) {
-    const hint = text.startsWith('=', i) || text.startsWith('==', i) ? ' ("=" is not allowed: a gate needs a direction)' : '';
+    const hint =
+      text.startsWith('=', i) || text.startsWith('==', i) ? ' ("=" is not allowed: a gate needs a direction)' : '';
     return { ok: false, column: i, error: `a threshold starts with <, <=, > or >=${hint}, ${EXAMPLES}` };
   }
   i = skipSpace(text, i + op.length);
@@ -41,26 +43,38 @@ export function parseThreshold(input: unknown): ThresholdResult {
     i = skipSpace(text, i + 'baseline'.length);
     if (i >= text.length) return { ok: true, threshold: { op, kind: 'baseline', text } };
     const sign = text[i];
-    if (sign !== '*' && sign !== '+') return { ok: false, column: i, error: `after "baseline" write "* FACTOR" or "+ VALUE", ${EXAMPLES}` };
+    if (sign !== '*' && sign !== '+')
+      return { ok: false, column: i, error: `after "baseline" write "* FACTOR" or "+ VALUE", ${EXAMPLES}` };
     i = skipSpace(text, i + 1);
     const num = readNumber(text, i);
     if (!num) return { ok: false, column: i, error: `expected a number after "baseline ${sign}"` };
     i = num.end;
     if (sign === '*') {
       const rest = skipSpace(text, i);
-      if (rest < text.length) return { ok: false, column: rest, error: `a factor has no unit: "baseline * ${num.value}" multiplies the baseline's value` };
+      if (rest < text.length)
+        return {
+          ok: false,
+          column: rest,
+          error: `a factor has no unit: "baseline * ${num.value}" multiplies the baseline's value`,
+        };
       if (num.value <= 0) return { ok: false, column: num.start, error: 'the factor must be above 0' };
       return { ok: true, threshold: { op, kind: 'baseline-factor', factor: num.value, text } };
     }
     const unit = readUnit(text, i);
     if (!unit.ok) return unit;
-    return { ok: true, threshold: { op, kind: 'baseline-offset', value: num.value, ...(unit.unit ? { unit: unit.unit } : {}), text } };
+    return {
+      ok: true,
+      threshold: { op, kind: 'baseline-offset', value: num.value, ...(unit.unit ? { unit: unit.unit } : {}), text },
+    };
   }
   const num = readNumber(text, i);
   if (!num) return { ok: false, column: i, error: `expected a number or "baseline" after "${op}", ${EXAMPLES}` };
   const unit = readUnit(text, num.end);
   if (!unit.ok) return unit;
-  return { ok: true, threshold: { op, kind: 'absolute', value: num.value, ...(unit.unit ? { unit: unit.unit } : {}), text } };
+  return {
+    ok: true,
+    threshold: { op, kind: 'absolute', value: num.value, ...(unit.unit ? { unit: unit.unit } : {}), text },
+  };
 }
 
 function skipSpace(text: string, i: number): number {
@@ -76,13 +90,17 @@ function readNumber(text: string, i: number): { value: number; start: number; en
   return { value, start: i, end: i + m[0].length };
 }
 
-function readUnit(text: string, i: number): { ok: true; unit?: ValueUnit } | { ok: false; error: string; column: number } {
+function readUnit(
+  text: string,
+  i: number,
+): { ok: true; unit?: ValueUnit } | { ok: false; error: string; column: number } {
   const j = skipSpace(text, i);
   if (j >= text.length) return { ok: true };
   const unit = UNITS.find((u) => text.startsWith(u, j));
   if (!unit) return { ok: false, column: j, error: `unknown unit "${text.slice(j).trim()}": use %, ms, s or req/s` };
   const end = skipSpace(text, j + unit.length);
-  if (end < text.length) return { ok: false, column: end, error: `unexpected "${text.slice(end).trim()}" after the value` };
+  if (end < text.length)
+    return { ok: false, column: end, error: `unexpected "${text.slice(end).trim()}" after the value` };
   return { ok: true, unit };
 }
 
@@ -90,15 +108,25 @@ function readUnit(text: string, i: number): { ok: true; unit?: ValueUnit } | { o
  * Checks a parsed threshold against the metric's unit and returns the threshold with values
  * converted into that unit, or an error that says what fits.
  */
-export function fitThresholdToUnit(t: Threshold, metricUnit: MetricUnit): { ok: true; threshold: Threshold } | { ok: false; error: string } {
+export function fitThresholdToUnit(
+  t: Threshold,
+  metricUnit: MetricUnit,
+): { ok: true; threshold: Threshold } | { ok: false; error: string } {
   if (t.kind !== 'absolute' && t.kind !== 'baseline-offset') return { ok: true, threshold: t };
   if (!t.unit) return { ok: true, threshold: t };
   const converted = convert(t.value, t.unit, metricUnit);
   if (converted === undefined) {
-    const fits = metricUnit === 'count' ? 'a plain number' : metricUnit === 'ms' || metricUnit === 's' ? 'ms or s' : metricUnit;
-    return { ok: false, error: `the unit "${t.unit}" does not fit a metric measured in ${metricUnit === 'count' ? 'counts' : metricUnit}: use ${fits}` };
+    const fits =
+      metricUnit === 'count' ? 'a plain number' : metricUnit === 'ms' || metricUnit === 's' ? 'ms or s' : metricUnit;
+    return {
+      ok: false,
+      error: `the unit "${t.unit}" does not fit a metric measured in ${metricUnit === 'count' ? 'counts' : metricUnit}: use ${fits}`,
+    };
   }
-  return { ok: true, threshold: { ...t, value: converted, unit: metricUnit === 'count' ? undefined : (metricUnit as ValueUnit) } };
+  return {
+    ok: true,
+    threshold: { ...t, value: converted, unit: metricUnit === 'count' ? undefined : (metricUnit as ValueUnit) },
+  };
 }
 
 function convert(value: number, from: ValueUnit, to: MetricUnit): number | undefined {
@@ -118,19 +146,32 @@ export function resolveLimit(t: Threshold, baseline: number | null | undefined):
 }
 
 /** true: within the gate; false: breach; null: cannot be judged (no value or no baseline). */
-export function checkThreshold(t: Threshold, value: number | null | undefined, baseline: number | null | undefined): boolean | null {
+export function checkThreshold(
+  t: Threshold,
+  value: number | null | undefined,
+  baseline: number | null | undefined,
+): boolean | null {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
   const limit = resolveLimit(t, baseline);
   if (limit === null) return null;
   switch (t.op) {
-    case '<': return value < limit;
-    case '<=': return value <= limit;
-    case '>': return value > limit;
-    case '>=': return value >= limit;
+    case '<':
+      return value < limit;
+    case '<=':
+      return value <= limit;
+    case '>':
+      return value > limit;
+    case '>=':
+      return value >= limit;
   }
 }
 
-const OP_WORDS: Record<ThresholdOp, string> = { '<': 'stay below', '<=': 'stay at or below', '>': 'stay above', '>=': 'stay at or above' };
+const OP_WORDS: Record<ThresholdOp, string> = {
+  '<': 'stay below',
+  '<=': 'stay at or below',
+  '>': 'stay above',
+  '>=': 'stay at or above',
+};
 
 /** "the canary's p99 latency must stay within 110% of the baseline's" */
 export function describeThreshold(t: Threshold, metric: string, unit?: MetricUnit): string {
@@ -142,7 +183,8 @@ export function describeThreshold(t: Threshold, metric: string, unit?: MetricUni
     case 'baseline':
       return `${subject} must ${OP_WORDS[t.op]} the baseline's`;
     case 'baseline-factor':
-      if (t.op === '<' || t.op === '<=') return `${subject} must stay within ${round(t.factor * 100)}% of the baseline's`;
+      if (t.op === '<' || t.op === '<=')
+        return `${subject} must stay within ${round(t.factor * 100)}% of the baseline's`;
       return `${subject} must ${OP_WORDS[t.op]} ${round(t.factor * 100)}% of the baseline's`;
     case 'baseline-offset':
       return `${subject} must ${OP_WORDS[t.op]} the baseline's plus ${u(t.value)}`;

@@ -34,7 +34,15 @@ export class JourneyMetrics {
   /** Declares a journey before its first run, so its counters exist (at 0) from the start. */
   declare(labels: JourneyLabels): void {
     const key = keyOf(labels);
-    if (!this.series.has(key)) this.series.set(key, { labels, success: Number.NaN, durationS: Number.NaN, lastRunS: Number.NaN, runs: { passed: 0, failed: 0, skipped: 0 }, steps: [] });
+    if (!this.series.has(key))
+      this.series.set(key, {
+        labels,
+        success: Number.NaN,
+        durationS: Number.NaN,
+        lastRunS: Number.NaN,
+        runs: { passed: 0, failed: 0, skipped: 0 },
+        steps: [],
+      });
   }
 
   record(labels: JourneyLabels, result: JourneyResult, finishedAtMs: number): void {
@@ -56,19 +64,37 @@ export class JourneyMetrics {
       out.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`);
       for (const s of all) if (!Number.isNaN(value(s))) out.push(`${name}${labelText(s.labels)} ${num(value(s))}`);
     };
-    gauge('release_safety_journey_success', 'Whether the journey\'s last run passed (1) or not (0).', (s) => s.success);
-    gauge('release_safety_journey_duration_seconds', 'How long the journey\'s last run took, in seconds.', (s) => s.durationS);
-    gauge('release_safety_journey_last_run_timestamp_seconds', 'When the journey\'s last run finished, as a Unix timestamp.', (s) => s.lastRunS);
-    out.push('# HELP release_safety_journey_runs_total Runs of the journey by result.', '# TYPE release_safety_journey_runs_total counter');
-    for (const s of all) for (const r of RESULTS) out.push(`release_safety_journey_runs_total${labelText(s.labels, { result: r })} ${s.runs[r]}`);
-    out.push('# HELP release_safety_step_duration_seconds How long each step of the journey\'s last run took, in seconds.', '# TYPE release_safety_step_duration_seconds gauge');
+    gauge('release_safety_journey_success', "Whether the journey's last run passed (1) or not (0).", (s) => s.success);
+    gauge(
+      'release_safety_journey_duration_seconds',
+      "How long the journey's last run took, in seconds.",
+      (s) => s.durationS,
+    );
+    gauge(
+      'release_safety_journey_last_run_timestamp_seconds',
+      "When the journey's last run finished, as a Unix timestamp.",
+      (s) => s.lastRunS,
+    );
+    out.push(
+      '# HELP release_safety_journey_runs_total Runs of the journey by result.',
+      '# TYPE release_safety_journey_runs_total counter',
+    );
+    for (const s of all)
+      for (const r of RESULTS)
+        out.push(`release_safety_journey_runs_total${labelText(s.labels, { result: r })} ${s.runs[r]}`);
+    out.push(
+      "# HELP release_safety_step_duration_seconds How long each step of the journey's last run took, in seconds.",
+      '# TYPE release_safety_step_duration_seconds gauge',
+    );
     for (const s of all) {
       const seen = new Set<string>();
       for (const step of s.steps) {
         // Two steps of one name would be one series twice: the exposition format forbids that.
         if (seen.has(step.name)) continue;
         seen.add(step.name);
-        out.push(`release_safety_step_duration_seconds${labelText(s.labels, { step: step.name })} ${num(step.durationS)}`);
+        out.push(
+          `release_safety_step_duration_seconds${labelText(s.labels, { step: step.name })} ${num(step.durationS)}`,
+        );
       }
     }
     return `${out.join('\n')}\n`;

@@ -34,7 +34,13 @@ export async function runOnSchedule<J>(
   await Promise.all(jobs.map((job) => loop(job, runOnce, signal, clock, events)));
 }
 
-async function loop<J>(job: ScheduledJourney<J>, runOnce: (journey: J, signal: AbortSignal) => Promise<void>, signal: AbortSignal, clock: SchedulerClock, events: SchedulerEvents<J>): Promise<void> {
+async function loop<J>(
+  job: ScheduledJourney<J>,
+  runOnce: (journey: J, signal: AbortSignal) => Promise<void>,
+  signal: AbortSignal,
+  clock: SchedulerClock,
+  events: SchedulerEvents<J>,
+): Promise<void> {
   const period = Math.max(1, job.periodMs);
   const start = clock.now();
   let tick = 0;

@@ -70,7 +70,14 @@ export function createNetwork(settings: NetworkSettings = {}): Network {
     const tls = extra.length ? { ca: ca() } : {};
     if (useProxy && proxy) {
       // Empty strings, not undefined: undici would fall back to process.env otherwise.
-      return new u.EnvHttpProxyAgent({ httpProxy: proxy.httpProxy, httpsProxy: proxy.httpsProxy, noProxy: proxy.noProxy, connect: tls, requestTls: tls, proxyTls: tls });
+      return new u.EnvHttpProxyAgent({
+        httpProxy: proxy.httpProxy,
+        httpsProxy: proxy.httpsProxy,
+        noProxy: proxy.noProxy,
+        connect: tls,
+        requestTls: tls,
+        proxyTls: tls,
+      });
     }
     return new u.Agent({ connect: tls });
   };
@@ -130,12 +137,24 @@ function proxyFailure(e: unknown, target: URL, proxy: ProxyEnv | undefined): Err
   const from = target.protocol === 'https:' && proxy?.httpsProxy ? 'HTTPS_PROXY' : 'HTTP_PROXY';
   const proxyPort = Number(p.port || (p.protocol === 'https:' ? 443 : 80));
   const targetPort = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
-  for (let cur: unknown = e, i = 0; i < 5 && cur && typeof cur === 'object'; i++, cur = (cur as { cause?: unknown }).cause) {
+  for (
+    let cur: unknown = e, i = 0;
+    i < 5 && cur && typeof cur === 'object';
+    i++, cur = (cur as { cause?: unknown }).cause
+  ) {
     const c = cur as { code?: string; port?: number; hostname?: string; message?: string };
     const tunnel = typeof c.message === 'string' ? /Proxy response \((\d+)\)/.exec(c.message) : null;
-    if (tunnel) return wrapped(`the proxy ${shown} (from ${from}) would not open a connection to ${target.host} (HTTP ${tunnel[1]}): ask for the host to be allowed, or add it to NO_PROXY`);
-    const isProxy = (c.port === proxyPort && c.port !== targetPort) || (c.code && /^(ENOTFOUND|EAI_AGAIN)$/.test(c.code) && c.hostname === p.hostname && p.hostname !== target.hostname);
-    if (isProxy && c.code && ERRNO_WORDS[c.code]) return wrapped(`could not reach the proxy ${shown} (from ${from}): ${ERRNO_WORDS[c.code]}. Check the proxy address, or add ${target.hostname} to NO_PROXY`);
+    if (tunnel)
+      return wrapped(
+        `the proxy ${shown} (from ${from}) would not open a connection to ${target.host} (HTTP ${tunnel[1]}): ask for the host to be allowed, or add it to NO_PROXY`,
+      );
+    const isProxy =
+      (c.port === proxyPort && c.port !== targetPort) ||
+      (c.code && /^(ENOTFOUND|EAI_AGAIN)$/.test(c.code) && c.hostname === p.hostname && p.hostname !== target.hostname);
+    if (isProxy && c.code && ERRNO_WORDS[c.code])
+      return wrapped(
+        `could not reach the proxy ${shown} (from ${from}): ${ERRNO_WORDS[c.code]}. Check the proxy address, or add ${target.hostname} to NO_PROXY`,
+      );
   }
   return undefined;
 }

@@ -29,7 +29,8 @@ async function expand(text: string, secrets: SecretLookup, hint: (name: string) 
   let last = 0;
   for (const m of text.matchAll(SECRET_REF)) {
     const value = await secrets(m[1]);
-    if (value === undefined || value === '') throw new CredentialError(`the secret ${m[1]} that the source's auth uses is not set: ${hint(m[1])}`);
+    if (value === undefined || value === '')
+      throw new CredentialError(`the secret ${m[1]} that the source's auth uses is not set: ${hint(m[1])}`);
     out += text.slice(last, m.index) + value;
     last = m.index! + m[0].length;
   }
@@ -37,8 +38,14 @@ async function expand(text: string, secrets: SecretLookup, hint: (name: string) 
 }
 
 /** The Authorization header value; throws CredentialError (in plain words, with no secret in it). */
-export async function authorizationOf(auth: SourceAuthConfig, secrets: SecretLookup, hint: (name: string) => string, where: string): Promise<string> {
-  if (auth.bearer !== undefined && auth.basic !== undefined) throw new CredentialError(`${where}.auth has both bearer and basic; keep one.`);
+export async function authorizationOf(
+  auth: SourceAuthConfig,
+  secrets: SecretLookup,
+  hint: (name: string) => string,
+  where: string,
+): Promise<string> {
+  if (auth.bearer !== undefined && auth.basic !== undefined)
+    throw new CredentialError(`${where}.auth has both bearer and basic; keep one.`);
   if (typeof auth.bearer === 'string') {
     const token = (await expand(auth.bearer, secrets, hint)).trim();
     if (!token) throw new CredentialError(`${where}.auth.bearer is empty; write bearer: "\${secret:NAME}".`);
@@ -47,11 +54,15 @@ export async function authorizationOf(auth: SourceAuthConfig, secrets: SecretLoo
   if (auth.basic) {
     const { user, password } = auth.basic;
     if (typeof user !== 'string' || !user) throw new CredentialError(`${where}.auth.basic needs user (the user name).`);
-    if (typeof password !== 'string') throw new CredentialError(`${where}.auth.basic needs password: "\${secret:NAME}".`);
+    if (typeof password !== 'string')
+      throw new CredentialError(`${where}.auth.basic needs password: "\${secret:NAME}".`);
     const u = await expand(user, secrets, hint);
     const p = await expand(password, secrets, hint);
-    if (u.includes(':')) throw new CredentialError(`${where}.auth.basic.user contains ":", which basic authentication cannot carry.`);
+    if (u.includes(':'))
+      throw new CredentialError(`${where}.auth.basic.user contains ":", which basic authentication cannot carry.`);
     return `Basic ${Buffer.from(`${u}:${p}`, 'utf8').toString('base64')}`;
   }
-  throw new CredentialError(`${where}.auth needs bearer: "\${secret:NAME}" or basic: {user: NAME, password: "\${secret:NAME}"}.`);
+  throw new CredentialError(
+    `${where}.auth needs bearer: "\${secret:NAME}" or basic: {user: NAME, password: "\${secret:NAME}"}.`,
+  );
 }

@@ -20,11 +20,23 @@ export function readCaFile(path: string, shownAs: string = path): string[] {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new CaFileError(`cannot read the CA file ${shownAs}: ${why}. Name a PEM file with your authority's certificate.`);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (e as Error).message;
+    throw new CaFileError(
+      `cannot read the CA file ${shownAs}: ${why}. Name a PEM file with your authority's certificate.`,
+    );
   }
   const blocks = text.match(PEM_BLOCK) ?? [];
-  if (blocks.length === 0) throw new CaFileError(`${shownAs} holds no PEM certificate (-----BEGIN CERTIFICATE-----); export your authority's certificate as PEM.`);
+  if (blocks.length === 0)
+    throw new CaFileError(
+      `${shownAs} holds no PEM certificate (-----BEGIN CERTIFICATE-----); export your authority's certificate as PEM.`,
+    );
   for (const pem of blocks) {
     try {
       new X509Certificate(pem);
@@ -36,7 +48,8 @@ export function readCaFile(path: string, shownAs: string = path): string[] {
 }
 
 /** What to say when a server's certificate is not trusted: the two ways to trust a private CA. */
-export const TRUST_HINT = 'If it comes from a private CA, trust that CA with --cacert FILE on the command line or ca: FILE (PEM, relative to the config file) in the canary source';
+export const TRUST_HINT =
+  'If it comes from a private CA, trust that CA with --cacert FILE on the command line or ca: FILE (PEM, relative to the config file) in the canary source';
 
 /** TLS verification codes (OpenSSL's, as Node reports them) and what each means for the user. */
 const UNTRUSTED: Record<string, string> = {
@@ -65,7 +78,9 @@ export function errorCodes(e: unknown): string[] {
     const c = (cur as { code?: unknown }).code;
     if (typeof c === 'string') codes.push(c);
     const errors = (cur as { errors?: unknown }).errors; // AggregateError (happy eyeballs: IPv4 and IPv6 both failed)
-    if (Array.isArray(errors)) for (const x of errors) if (x && typeof (x as { code?: unknown }).code === 'string') codes.push((x as { code: string }).code);
+    if (Array.isArray(errors))
+      for (const x of errors)
+        if (x && typeof (x as { code?: unknown }).code === 'string') codes.push((x as { code: string }).code);
     cur = (cur as { cause?: unknown }).cause;
   }
   return codes;

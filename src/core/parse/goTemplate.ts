@@ -10,7 +10,8 @@
 import type { Ref } from './yamlNodes';
 
 /** A Helm / Go template action, not an Argo or Flagger placeholder. */
-const HELM_ACTION = /\{\{-|-\}\}|\{\{\s*(?:\.|\$|\/\*|(?:if|else|end|range|with|define|include|template|block|toYaml|tpl|printf|default|required|quote|not|eq|ne|and|or|lookup)\b)|\{\{[^}]*\|/;
+const HELM_ACTION =
+  /\{\{-|-\}\}|\{\{\s*(?:\.|\$|\/\*|(?:if|else|end|range|with|define|include|template|block|toYaml|tpl|printf|default|required|quote|not|eq|ne|and|or|lookup)\b)|\{\{[^}]*\|/;
 const BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$|^\s*-\s+[|>][-+0-9]*\s*(?:#.*)?$/;
 
 /** The first template action of a file written as a Go / Helm template, or undefined for YAML. */
@@ -27,7 +28,8 @@ export function findTemplateDirective(text: string): Ref | undefined {
     if (blockOwnerIndent >= 0) {
       if (content === '' || content === '\r' || indent > blockOwnerIndent) {
         // A whole-line action inside a block scalar is still Helm's (`{{- end }}` closing a block).
-        if (/^\{\{-/.test(content) || /^\{\{\s*(?:end|else|if|range|with)\b/.test(content)) return actionAt(line, start);
+        if (/^\{\{-/.test(content) || /^\{\{\s*(?:end|else|if|range|with)\b/.test(content))
+          return actionAt(line, start);
         continue;
       }
       blockOwnerIndent = -1;

@@ -11,7 +11,15 @@
  * scalar ends at its closing quote whatever the indentation of the lines in between (a document
  * marker at column 0 still ends it). Everything else is the stock lexer, parser and composer.
  */
-import { Composer, Lexer, Parser, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import {
+  Composer,
+  Lexer,
+  Parser,
+  type Document,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml';
 
 /** The lexer's own members this relies on (private in its typings, stable across yaml 2.x). */
 interface LexerInternals {

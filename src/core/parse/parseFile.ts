@@ -60,19 +60,26 @@ export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
   };
   const maxChars = limits.maxChars ?? DEFAULT_MAX_CHARS;
   if (text.length > maxChars) {
-    if (limits.ours || fileNamesOurKind(text.slice(0, SNIFF_PREFIX))) file.findings.push(yamlFinding('yaml/syntax', 'tooLarge', 0, 0, { size: mb(text.length), limit: mb(maxChars) }));
+    if (limits.ours || fileNamesOurKind(text.slice(0, SNIFF_PREFIX)))
+      file.findings.push(yamlFinding('yaml/syntax', 'tooLarge', 0, 0, { size: mb(text.length), limit: mb(maxChars) }));
     return file;
   }
   const template = findTemplateDirective(text);
   if (template) {
     file.template = true;
-    if (fileNamesOurKind(text)) file.findings.push(yamlFinding('yaml/template', 'template', template.offset, template.length, { line: lineOf(text, template.offset) }));
+    if (fileNamesOurKind(text))
+      file.findings.push(
+        yamlFinding('yaml/template', 'template', template.offset, template.length, {
+          line: lineOf(text, template.offset),
+        }),
+      );
     return file;
   }
   const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
   const tooDeep = findExcessiveNesting(text, maxDepth);
   if (tooDeep !== undefined) {
-    if (limits.ours || fileNamesOurKind(text)) file.findings.push(yamlFinding('yaml/syntax', 'tooDeep', tooDeep, 1, { depth: maxDepth }));
+    if (limits.ours || fileNamesOurKind(text))
+      file.findings.push(yamlFinding('yaml/syntax', 'tooDeep', tooDeep, 1, { depth: maxDepth }));
     return file;
   }
   let docs: Document.Parsed[];
@@ -82,7 +89,8 @@ export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
     // when the text has one, since checking every key for it costs a tenth of the parse.
     docs = parseAllDocumentsAsKubernetes(text, parseOptionsFor(text));
   } catch (e) {
-    if (limits.ours || fileNamesOurKind(text)) file.findings.push(yamlFinding('yaml/syntax', 'unreadable', 0, 0, { detail: (e as Error).message }));
+    if (limits.ours || fileNamesOurKind(text))
+      file.findings.push(yamlFinding('yaml/syntax', 'unreadable', 0, 0, { detail: (e as Error).message }));
     return file;
   }
   docs.forEach((doc, index) => {
@@ -96,7 +104,10 @@ export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
           // yaml may point one past the end (an unclosed quote at EOF): keep ranges inside the text.
           const at = Math.min(err.pos[0], text.length);
           const to = Math.min(Math.max(err.pos[1], at), text.length);
-          file.findings.push({ ...yamlFinding('yaml/syntax', 'parse', at, to - at, { detail: cleanMessage(err.message) }), docIndex: index });
+          file.findings.push({
+            ...yamlFinding('yaml/syntax', 'parse', at, to - at, { detail: cleanMessage(err.message) }),
+            docIndex: index,
+          });
         }
       }
     }
@@ -112,7 +123,13 @@ export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
  * when the text has one, since checking every key for it costs a tenth of the parse.
  */
 export function parseOptionsFor(text: string) {
-  return { prettyErrors: false, uniqueKeys: true, strict: true, merge: text.includes('<<'), logLevel: 'error' } as const;
+  return {
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+    merge: text.includes('<<'),
+    logLevel: 'error',
+  } as const;
 }
 
 /** Enough of a huge file to see what it is without scanning all of it. */
@@ -138,7 +155,10 @@ function mb(chars: number): string {
 
 /** yaml's messages end with a code frame and line info; the editor shows the position itself. */
 export function cleanMessage(message: string): string {
-  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  const first = message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
   return first.endsWith('.') ? first : `${first}.`;
 }
 

@@ -38,10 +38,25 @@ export function kubernetesKind(apiVersion: string, kind: string): DocumentKind |
 }
 
 /** Top-level keys a native file may hold beside `canary:` / `synthetic:` without being foreign. */
-const NATIVE_TOP = ['canary', 'synthetic', 'budget',
+const NATIVE_TOP = [
+  'canary',
+  'synthetic',
+  'budget',
   // keys of `canary:` and `synthetic:` that lost their indentation: a mistake in a native file
-  'service', 'steps', 'interval', 'metrics', 'on_failure', 'failure_limit', 'min_requests', 'alerts', 'source',
-  'base_url', 'frequency', 'locations', 'journeys'];
+  'service',
+  'steps',
+  'interval',
+  'metrics',
+  'on_failure',
+  'failure_limit',
+  'min_requests',
+  'alerts',
+  'source',
+  'base_url',
+  'frequency',
+  'locations',
+  'journeys',
+];
 
 /**
  * A Helm chart's values.yaml often has a `canary:` section (`canary: {enabled: true}`) among

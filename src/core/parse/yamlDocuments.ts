@@ -12,7 +12,17 @@
 import { visit, type Document } from 'yaml';
 import type { Finding } from '../lint/finding';
 import { LineIndex } from '../text/lineIndex';
-import { DEFAULT_MAX_CHARS, DEFAULT_MAX_DEPTH, findExcessiveNesting, parseFile, parseOptionsFor, safeSniff, type ParsedFile, type ParseLimits, type SourceDocument } from './parseFile';
+import {
+  DEFAULT_MAX_CHARS,
+  DEFAULT_MAX_DEPTH,
+  findExcessiveNesting,
+  parseFile,
+  parseOptionsFor,
+  safeSniff,
+  type ParsedFile,
+  type ParseLimits,
+  type SourceDocument,
+} from './parseFile';
 import { parseAllDocumentsAsKubernetes } from './kubeYaml';
 import { findTemplateDirective } from './goTemplate';
 import type { DocumentKind } from './sniff';
@@ -73,7 +83,10 @@ export class YamlDocuments {
    */
   parse(text: string, fresh?: (chunk: DocumentChunk) => void, limits: ParseLimits = this.limits): ParsedFile {
     this.reused = 0;
-    const starts = text.length <= (limits.maxChars ?? DEFAULT_MAX_CHARS) && !findTemplateDirective(text) ? splitDocuments(text) : undefined;
+    const starts =
+      text.length <= (limits.maxChars ?? DEFAULT_MAX_CHARS) && !findTemplateDirective(text)
+        ? splitDocuments(text)
+        : undefined;
     const chunks = starts ? this.chunksOf(text, starts, fresh) : undefined;
     if (!chunks) {
       this.clear();
@@ -86,7 +99,11 @@ export class YamlDocuments {
     return fileOf(text, chunks);
   }
 
-  private chunksOf(text: string, starts: number[], fresh?: (chunk: DocumentChunk) => void): DocumentChunk[] | undefined {
+  private chunksOf(
+    text: string,
+    starts: number[],
+    fresh?: (chunk: DocumentChunk) => void,
+  ): DocumentChunk[] | undefined {
     const out: DocumentChunk[] = [];
     const taken = new Set<DocumentChunk>();
     const parsed: DocumentChunk[] = [];

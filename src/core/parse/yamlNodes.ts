@@ -1,5 +1,17 @@
 /** Small readers over `yaml` AST nodes that keep source offsets. Aliases resolve, never expand. */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+  type Scalar,
+} from 'yaml';
 
 export interface Ref {
   offset: number;

@@ -49,7 +49,8 @@ export function buildArgoPlan(document: SourceDocument, file: ParsedFile): Canar
       if (pair) analyses.push(analysisOf('promotion', pair, plan, doc));
     }
     const autoPair = pairOf(strategyMap, 'autoPromotionEnabled');
-    if (autoPair && textValue(autoPair.value, doc) === 'false') plan.manualPromotion = pairKeyRef(autoPair, plan.anchor);
+    if (autoPair && textValue(autoPair.value, doc) === 'false')
+      plan.manualPromotion = pairKeyRef(autoPair, plan.anchor);
   }
 
   plan.analyses = analyses;
@@ -61,8 +62,14 @@ export function buildArgoPlan(document: SourceDocument, file: ParsedFile): Canar
 
 function analysisOf(kind: PlanAnalysis['kind'], pair: Pair, plan: CanaryPlan, doc: Doc): PlanAnalysis {
   const templates = readAnalysisBlock(pair.value, doc).templates.map((t) => t.name);
-  const obsolete = templates.length === 0 ? textValue(valueOf(asMap(pair.value, doc), 'templateName', doc), doc) : undefined;
-  return { kind, templates, ref: pairKeyRef(pair, plan.anchor), ...(obsolete ? { obsoleteTemplateName: obsolete } : {}) };
+  const obsolete =
+    templates.length === 0 ? textValue(valueOf(asMap(pair.value, doc), 'templateName', doc), doc) : undefined;
+  return {
+    kind,
+    templates,
+    ref: pairKeyRef(pair, plan.anchor),
+    ...(obsolete ? { obsoleteTemplateName: obsolete } : {}),
+  };
 }
 
 function readStep(step: YAMLMap | undefined, plan: CanaryPlan, analyses: PlanAnalysis[], doc: Doc): void {
@@ -70,7 +77,10 @@ function readStep(step: YAMLMap | undefined, plan: CanaryPlan, analyses: PlanAna
   const weightPair = pairOf(step, 'setWeight');
   if (weightPair) {
     const node = weightPair.value as Node | null;
-    plan.steps.push({ weight: numberValue(node, doc) ?? null, ref: node ? refOf(node) : pairKeyRef(weightPair, plan.anchor) });
+    plan.steps.push({
+      weight: numberValue(node, doc) ?? null,
+      ref: node ? refOf(node) : pairKeyRef(weightPair, plan.anchor),
+    });
   }
   const pausePair = pairOf(step, 'pause');
   if (pausePair) readPause(pausePair, plan, doc);
@@ -80,7 +90,9 @@ function readStep(step: YAMLMap | undefined, plan: CanaryPlan, analyses: PlanAna
   const experimentPair = pairOf(step, 'experiment');
   const experimentAnalyses = asSeq(valueOf(asMap(experimentPair?.value, doc), 'analyses', doc), doc);
   if (experimentPair && experimentAnalyses && experimentAnalyses.items.length > 0) {
-    const templates = experimentAnalyses.items.map((a) => readTemplateUse(a, doc)?.name).filter((t): t is string => !!t);
+    const templates = experimentAnalyses.items
+      .map((a) => readTemplateUse(a, doc)?.name)
+      .filter((t): t is string => !!t);
     analyses.push({ kind: 'step', templates, ref: pairKeyRef(experimentPair, plan.anchor) });
   }
 }
@@ -110,7 +122,9 @@ function readPause(pair: Pair, plan: CanaryPlan, doc: Doc): void {
  */
 function addExposure(plan: CanaryPlan, root: YAMLMap | undefined, canary: YAMLMap | undefined, doc: Doc): void {
   if (pairOf(canary, 'trafficRouting')) return;
-  const scaled = (asSeq(valueOf(canary, 'steps', doc), doc)?.items ?? []).some((s) => pairOf(asMap(s, doc), 'setCanaryScale'));
+  const scaled = (asSeq(valueOf(canary, 'steps', doc), doc)?.items ?? []).some((s) =>
+    pairOf(asMap(s, doc), 'setCanaryScale'),
+  );
   if (scaled) return;
   const replicas = numberValue(nodeAt(root, ['spec', 'replicas'], doc), doc);
   if (replicas === undefined) return;

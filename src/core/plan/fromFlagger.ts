@@ -37,7 +37,10 @@ export function buildFlaggerPlan(document: SourceDocument, file: ParsedFile): Ca
   const fallback = pairKeyRef(pairOf(root, 'kind'), { offset: document.offset, length: 0 });
   const anchor = pairKeyRef(analysisPair, pairKeyRef(specPair, fallback));
   const plan = emptyPlan('flagger', document.index, anchor);
-  const service = textValue(nodeAt(spec, ['service', 'name'], doc), doc) ?? textValue(nodeAt(spec, ['targetRef', 'name'], doc), doc) ?? textValue(nodeAt(root, ['metadata', 'name'], doc), doc);
+  const service =
+    textValue(nodeAt(spec, ['service', 'name'], doc), doc) ??
+    textValue(nodeAt(spec, ['targetRef', 'name'], doc), doc) ??
+    textValue(nodeAt(root, ['metadata', 'name'], doc), doc);
   if (service !== undefined) plan.service = service;
   const analysis = asMap(analysisPair?.value, doc);
   if (!analysis) return plan;
@@ -46,7 +49,12 @@ export function buildFlaggerPlan(document: SourceDocument, file: ParsedFile): Ca
   if (intervalNode) {
     const text = textValue(intervalNode, doc) ?? '';
     const parsed = parseDuration(text);
-    plan.interval = { text, ms: parsed.ok ? parsed.ms : null, ref: valueRefIn(analysis, 'interval', file.text, anchor)!, ...(parsed.ok ? {} : { error: parsed.error }) };
+    plan.interval = {
+      text,
+      ms: parsed.ok ? parsed.ms : null,
+      ref: valueRefIn(analysis, 'interval', file.text, anchor)!,
+      ...(parsed.ok ? {} : { error: parsed.error }),
+    };
   }
   const thresholdNode = valueOf(analysis, 'threshold', doc);
   const failureLimit = numberValue(thresholdNode, doc);
@@ -62,7 +70,11 @@ export function buildFlaggerPlan(document: SourceDocument, file: ParsedFile): Ca
     const map = asMap(w, doc);
     const name = textValue(valueOf(map, 'name', doc), doc);
     const type = textValue(valueOf(map, 'type', doc), doc);
-    return { ref: tightRef(w as Node, file.text), ...(name !== undefined ? { name } : {}), ...(type !== undefined ? { type } : {}) };
+    return {
+      ref: tightRef(w as Node, file.text),
+      ...(name !== undefined ? { name } : {}),
+      ...(type !== undefined ? { type } : {}),
+    };
   });
   // `skipAnalysis: true` promotes without running any check (Canary.SkipAnalysis()).
   const skipNode = valueOf(spec, 'skipAnalysis', doc);
@@ -76,10 +88,17 @@ export function buildFlaggerPlan(document: SourceDocument, file: ParsedFile): Ca
     plan.alertsRef = valueRefIn(analysis, 'alerts', file.text, plan.anchor);
     for (const item of asSeq(alertsNode, doc)?.items ?? []) {
       const map = asMap(item, doc);
-      const provider = textValue(nodeAt(map, ['providerRef', 'name'], doc), doc) ?? textValue(valueOf(map, 'name', doc), doc);
+      const provider =
+        textValue(nodeAt(map, ['providerRef', 'name'], doc), doc) ?? textValue(valueOf(map, 'name', doc), doc);
       if (provider === undefined) continue;
       const severity = textValue(valueOf(map, 'severity', doc), doc);
-      plan.alerts.push({ channel: `alertprovider:${provider}`, kind: 'alertprovider', target: provider, ref: refOf(item as Node), ...(severity ? { on: [severity] } : {}) });
+      plan.alerts.push({
+        channel: `alertprovider:${provider}`,
+        kind: 'alertprovider',
+        target: provider,
+        ref: refOf(item as Node),
+        ...(severity ? { on: [severity] } : {}),
+      });
     }
   }
   return plan;
@@ -89,7 +108,8 @@ function readWeights(analysis: YAMLMap, plan: CanaryPlan, doc: Doc): void {
   const stepWeightsNode = valueOf(analysis, 'stepWeights', doc);
   if (stepWeightsNode) {
     plan.stepsRef = refOf(stepWeightsNode);
-    for (const item of asSeq(stepWeightsNode, doc)?.items ?? []) plan.steps.push({ weight: numberValue(item, doc) ?? null, ref: refOf(item as Node) });
+    for (const item of asSeq(stepWeightsNode, doc)?.items ?? [])
+      plan.steps.push({ weight: numberValue(item, doc) ?? null, ref: refOf(item as Node) });
     return;
   }
   const stepNode = valueOf(analysis, 'stepWeight', doc);
@@ -126,7 +146,9 @@ function readMetrics(analysis: YAMLMap, plan: CanaryPlan, file: ParsedFile, doc:
     if (!map) continue;
     const nameNode = valueOf(map, 'name', doc);
     const name = textValue(nameNode, doc) ?? '';
-    const builtin = Object.prototype.hasOwnProperty.call(FLAGGER_BUILTIN_METRICS, name) ? FLAGGER_BUILTIN_METRICS[name] : undefined;
+    const builtin = Object.prototype.hasOwnProperty.call(FLAGGER_BUILTIN_METRICS, name)
+      ? FLAGGER_BUILTIN_METRICS[name]
+      : undefined;
     const templateRef = textValue(nodeAt(map, ['templateRef', 'name'], doc), doc);
     const query = textValue(valueOf(map, 'query', doc), doc);
     const metric: PlanMetric = {
@@ -151,7 +173,12 @@ function readMetrics(analysis: YAMLMap, plan: CanaryPlan, file: ParsedFile, doc:
 }
 
 /** `thresholdRange: {min: 99}` reads as ">= 99", `{max: 500}` as "<= 500". */
-function readThresholdRange(node: Node | undefined, name: string, file: ParsedFile, doc: Doc): PlanMetric['threshold'] | undefined {
+function readThresholdRange(
+  node: Node | undefined,
+  name: string,
+  file: ParsedFile,
+  doc: Doc,
+): PlanMetric['threshold'] | undefined {
   const range = asMap(node, doc);
   if (!node || !range) return undefined;
   const ref = tightRef(node, file.text);

@@ -8,7 +8,16 @@ import { METRIC_UNITS, wellKnownMetric, type MetricUnit } from '../model/metrics
 import { fitThresholdToUnit, parseThreshold } from '../model/threshold';
 import type { CanaryPlan, CanarySourceConfig, PlanAlert, PlanMetric, SourceAccessConfig } from './canaryPlan';
 import type { SourceAuthConfig } from '../net/sourceAuth';
-import { emptyPlan, looksLikeErrorMetric, numberValue, pairKeyRef, refInsideScalar, textValue, tightRef, valueRefIn } from './planParts';
+import {
+  emptyPlan,
+  looksLikeErrorMetric,
+  numberValue,
+  pairKeyRef,
+  refInsideScalar,
+  textValue,
+  tightRef,
+  valueRefIn,
+} from './planParts';
 
 export const DEFAULT_REQUESTS_METRIC = 'http_requests_total';
 export const DEFAULT_LATENCY_METRIC = 'http_request_duration_seconds';
@@ -25,7 +34,9 @@ export function buildNativePlan(document: SourceDocument, file: ParsedFile): Can
   if (!canary) {
     // `canary:` with nothing under it yet is an empty plan (every "missing" rule speaks);
     // a scalar or a list is the schema's business, not a plan.
-    const empty = canaryPair.value === null || (asScalar(canaryPair.value, doc) !== undefined && asScalar(canaryPair.value, doc)!.value === null);
+    const empty =
+      canaryPair.value === null ||
+      (asScalar(canaryPair.value, doc) !== undefined && asScalar(canaryPair.value, doc)!.value === null);
     return empty ? plan : undefined;
   }
 
@@ -93,7 +104,8 @@ function readMetrics(canary: YAMLMap, plan: CanaryPlan, file: ParsedFile, doc: D
     const name = textValue(nameNode, doc) ?? '';
     const known = wellKnownMetric(name);
     const declaredUnit = textValue(valueOf(map, 'unit', doc), doc);
-    const unit: MetricUnit | undefined = known?.unit ?? (METRIC_UNITS.includes(declaredUnit as MetricUnit) ? (declaredUnit as MetricUnit) : undefined);
+    const unit: MetricUnit | undefined =
+      known?.unit ?? (METRIC_UNITS.includes(declaredUnit as MetricUnit) ? (declaredUnit as MetricUnit) : undefined);
     const query = textValue(valueOf(map, 'query', doc), doc);
     const metric: PlanMetric = {
       name,
@@ -109,14 +121,24 @@ function readMetrics(canary: YAMLMap, plan: CanaryPlan, file: ParsedFile, doc: D
   }
 }
 
-function readThreshold(node: Node, unit: MetricUnit | undefined, file: ParsedFile, doc: Doc): NonNullable<PlanMetric['threshold']> {
+function readThreshold(
+  node: Node,
+  unit: MetricUnit | undefined,
+  file: ParsedFile,
+  doc: Doc,
+): NonNullable<PlanMetric['threshold']> {
   const raw = asScalar(node, doc)?.value;
   const text = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : String(raw);
   const ref = refOf(node);
   const parsed = parseThreshold(raw);
   if (!parsed.ok) {
     const end = text.trimEnd().length;
-    return { text, ref, error: parsed.error, errorRef: refInsideScalar(node, file.text, parsed.column, Math.max(1, end - parsed.column)) };
+    return {
+      text,
+      ref,
+      error: parsed.error,
+      errorRef: refInsideScalar(node, file.text, parsed.column, Math.max(1, end - parsed.column)),
+    };
   }
   if (!unit) return { text, ref, parsed: parsed.threshold };
   const fitted = fitThresholdToUnit(parsed.threshold, unit);
@@ -124,14 +146,23 @@ function readThreshold(node: Node, unit: MetricUnit | undefined, file: ParsedFil
   const t = parsed.threshold;
   const unitText = 'unit' in t && t.unit ? t.unit : '';
   const at = unitText ? text.lastIndexOf(unitText) : -1;
-  return { text, ref, error: fitted.error, errorRef: at >= 0 ? refInsideScalar(node, file.text, at, unitText.length) : ref };
+  return {
+    text,
+    ref,
+    error: fitted.error,
+    errorRef: at >= 0 ? refInsideScalar(node, file.text, at, unitText.length) : ref,
+  };
 }
 
 function readRollback(canary: YAMLMap, plan: CanaryPlan, file: ParsedFile, doc: Doc): void {
   const node = valueOf(canary, 'on_failure', doc);
   if (!node) return;
   const value = textValue(node, doc);
-  plan.rollback = { automated: value === 'rollback', ref: valueRefIn(canary, 'on_failure', file.text, plan.anchor)!, ...(value !== undefined ? { value } : {}) };
+  plan.rollback = {
+    automated: value === 'rollback',
+    ref: valueRefIn(canary, 'on_failure', file.text, plan.anchor)!,
+    ...(value !== undefined ? { value } : {}),
+  };
 }
 
 function readAlerts(canary: YAMLMap, plan: CanaryPlan, file: ParsedFile, doc: Doc): void {
@@ -150,7 +181,9 @@ function readAlerts(canary: YAMLMap, plan: CanaryPlan, file: ParsedFile, doc: Do
     const onNode = map ? valueOf(map, 'on', doc) : undefined;
     if (onNode) {
       const onSeq = asSeq(onNode, doc);
-      const events = onSeq ? onSeq.items.map((e) => textValue(e, doc)).filter((e): e is string => e !== undefined) : [textValue(onNode, doc)].filter((e): e is string => e !== undefined);
+      const events = onSeq
+        ? onSeq.items.map((e) => textValue(e, doc)).filter((e): e is string => e !== undefined)
+        : [textValue(onNode, doc)].filter((e): e is string => e !== undefined);
       alert.on = events;
     }
     plan.alerts.push(alert);
@@ -167,7 +200,11 @@ function readSource(map: YAMLMap | undefined, file: ParsedFile, doc: Doc): Canar
   };
   const scrape = asMap(valueOf(map, 'scrape', doc), doc);
   if (scrape) {
-    source.scrape = { canary: textValue(valueOf(scrape, 'canary', doc), doc) ?? '', baseline: textValue(valueOf(scrape, 'baseline', doc), doc) ?? '', ...readAccess(scrape, doc) };
+    source.scrape = {
+      canary: textValue(valueOf(scrape, 'canary', doc), doc) ?? '',
+      baseline: textValue(valueOf(scrape, 'baseline', doc), doc) ?? '',
+      ...readAccess(scrape, doc),
+    };
   }
   const prom = asMap(valueOf(map, 'prometheus', doc), doc);
   if (prom) {

@@ -94,7 +94,8 @@ export class ProjectIndex {
   /** Every definition of a kind (for did-you-mean hints). */
   definitionsOf(kind: TemplateKind): Located<TemplateDefinition>[] {
     const out: Located<TemplateDefinition>[] = [];
-    for (const [file, summary] of this.files) for (const def of summary.definitions) if (def.kind === kind) out.push({ file, item: def });
+    for (const [file, summary] of this.files)
+      for (const def of summary.definitions) if (def.kind === kind) out.push({ file, item: def });
     return out;
   }
 
@@ -126,7 +127,10 @@ export class ProjectIndex {
   }
 }
 
-function matches(ref: Pick<TemplateReference, 'kind' | 'name' | 'namespace'>, def: Pick<TemplateDefinition, 'kind' | 'name' | 'namespace'>): boolean {
+function matches(
+  ref: Pick<TemplateReference, 'kind' | 'name' | 'namespace'>,
+  def: Pick<TemplateDefinition, 'kind' | 'name' | 'namespace'>,
+): boolean {
   if (ref.kind !== def.kind || ref.name !== def.name) return false;
   return !ref.namespace || !def.namespace || ref.namespace === def.namespace;
 }

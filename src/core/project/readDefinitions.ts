@@ -19,22 +19,28 @@ export function readDefinitions(document: SourceDocument): TemplateDefinition[] 
   const nameNode = nodeAt(root, ['metadata', 'name'], doc);
   const name = textValue(nameNode, doc);
   if (!name) return [];
-  const namespace = kind === 'ClusterAnalysisTemplate' ? undefined : textValue(nodeAt(root, ['metadata', 'namespace'], doc), doc) || undefined;
+  const namespace =
+    kind === 'ClusterAnalysisTemplate'
+      ? undefined
+      : textValue(nodeAt(root, ['metadata', 'namespace'], doc), doc) || undefined;
   const spec = asMap(valueOf(root, 'spec', doc), doc);
   const isArgo = kind === 'AnalysisTemplate' || kind === 'ClusterAnalysisTemplate';
-  return [{
-    kind,
-    name,
-    ...(namespace ? { namespace } : {}),
-    nameRef: refOf(nameNode as Node),
-    docIndex: document.index,
-    args: isArgo ? readArgs(spec, doc) : [],
-    metrics: isArgo ? readMetrics(spec, doc) : [],
-  }];
+  return [
+    {
+      kind,
+      name,
+      ...(namespace ? { namespace } : {}),
+      nameRef: refOf(nameNode as Node),
+      docIndex: document.index,
+      args: isArgo ? readArgs(spec, doc) : [],
+      metrics: isArgo ? readMetrics(spec, doc) : [],
+    },
+  ];
 }
 
 function definedKind(document: SourceDocument, kind: string | undefined): TemplateKind | undefined {
-  if (document.kind === 'argo-analysis-template') return kind === 'ClusterAnalysisTemplate' ? 'ClusterAnalysisTemplate' : 'AnalysisTemplate';
+  if (document.kind === 'argo-analysis-template')
+    return kind === 'ClusterAnalysisTemplate' ? 'ClusterAnalysisTemplate' : 'AnalysisTemplate';
   if (document.kind === 'flagger-metric-template') return 'MetricTemplate';
   if (document.kind === 'flagger-alert-provider') return 'AlertProvider';
   return undefined;
@@ -59,7 +65,11 @@ function readMetrics(spec: YAMLMap | undefined, doc: Doc): TemplateMetric[] {
     if (!map) continue;
     const nameNode = valueOf(map, 'name', doc);
     const nameRef = refOf((nameNode ?? item) as Node);
-    const metric: TemplateMetric = { name: textValue(nameNode, doc) ?? '', ref: nameRef, keyRef: pairKeyRef(pairOf(map, 'name'), nameRef) };
+    const metric: TemplateMetric = {
+      name: textValue(nameNode, doc) ?? '',
+      ref: nameRef,
+      keyRef: pairKeyRef(pairOf(map, 'name'), nameRef),
+    };
     const intervalNode = valueOf(map, 'interval', doc);
     if (intervalNode) {
       const text = textValue(intervalNode, doc) ?? '';

@@ -39,7 +39,15 @@ function rolloutReferences(document: SourceDocument): TemplateReference[] {
   const block = (node: unknown, context: AnalysisContext): void => {
     const analysis = readAnalysisBlock(node, doc);
     for (const t of analysis.templates) {
-      out.push({ kind: t.clusterScope ? 'ClusterAnalysisTemplate' : 'AnalysisTemplate', name: t.name, ref: t.ref, docIndex: document.index, suppliedArgs: analysis.args, context, ...(namespace && !t.clusterScope ? { namespace } : {}) });
+      out.push({
+        kind: t.clusterScope ? 'ClusterAnalysisTemplate' : 'AnalysisTemplate',
+        name: t.name,
+        ref: t.ref,
+        docIndex: document.index,
+        suppliedArgs: analysis.args,
+        context,
+        ...(namespace && !t.clusterScope ? { namespace } : {}),
+      });
     }
   };
   const canary = asMap(valueOf(strategy, 'canary', doc), doc);
@@ -68,11 +76,17 @@ function experimentReferences(document: SourceDocument): TemplateReference[] {
 }
 
 /** An Experiment's (or an experiment step's) `analyses`, each with its own args. */
-function experimentAnalyses(node: unknown, document: SourceDocument, namespace: string | undefined): TemplateReference[] {
+function experimentAnalyses(
+  node: unknown,
+  document: SourceDocument,
+  namespace: string | undefined,
+): TemplateReference[] {
   const doc = document.doc;
   const spec = asMap(node, doc);
   const durationNode = valueOf(spec, 'duration', doc);
-  const duration = durationNode ? parseDuration(numberValue(durationNode, doc) ?? textValue(durationNode, doc)) : undefined;
+  const duration = durationNode
+    ? parseDuration(numberValue(durationNode, doc) ?? textValue(durationNode, doc))
+    : undefined;
   const out: TemplateReference[] = [];
   for (const item of asSeq(valueOf(spec, 'analyses', doc), doc)?.items ?? []) {
     const use = readTemplateUse(item, doc);
@@ -105,9 +119,17 @@ function canaryReferences(document: SourceDocument): TemplateReference[] {
     if (!name) return;
     // Flagger looks in the ref's namespace when given, else in the Canary's own.
     const namespace = textValue(valueOf(ref, 'namespace', doc), doc) || own;
-    out.push({ kind, name, ref: refOf(nameNode as Node), docIndex: document.index, ...(namespace ? { namespace } : {}) });
+    out.push({
+      kind,
+      name,
+      ref: refOf(nameNode as Node),
+      docIndex: document.index,
+      ...(namespace ? { namespace } : {}),
+    });
   };
-  for (const item of asSeq(valueOf(analysis, 'metrics', doc), doc)?.items ?? []) add('MetricTemplate', valueOf(asMap(item, doc), 'templateRef', doc));
-  for (const item of asSeq(valueOf(analysis, 'alerts', doc), doc)?.items ?? []) add('AlertProvider', valueOf(asMap(item, doc), 'providerRef', doc));
+  for (const item of asSeq(valueOf(analysis, 'metrics', doc), doc)?.items ?? [])
+    add('MetricTemplate', valueOf(asMap(item, doc), 'templateRef', doc));
+  for (const item of asSeq(valueOf(analysis, 'alerts', doc), doc)?.items ?? [])
+    add('AlertProvider', valueOf(asMap(item, doc), 'providerRef', doc));
   return out;
 }

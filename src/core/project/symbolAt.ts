@@ -3,7 +3,8 @@ import type { FileSummary } from './projectIndex';
 import type { TemplateDefinition, TemplateReference } from './templateModel';
 import type { Ref } from '../parse/yamlNodes';
 
-export type TemplateSymbol = { type: 'reference'; item: TemplateReference } | { type: 'definition'; item: TemplateDefinition };
+export type TemplateSymbol =
+  { type: 'reference'; item: TemplateReference } | { type: 'definition'; item: TemplateDefinition };
 
 const inside = (ref: Ref, offset: number) => offset >= ref.offset && offset <= ref.offset + ref.length;
 
@@ -15,10 +16,35 @@ export function symbolAt(summary: FileSummary, offset: number): TemplateSymbol |
 }
 
 /** What changed between two summaries of one file, as the names whose users must be re-checked. */
-export function changedNames(before: FileSummary | undefined, after: FileSummary | undefined): { definitions: Array<{ kind: TemplateDefinition['kind']; name: string }>; references: Array<{ kind: TemplateReference['kind']; name: string }> } {
-  const defKey = (d: TemplateDefinition) => JSON.stringify([d.kind, d.name, d.namespace ?? '', d.args.map((a) => [a.name, a.hasValue]), d.metrics.map((m) => [m.name, m.interval?.ms, m.count?.text, m.failureLimit?.text, m.consecutiveSuccessLimit?.text, m.initialDelayMs])]);
-  const refKey = (r: TemplateReference) => JSON.stringify([r.kind, r.name, r.namespace ?? '', r.suppliedArgs ?? [], r.context ?? '', r.durationMs ?? '']);
-  const diff = <T extends { kind: TemplateDefinition['kind']; name: string }>(a: T[], b: T[], key: (t: T) => string) => {
+export function changedNames(
+  before: FileSummary | undefined,
+  after: FileSummary | undefined,
+): {
+  definitions: Array<{ kind: TemplateDefinition['kind']; name: string }>;
+  references: Array<{ kind: TemplateReference['kind']; name: string }>;
+} {
+  const defKey = (d: TemplateDefinition) =>
+    JSON.stringify([
+      d.kind,
+      d.name,
+      d.namespace ?? '',
+      d.args.map((a) => [a.name, a.hasValue]),
+      d.metrics.map((m) => [
+        m.name,
+        m.interval?.ms,
+        m.count?.text,
+        m.failureLimit?.text,
+        m.consecutiveSuccessLimit?.text,
+        m.initialDelayMs,
+      ]),
+    ]);
+  const refKey = (r: TemplateReference) =>
+    JSON.stringify([r.kind, r.name, r.namespace ?? '', r.suppliedArgs ?? [], r.context ?? '', r.durationMs ?? '']);
+  const diff = <T extends { kind: TemplateDefinition['kind']; name: string }>(
+    a: T[],
+    b: T[],
+    key: (t: T) => string,
+  ) => {
     const keysA = new Set(a.map(key));
     const keysB = new Set(b.map(key));
     const out = new Map<string, { kind: T['kind']; name: string }>();

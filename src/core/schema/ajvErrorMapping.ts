@@ -9,7 +9,17 @@ import { isMap, isSeq, type Node } from 'yaml';
 import { asMap, nodeAt, pairOf, refOf, type AnyDoc, type Ref } from '../parse/yamlNodes';
 import type { MessageData } from '../lint/rule';
 import { closest } from './didYouMean';
-import { actualWords, backticked, cap, describePath as describe, example, lowerFirst, orList, shorten, typeWords } from './schemaWords';
+import {
+  actualWords,
+  backticked,
+  cap,
+  describePath as describe,
+  example,
+  lowerFirst,
+  orList,
+  shorten,
+  typeWords,
+} from './schemaWords';
 import { keyHint, type KeyHint } from './schemaHints';
 
 export type SchemaRuleId = 'schema/unknown-key' | 'schema/wrong-type' | 'schema/missing-key' | 'schema/invalid-value';
@@ -81,7 +91,8 @@ function collapseAlternatives(errors: Problem[]): Problem[] {
     const passing = e.params.passingSchemas;
     if (e.keyword === 'oneOf' && Array.isArray(passing)) {
       // More than one alternative matched: for steps, more than one action in one step.
-      for (const i of under) if (pending[i]!.instancePath === at && pending[i]!.keyword === 'required') pending[i] = null;
+      for (const i of under)
+        if (pending[i]!.instancePath === at && pending[i]!.keyword === 'required') pending[i] = null;
       pending.push({ ...e, keyword: 'oneOfMany' });
       continue;
     }
@@ -120,7 +131,12 @@ function dropExplainedByTypos(problems: Problem[]): Problem[] {
   return problems.filter((p) => {
     const unknown = unknownAt.get(p.instancePath);
     if (!unknown) return true;
-    const wanted = p.keyword === 'required' ? [String(p.params.missingProperty)] : p.keyword === 'requiredOneOf' ? (p.params.options as string[]) : undefined;
+    const wanted =
+      p.keyword === 'required'
+        ? [String(p.params.missingProperty)]
+        : p.keyword === 'requiredOneOf'
+          ? (p.params.options as string[])
+          : undefined;
     if (!wanted) return true;
     return !unknown.some((k) => closest(k, wanted) !== undefined);
   });
@@ -133,7 +149,13 @@ function typesOf(t: unknown): string[] {
 
 // ---- one problem -> one issue ----------------------------------------------------------------
 
-function issue(rule: SchemaRuleId, ref: Ref, messageId: string, data: MessageData, extra: Partial<SchemaIssue> = {}): SchemaIssue {
+function issue(
+  rule: SchemaRuleId,
+  ref: Ref,
+  messageId: string,
+  data: MessageData,
+  extra: Partial<SchemaIssue> = {},
+): SchemaIssue {
   return { rule, offset: ref.offset, length: ref.length, messageId, data, ...extra };
 }
 
@@ -150,34 +172,65 @@ function toIssue(p: Problem, doc: AnyDoc, native: boolean): SchemaIssue | undefi
       const present = p.data && typeof p.data === 'object' ? new Set(Object.keys(p.data as object)) : new Set<string>();
       const hint = keyHint(p.parentSchema, key);
       if (hint) return hintIssue(doc, path, key, range, hint, present);
-      const guess = closest(key, allowed.filter((k) => !present.has(k)));
+      const guess = closest(
+        key,
+        allowed.filter((k) => !present.has(k)),
+      );
       const owner = ownerName(p.parentSchema, path);
-      if (guess) return issue('schema/unknown-key', range, 'unknownGuess', { key: shorten(key), owner, guess }, { replacement: guess });
-      if (allowed.length) return issue('schema/unknown-key', range, 'unknownList', { key: shorten(key), owner, allowed: backticked(allowed) });
+      if (guess)
+        return issue(
+          'schema/unknown-key',
+          range,
+          'unknownGuess',
+          { key: shorten(key), owner, guess },
+          { replacement: guess },
+        );
+      if (allowed.length)
+        return issue('schema/unknown-key', range, 'unknownList', {
+          key: shorten(key),
+          owner,
+          allowed: backticked(allowed),
+        });
       return issue('schema/unknown-key', range, 'unknownRemove', { key: shorten(key), owner });
     }
     case 'type': {
       if (path.length === 1 && p.data === null) return undefined; // `canary:` / `synthetic:` not written yet: the rules say what is missing
       if (!native && p.data === null) return undefined; // the API server drops a null field of a CRD instead of refusing it
       const expected = [...new Set(typesOf(p.params.type).map(typeWords))];
-      return issue('schema/wrong-type', valueRange(doc, path), 'wrongType', { what: cap(describe(path)), expected: orList(expected), actual: actualWords(p.data), form: formHint(p.parentSchema) });
+      return issue('schema/wrong-type', valueRange(doc, path), 'wrongType', {
+        what: cap(describe(path)),
+        expected: orList(expected),
+        actual: actualWords(p.data),
+        form: formHint(p.parentSchema),
+      });
     }
     case 'required': {
       const missing = String(p.params.missingProperty);
-      return issue('schema/missing-key', holderRange(doc, path), 'missing', { what: cap(describe(path)), key: missing, example: example(missing, native) });
+      return issue('schema/missing-key', holderRange(doc, path), 'missing', {
+        what: cap(describe(path)),
+        key: missing,
+        example: example(missing, native),
+      });
     }
     case 'requiredOneOf': {
       const options = (p.params.options as string[]) ?? [];
-      return issue('schema/missing-key', holderRange(doc, path), 'noAction', { what: cap(describe(path)), options: backticked(options) });
+      return issue('schema/missing-key', holderRange(doc, path), 'noAction', {
+        what: cap(describe(path)),
+        options: backticked(options),
+      });
     }
     case 'minProperties': {
       if (!p.parentSchema?.['x-release-safety-one-of']) break;
       const options = Object.keys((p.parentSchema.properties as Record<string, unknown> | undefined) ?? {});
-      return issue('schema/missing-key', holderRange(doc, path), 'noStepKind', { what: cap(describe(path)), options: backticked(options) });
+      return issue('schema/missing-key', holderRange(doc, path), 'noStepKind', {
+        what: cap(describe(path)),
+        options: backticked(options),
+      });
     }
     case 'not':
     case 'oneOfMany': {
-      if (p.keyword === 'not' && p.parentSchema?.['x-release-safety-not'] === 'bothStrategies') return issue('schema/invalid-value', keyRange(doc, path, 'blueGreen'), 'bothStrategies', {});
+      if (p.keyword === 'not' && p.parentSchema?.['x-release-safety-not'] === 'bothStrategies')
+        return issue('schema/invalid-value', keyRange(doc, path, 'blueGreen'), 'bothStrategies', {});
       const exclusive = p.parentSchema?.['x-release-safety-exclusive'];
       if (p.keyword === 'not' && !Array.isArray(exclusive)) break;
       const data = p.data && typeof p.data === 'object' ? Object.keys(p.data as object) : [];
@@ -185,7 +238,10 @@ function toIssue(p: Problem, doc: AnyDoc, native: boolean): SchemaIssue | undefi
       const actions = kinds.filter((k) => data.includes(k));
       const second = actions[1];
       const range = second ? keyRange(doc, path, second) : holderRange(doc, path);
-      return issue('schema/invalid-value', range, 'manyActions', { actions: actions.map((a) => `\`${a}\``).join(' and '), count: actions.length || 2 });
+      return issue('schema/invalid-value', range, 'manyActions', {
+        actions: actions.map((a) => `\`${a}\``).join(' and '),
+        count: actions.length || 2,
+      });
     }
     case 'enum': {
       if (!native && p.data === null) return undefined; // a null field of a CRD is dropped, not refused
@@ -195,36 +251,71 @@ function toIssue(p: Problem, doc: AnyDoc, native: boolean): SchemaIssue | undefi
       const last = path[path.length - 1];
       const parent = path[path.length - 2];
       const what = typeof last === 'number' && typeof parent === 'string' ? `\`${parent}\` value` : describe(path);
-      const head = value !== undefined ? `\`${shorten(value)}\` is not a valid ${what}` : `${cap(what)} has a value that is not allowed`;
+      const head =
+        value !== undefined
+          ? `\`${shorten(value)}\` is not a valid ${what}`
+          : `${cap(what)} has a value that is not allowed`;
       const data = { head, allowed: allowed.filter((a) => a !== '').join(', ') };
       if (!guess) return issue('schema/invalid-value', valueRange(doc, path), 'enum', data);
-      return issue('schema/invalid-value', valueRange(doc, path), 'enumGuess', { ...data, guess }, { replacement: /^[A-Za-z][\w-]*$/.test(guess) ? guess : JSON.stringify(guess) });
+      return issue(
+        'schema/invalid-value',
+        valueRange(doc, path),
+        'enumGuess',
+        { ...data, guess },
+        { replacement: /^[A-Za-z][\w-]*$/.test(guess) ? guess : JSON.stringify(guess) },
+      );
     }
     case 'propertyNames': {
       const name = String(p.params.propertyName ?? p.propertyName ?? '');
-      return issue('schema/invalid-value', keyRange(doc, path, name), 'jsonPath', { name: shorten(name), example: `$.${shorten(name.replace(/^\W+/, '')) || 'status'}` });
+      return issue('schema/invalid-value', keyRange(doc, path, name), 'jsonPath', {
+        name: shorten(name),
+        example: `$.${shorten(name.replace(/^\W+/, '')) || 'status'}`,
+      });
     }
     case 'pattern':
     case 'format': {
       const description = typeof p.parentSchema?.description === 'string' ? p.parentSchema.description : undefined;
       // The value itself is not repeated: it may be a URL with a token in it.
-      return issue('schema/invalid-value', valueRange(doc, path), 'form', { what: cap(describe(path)), form: description ? `: ${lowerFirst(description).replace(/\.$/, '')}` : '' });
+      return issue('schema/invalid-value', valueRange(doc, path), 'form', {
+        what: cap(describe(path)),
+        form: description ? `: ${lowerFirst(description).replace(/\.$/, '')}` : '',
+      });
     }
     case 'minimum':
     case 'exclusiveMinimum':
     case 'maximum':
     case 'exclusiveMaximum': {
-      const words = { minimum: 'at least', exclusiveMinimum: 'above', maximum: 'at most', exclusiveMaximum: 'below' }[p.keyword as 'minimum'];
-      return issue('schema/invalid-value', valueRange(doc, path), 'limit', { what: cap(describe(path)), words, limit: String(p.params.limit) });
+      const words = { minimum: 'at least', exclusiveMinimum: 'above', maximum: 'at most', exclusiveMaximum: 'below' }[
+        p.keyword as 'minimum'
+      ];
+      return issue('schema/invalid-value', valueRange(doc, path), 'limit', {
+        what: cap(describe(path)),
+        words,
+        limit: String(p.params.limit),
+      });
     }
     case 'minItems':
-      return issue('schema/invalid-value', valueRange(doc, path), 'minItems', { what: cap(describe(path)), limit: String(p.params.limit), items: p.params.limit === 1 ? 'item' : 'items' });
+      return issue('schema/invalid-value', valueRange(doc, path), 'minItems', {
+        what: cap(describe(path)),
+        limit: String(p.params.limit),
+        items: p.params.limit === 1 ? 'item' : 'items',
+      });
   }
-  return issue('schema/invalid-value', valueRange(doc, path), 'other', { what: cap(describe(path)), keyword: p.keyword });
+  return issue('schema/invalid-value', valueRange(doc, path), 'other', {
+    what: cap(describe(path)),
+    keyword: p.keyword,
+  });
 }
 
 /** A key that belongs to another kind or was removed: said as such, with the edit that fits. */
-function hintIssue(doc: AnyDoc, path: Array<string | number>, key: string, range: Ref, hint: KeyHint, present: Set<string>): SchemaIssue {
+function hintIssue(
+  doc: AnyDoc,
+  path: Array<string | number>,
+  key: string,
+  range: Ref,
+  hint: KeyHint,
+  present: Set<string>,
+): SchemaIssue {
   const data = { key, where: hint.where ?? '', hint: hint.hint };
   const extra: Partial<SchemaIssue> = {};
   if (hint.replacement && !present.has(hint.replacement)) {
@@ -235,7 +326,12 @@ function hintIssue(doc: AnyDoc, path: Array<string | number>, key: string, range
       if (keyNode?.range && value?.range && typeof (value as { source?: unknown }).source === 'string') {
         const text = String((value as { source: string }).source);
         const newText = `${hint.replacement}: [{ ${hint.wrapAs}: ${JSON.stringify(text)} }]`;
-        extra.edit = { title: `Change to \`${newText}\``, offset: keyNode.range[0], length: value.range[1] - keyNode.range[0], newText };
+        extra.edit = {
+          title: `Change to \`${newText}\``,
+          offset: keyNode.range[0],
+          length: value.range[1] - keyNode.range[0],
+          newText,
+        };
       }
     } else extra.replacement = hint.replacement;
   }
@@ -243,13 +339,23 @@ function hintIssue(doc: AnyDoc, path: Array<string | number>, key: string, range
 }
 
 /** A key beside `canary:` / `synthetic:` is usually one that lost its indentation. */
-function topLevelKey(doc: AnyDoc, key: string, roots: string[], schema: Record<string, unknown> | undefined): SchemaIssue {
+function topLevelKey(
+  doc: AnyDoc,
+  key: string,
+  roots: string[],
+  schema: Record<string, unknown> | undefined,
+): SchemaIssue {
   const root = roots[0] ?? 'canary';
-  const rootSchema = (schema?.properties as Record<string, { properties?: Record<string, unknown> }> | undefined)?.[root];
+  const rootSchema = (schema?.properties as Record<string, { properties?: Record<string, unknown> }> | undefined)?.[
+    root
+  ];
   const inner = Object.keys(rootSchema?.properties ?? {});
   const range = keyRange(doc, [], key);
   if ((key === 'canary' || key === 'synthetic') && key !== root) {
-    return issue('schema/unknown-key', range, 'rootInOwnDocument', { key, readAs: root === 'canary' ? 'a canary' : 'synthetic journeys' });
+    return issue('schema/unknown-key', range, 'rootInOwnDocument', {
+      key,
+      readAs: root === 'canary' ? 'a canary' : 'synthetic journeys',
+    });
   }
   if (inner.includes(key)) return issue('schema/unknown-key', range, 'outsideRoot', { key, root });
   const guess = closest(key, inner);
@@ -265,7 +371,11 @@ function formHint(schema: Record<string, unknown> | undefined): string {
 
 function oneOfKeys(schema: unknown): string[] {
   if (!Array.isArray(schema)) return [];
-  return schema.flatMap((s) => (s && typeof s === 'object' && Array.isArray((s as { required?: unknown }).required) ? ((s as { required: string[] }).required) : []));
+  return schema.flatMap((s) =>
+    s && typeof s === 'object' && Array.isArray((s as { required?: unknown }).required)
+      ? (s as { required: string[] }).required
+      : [],
+  );
 }
 
 // ---- paths and ranges ------------------------------------------------------------------------
@@ -335,7 +445,6 @@ function keyOrItemRange(doc: AnyDoc, path: Array<string | number>): Ref {
 function holderRange(doc: AnyDoc, path: Array<string | number>): Ref {
   return keyOrItemRange(doc, path);
 }
-
 
 function ownerName(schema: Record<string, unknown> | undefined, path: Array<string | number>): string {
   if (typeof schema?.title === 'string') return schema.title;

@@ -40,7 +40,6 @@ export const SCHEMA_KINDS = Object.keys(SCHEMAS) as DocumentKind[];
 /** Aliases a document may expand before it counts as an alias bomb (yaml's own default). */
 const MAX_ALIAS_COUNT = 100;
 
-
 const cache = new WeakMap<object, SchemaIssue[]>();
 
 export function schemaIssues(document: SourceDocument): SchemaIssue[] {
@@ -62,7 +61,15 @@ function validate(document: SourceDocument, kind: SchemaKind): SchemaIssue[] {
     const root = asMap(document.doc.contents);
     const at = refOf((root?.items[0]?.key ?? undefined) as Node | undefined, { offset: document.offset, length: 0 });
     const excessive = /alias/i.test((e as Error).message);
-    return [{ rule: 'schema/invalid-value', offset: at.offset, length: at.length, messageId: excessive ? 'aliasBomb' : 'unreadable', data: excessive ? {} : { detail: (e as Error).message } }];
+    return [
+      {
+        rule: 'schema/invalid-value',
+        offset: at.offset,
+        length: at.length,
+        messageId: excessive ? 'aliasBomb' : 'unreadable',
+        data: excessive ? {} : { detail: (e as Error).message },
+      },
+    ];
   }
   // Precompiled by the build; compiled on first use per kind elsewhere (compiledValidators.ts).
   const validateFn = compiledValidator(kind, SCHEMAS[kind]);

@@ -1,8 +1,19 @@
 /** How schema paths, types and values are named in findings: in the user's words, short. */
 
 const ITEM_NAMES: Record<string, string> = {
-  steps: 'step', journeys: 'journey', alerts: 'alert', metrics: 'metric', locations: 'location', on: 'event', status: 'status',
-  templates: 'template', args: 'argument', analyses: 'analysis', webhooks: 'webhook', stepWeights: 'step weight', dryRun: 'dry-run entry',
+  steps: 'step',
+  journeys: 'journey',
+  alerts: 'alert',
+  metrics: 'metric',
+  locations: 'location',
+  on: 'event',
+  status: 'status',
+  templates: 'template',
+  args: 'argument',
+  analyses: 'analysis',
+  webhooks: 'webhook',
+  stepWeights: 'step weight',
+  dryRun: 'dry-run entry',
 };
 
 /** `steps`, `expect.status`, "step 2", "alert 1 of `alerts`" ... */
@@ -17,14 +28,22 @@ export function describePath(path: ReadonlyArray<string | number>): string {
 
 export function typeWords(t: string): string {
   switch (t) {
-    case 'array': return 'a list';
-    case 'object': return 'a map';
-    case 'string': return 'text';
-    case 'integer': return 'a whole number';
-    case 'number': return 'a number';
-    case 'boolean': return 'true or false';
-    case 'null': return 'empty';
-    default: return t;
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'a map';
+    case 'string':
+      return 'text';
+    case 'integer':
+      return 'a whole number';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'null':
+      return 'empty';
+    default:
+      return t;
   }
 }
 

@@ -12,8 +12,17 @@ import { readRequest } from './readRequestStep';
 import { readBrowser } from './readBrowserStep';
 
 export const BROWSER_STEP_KINDS: readonly BrowserStepKind[] = [
-  'goto', 'click', 'fill', 'press', 'select', 'wait_for',
-  'expect_visible', 'expect_text', 'expect_url', 'expect_load_time', 'screenshot',
+  'goto',
+  'click',
+  'fill',
+  'press',
+  'select',
+  'wait_for',
+  'expect_visible',
+  'expect_text',
+  'expect_url',
+  'expect_load_time',
+  'screenshot',
 ];
 export const STEP_KINDS: readonly StepKind[] = ['request', ...BROWSER_STEP_KINDS];
 export function buildSyntheticConfig(document: SourceDocument, file: ParsedFile): SyntheticConfig | undefined {
@@ -34,7 +43,10 @@ function build(document: SourceDocument, text: string): SyntheticConfig | undefi
   const map = asMap(pair.value, doc);
   const config: SyntheticConfig = { docIndex: document.index, anchor, alerts: [], journeys: [], problems: r.problems };
   if (!map) {
-    r.problem('`synthetic` should be a map with `journeys` (and defaults such as `base_url`)', pair.value ? refOf(pair.value as Node) : anchor);
+    r.problem(
+      '`synthetic` should be a map with `journeys` (and defaults such as `base_url`)',
+      pair.value ? refOf(pair.value as Node) : anchor,
+    );
     return config;
   }
   const baseUrl = r.string(valueOf(map, 'base_url', doc), '`base_url`');
@@ -152,7 +164,10 @@ function readStep(r: Reader, node: Node | undefined, index: number): Step | unde
     return undefined;
   }
   if (kinds.length > 1) {
-    r.problem(`a step does one thing: this one has ${kinds.map(([k]) => `\`${k}\``).join(' and ')}; split it into ${kinds.length} steps`, refOf(kinds[1][1].key as Node));
+    r.problem(
+      `a step does one thing: this one has ${kinds.map(([k]) => `\`${k}\``).join(' and ')}; split it into ${kinds.length} steps`,
+      refOf(kinds[1][1].key as Node),
+    );
   }
   const [kind, kindPair] = kinds[0];
   const keyRef = refOf(kindPair.key as Node);
@@ -167,11 +182,13 @@ function readStep(r: Reader, node: Node | undefined, index: number): Step | unde
     step.timeoutMs = timeout.ms;
     step.timeoutRef = timeout.ref;
   }
-  const spec = kind === 'request' ? readRequest(r, map, kindPair) : readBrowser(r, kind as BrowserStepKind, kindPair, step);
+  const spec =
+    kind === 'request' ? readRequest(r, map, kindPair) : readBrowser(r, kind as BrowserStepKind, kindPair, step);
   if (!spec) return undefined;
   step.spec = spec;
   // Any step may declare side effects: a click's form post, a press that submits a search.
-  const sideEffects = spec.kind === 'request' ? spec.sideEffects : r.string(valueOf(map, 'side_effects', doc), '`side_effects`');
+  const sideEffects =
+    spec.kind === 'request' ? spec.sideEffects : r.string(valueOf(map, 'side_effects', doc), '`side_effects`');
   if (sideEffects) step.sideEffects = sideEffects;
   return step;
 }

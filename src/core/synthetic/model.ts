@@ -12,8 +12,17 @@ export interface Located<T> {
 }
 
 export type BrowserStepKind =
-  | 'goto' | 'click' | 'fill' | 'press' | 'select' | 'wait_for'
-  | 'expect_visible' | 'expect_text' | 'expect_url' | 'expect_load_time' | 'screenshot';
+  | 'goto'
+  | 'click'
+  | 'fill'
+  | 'press'
+  | 'select'
+  | 'wait_for'
+  | 'expect_visible'
+  | 'expect_text'
+  | 'expect_url'
+  | 'expect_load_time'
+  | 'screenshot';
 export type StepKind = 'request' | BrowserStepKind;
 
 export interface RequestExpect {

@@ -5,7 +5,10 @@ import type { BrowserStep, BrowserStepKind, Step } from './model';
 import type { Reader } from './syntheticReader';
 
 /** The keys that the `{...}` form of each browser step reads into target / selector / value. */
-const BROWSER_FORMS: Record<BrowserStepKind, { scalar: 'target' | 'selector' | 'value'; selector?: boolean; value?: string[]; target?: string[] }> = {
+const BROWSER_FORMS: Record<
+  BrowserStepKind,
+  { scalar: 'target' | 'selector' | 'value'; selector?: boolean; value?: string[]; target?: string[] }
+> = {
   goto: { scalar: 'target', target: ['url'] },
   click: { scalar: 'selector', selector: true },
   fill: { scalar: 'selector', selector: true, value: ['value', 'text'] },
@@ -74,7 +77,10 @@ export function readBrowser(r: Reader, kind: BrowserStepKind, kindPair: Pair, st
     return undefined;
   }
   if ((kind === 'fill' || kind === 'select' || kind === 'expect_text') && spec.value === undefined) {
-    r.problem(`\`${kind}\` is missing its ${kind === 'expect_text' ? '`contains`' : '`value`'}: ${example(kind)}`, argRef);
+    r.problem(
+      `\`${kind}\` is missing its ${kind === 'expect_text' ? '`contains`' : '`value`'}: ${example(kind)}`,
+      argRef,
+    );
     return undefined;
   }
   return spec;
@@ -82,14 +88,23 @@ export function readBrowser(r: Reader, kind: BrowserStepKind, kindPair: Pair, st
 
 function example(kind: BrowserStepKind): string {
   switch (kind) {
-    case 'goto': return 'e.g. `goto: /login`';
-    case 'fill': return 'e.g. `fill: { selector: "#email", value: "${env:USER}" }`';
-    case 'press': return 'e.g. `press: Enter`';
-    case 'select': return 'e.g. `select: { selector: "#country", value: DE }`';
-    case 'expect_text': return 'e.g. `expect_text: { selector: "h1", contains: Welcome }`';
-    case 'expect_url': return 'e.g. `expect_url: /dashboard`';
-    case 'expect_load_time': return 'e.g. `expect_load_time: "< 3s"`';
-    case 'screenshot': return 'e.g. `screenshot: dashboard`';
-    default: return `e.g. \`${kind}: "#submit"\` or \`${kind}: { selector: "#submit", timeout: 5s }\``;
+    case 'goto':
+      return 'e.g. `goto: /login`';
+    case 'fill':
+      return 'e.g. `fill: { selector: "#email", value: "${env:USER}" }`';
+    case 'press':
+      return 'e.g. `press: Enter`';
+    case 'select':
+      return 'e.g. `select: { selector: "#country", value: DE }`';
+    case 'expect_text':
+      return 'e.g. `expect_text: { selector: "h1", contains: Welcome }`';
+    case 'expect_url':
+      return 'e.g. `expect_url: /dashboard`';
+    case 'expect_load_time':
+      return 'e.g. `expect_load_time: "< 3s"`';
+    case 'screenshot':
+      return 'e.g. `screenshot: dashboard`';
+    default:
+      return `e.g. \`${kind}: "#submit"\` or \`${kind}: { selector: "#submit", timeout: 5s }\``;
   }
 }

@@ -24,13 +24,19 @@ export function readRequest(r: Reader, map: YAMLMap, kindPair: Pair): RequestSte
         method = match[1].toUpperCase();
         url = { value: match[2], ref: text.ref };
       } else if (match && /^[A-Z]+$/.test(match[1])) {
-        r.problem(`\`${match[1]}\` is not an HTTP method: use GET, HEAD, OPTIONS, POST, PUT, PATCH or DELETE`, text.ref);
+        r.problem(
+          `\`${match[1]}\` is not an HTTP method: use GET, HEAD, OPTIONS, POST, PUT, PATCH or DELETE`,
+          text.ref,
+        );
         return undefined;
       } else url = { value: text.value.trim(), ref: text.ref };
     }
   }
   if (!url || url.value === '') {
-    r.problem('`request` needs a method and a path or URL, e.g. `request: GET /api/health`', value ? refOf(value) : refOf(kindPair.key as Node));
+    r.problem(
+      '`request` needs a method and a path or URL, e.g. `request: GET /api/health`',
+      value ? refOf(value) : refOf(kindPair.key as Node),
+    );
     return undefined;
   }
   const step: RequestStep = { kind: 'request', method, url: url.value, urlRef: url.ref, headers: [] };
@@ -54,7 +60,8 @@ export function readRequest(r: Reader, map: YAMLMap, kindPair: Pair): RequestSte
   const captureNode = valueOf(map, 'capture', doc);
   if (captureNode) {
     const cm = asMap(captureNode, doc);
-    if (!cm) r.problem('`capture` should be a map of variable name to JSONPath, e.g. `cart_id: "$.id"`', refOf(captureNode));
+    if (!cm)
+      r.problem('`capture` should be a map of variable name to JSONPath, e.g. `cart_id: "$.id"`', refOf(captureNode));
     step.capture = [];
     for (const [name, pair] of entries(cm)) {
       const v = r.string(deref(pair.value, doc), `the capture \`${name}\``);
@@ -93,7 +100,11 @@ function readExpect(r: Reader, node: Node): RequestExpect | undefined {
     } else {
       const v = asScalar(status, doc)?.value;
       if (typeof v === 'number' || typeof v === 'string') expect.status = { value: v, ref: refOf(status) };
-      else r.problem('`status` should be a number such as 200, a list such as [200, 204] or a class such as "2xx"', refOf(status));
+      else
+        r.problem(
+          '`status` should be a number such as 200, a list such as [200, 204] or a class such as "2xx"',
+          refOf(status),
+        );
     }
   }
   const latency = r.string(valueOf(map, 'latency', doc), '`latency`');
@@ -102,7 +113,11 @@ function readExpect(r: Reader, node: Node): RequestExpect | undefined {
   if (json) {
     const jm = asMap(json, doc);
     if (!jm) r.problem('`json` should be a map of JSONPath to expected value, e.g. `"$.status": ok`', refOf(json));
-    expect.json = entries(jm).map(([path, pair]) => ({ path, expected: toJs(r, deref(pair.value, doc)), ref: refOf(pair.key as Node) }));
+    expect.json = entries(jm).map(([path, pair]) => ({
+      path,
+      expected: toJs(r, deref(pair.value, doc)),
+      ref: refOf(pair.key as Node),
+    }));
   }
   const body = r.string(valueOf(map, 'body_contains', doc), '`body_contains`');
   if (body) expect.bodyContains = body;
@@ -127,7 +142,10 @@ function toJs(r: Reader, node: Node | undefined): unknown {
   const budget = { left: MAX_BODY_NODES };
   const value = walkJs(node, r.doc, 0, budget);
   if (budget.left < 0) {
-    r.problem(`this value expands to more than ${MAX_BODY_NODES} items (aliases?); write the body out plainly`, refOf(node));
+    r.problem(
+      `this value expands to more than ${MAX_BODY_NODES} items (aliases?); write the body out plainly`,
+      refOf(node),
+    );
     return undefined;
   }
   return value;
@@ -149,16 +167,24 @@ function walkJs(node: Node | undefined, doc: AnyDoc, depth: number, budget: { le
 function collectBodyFields(node: Node, doc: AnyDoc): BodyField[] {
   const out: BodyField[] = [];
   const seen = new Set<Node>();
-  const walk = (n: Node | undefined, path: string[], key: string | undefined, keyRef: Ref | undefined, depth: number): void => {
+  const walk = (
+    n: Node | undefined,
+    path: string[],
+    key: string | undefined,
+    keyRef: Ref | undefined,
+    depth: number,
+  ): void => {
     const d = deref(n, doc);
     if (!d || depth > 32 || seen.has(d) || out.length > 1000) return;
     if (isScalar(d)) {
       // Numbers too: `password: 123456` is a literal password.
-      if ((typeof d.value === 'string' || typeof d.value === 'number') && key !== undefined && keyRef) out.push({ path, key, keyRef, value: String(d.value), ref: refOf(d) });
+      if ((typeof d.value === 'string' || typeof d.value === 'number') && key !== undefined && keyRef)
+        out.push({ path, key, keyRef, value: String(d.value), ref: refOf(d) });
       return;
     }
     seen.add(d);
-    if (isMap(d)) for (const [k, pair] of entries(d)) walk(pair.value as Node, [...path, k], k, refOf(pair.key as Node), depth + 1);
+    if (isMap(d))
+      for (const [k, pair] of entries(d)) walk(pair.value as Node, [...path, k], k, refOf(pair.key as Node), depth + 1);
     else if (isSeq(d)) d.items.forEach((item) => walk(item as Node, path, key, keyRef, depth + 1));
   };
   walk(node, [], undefined, undefined, 0);

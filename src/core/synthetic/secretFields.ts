@@ -5,7 +5,19 @@
  */
 
 /** Field / header names that carry credentials, compared without case, dashes, underscores or spaces. */
-const SECRET_NAME_PARTS = ['password', 'passwd', 'pwd', 'token', 'secret', 'apikey', 'cookie', 'authorization', 'credential', 'privatekey', 'accesskey'];
+const SECRET_NAME_PARTS = [
+  'password',
+  'passwd',
+  'pwd',
+  'token',
+  'secret',
+  'apikey',
+  'cookie',
+  'authorization',
+  'credential',
+  'privatekey',
+  'accesskey',
+];
 
 export function normaliseFieldName(name: string): string {
   return name.toLowerCase().replace(/[\s_\-.]/g, '');

@@ -9,7 +9,10 @@ import type { Located, SyntheticProblem } from './model';
 export class Reader {
   readonly problems: SyntheticProblem[] = [];
   journeyIndex: number | undefined;
-  constructor(readonly doc: AnyDoc, private readonly text: string) {}
+  constructor(
+    readonly doc: AnyDoc,
+    private readonly text: string,
+  ) {}
 
   /** A block collection's range ends after its last newline; editors want it to end at the last character. */
   trimmed(ref: Ref): Ref {
@@ -19,7 +22,11 @@ export class Reader {
   }
 
   problem(message: string, ref: Ref): void {
-    this.problems.push({ message, ref, ...(this.journeyIndex !== undefined ? { journeyIndex: this.journeyIndex } : {}) });
+    this.problems.push({
+      message,
+      ref,
+      ...(this.journeyIndex !== undefined ? { journeyIndex: this.journeyIndex } : {}),
+    });
   }
 
   /** A string (numbers and booleans are read as their text, as YAML users expect). */
@@ -51,7 +58,7 @@ export class Reader {
     if (!seq) {
       // `locations: us-east` is a list of one, written lazily.
       const one = asScalar(node, this.doc);
-      if (one && (typeof one.value === 'string')) return { value: [one.value], ref: refOf(node) };
+      if (one && typeof one.value === 'string') return { value: [one.value], ref: refOf(node) };
       this.problem(`${what} should be a list`, refOf(node));
       return undefined;
     }
@@ -81,11 +88,17 @@ export class Reader {
       const map = asMap(item, this.doc);
       const channel = map ? this.string(valueOf(map, 'channel', this.doc), '`channel`') : undefined;
       if (!channel) {
-        if (!map || !pairOf(map, 'channel')) this.problem('each alert needs a `channel`, e.g. `channel: slack:#oncall`', refOf(item));
+        if (!map || !pairOf(map, 'channel'))
+          this.problem('each alert needs a `channel`, e.g. `channel: slack:#oncall`', refOf(item));
         continue;
       }
       const on = map ? this.stringList(valueOf(map, 'on', this.doc), '`on`') : undefined;
-      out.push({ channel: channel.value, ref: channel.ref, ...splitChannel(channel.value), ...(on ? { on: on.value } : {}) });
+      out.push({
+        channel: channel.value,
+        ref: channel.ref,
+        ...splitChannel(channel.value),
+        ...(on ? { on: on.value } : {}),
+      });
     }
     return out;
   }

@@ -23,7 +23,9 @@ port?.on('message', (request: WorkerRequest) => {
     const t0 = performance.now();
     const result = linter.lint(request.text, { config: request.config });
     const coreMs = performance.now() - t0;
-    const fixes = result.findings.map((f) => (f.fix || f.suggestions ? JSON.stringify({ fix: f.fix, suggestions: f.suggestions }) : ''));
+    const fixes = result.findings.map((f) =>
+      f.fix || f.suggestions ? JSON.stringify({ fix: f.fix, suggestions: f.suggestions }) : '',
+    );
     response = {
       type: 'linted',
       id: request.id,

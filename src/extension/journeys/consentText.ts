@@ -17,7 +17,11 @@ export function hostLabel(host: string): string {
   return isLocalHost(host) ? `${host} (this machine)` : host;
 }
 
-export function consentPrompt(journeyNames: readonly string[], hosts: readonly string[], requests: number): { message: string; detail: string } {
+export function consentPrompt(
+  journeyNames: readonly string[],
+  hosts: readonly string[],
+  requests: number,
+): { message: string; detail: string } {
   const what = journeyNames.length === 1 ? `"${journeyNames[0]}"` : `${journeyNames.length} journeys`;
   const local = hosts.filter(isLocalHost);
   const remote = hosts.filter((h) => !isLocalHost(h));

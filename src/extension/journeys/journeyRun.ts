@@ -33,7 +33,13 @@ export interface JourneyRunContext {
   tree: JourneyTree;
   output: vscode.OutputChannel;
   /** `allowedThisRun`: hosts answered with "Run once" in this run (one question per host, not per file). */
-  consent: { confirm(journeys: Journey[], env: (name: string) => string | undefined, allowedThisRun?: Set<string>): Promise<boolean> };
+  consent: {
+    confirm(
+      journeys: Journey[],
+      env: (name: string) => string | undefined,
+      allowedThisRun?: Set<string>,
+    ): Promise<boolean>;
+  };
   /** `${env:..}` and `${secret:..}`: the workspace's .env, then one question for every missing value. */
   variables: Pick<JourneyVariables, 'resolve'>;
   /** The lint config for a file (refusals follow the same severities as the Problems panel). */
@@ -88,7 +94,13 @@ function described(m: vscode.TestMessage): Pick<RecordedState, 'message' | 'line
 }
 
 /** Runs the journeys a request covers, file by file; resolves with the last file's result. */
-export async function runJourneyItems(ctx: JourneyRunContext, request: vscode.TestRunRequest, states: RunStates, token: vscode.CancellationToken, headed: boolean): Promise<RunResult | undefined> {
+export async function runJourneyItems(
+  ctx: JourneyRunContext,
+  request: vscode.TestRunRequest,
+  states: RunStates,
+  token: vscode.CancellationToken,
+  headed: boolean,
+): Promise<RunResult | undefined> {
   const items = ctx.tree.journeyItemsOf(request);
   const fail = (item: vscode.TestItem, message: string, location?: vscode.Location) => {
     const m = new vscode.TestMessage(message);
@@ -96,7 +108,11 @@ export async function runJourneyItems(ctx: JourneyRunContext, request: vscode.Te
     states.errored(item, m);
   };
   if (!vscode.workspace.isTrusted) {
-    for (const item of items) fail(item, 'Journeys do not run in an untrusted workspace: they send requests with your secrets. Trust the workspace to run them.');
+    for (const item of items)
+      fail(
+        item,
+        'Journeys do not run in an untrusted workspace: they send requests with your secrets. Trust the workspace to run them.',
+      );
     return undefined;
   }
   const byFile = new Map<string, { uri: vscode.Uri; items: vscode.TestItem[] }>();
@@ -174,12 +190,20 @@ async function runFile(
   const options: RunOptions = {
     env,
     secrets: vars.secret,
-    secretHint: (name) => `store it with "Release Safety: Manage Journey Secrets" or run again and enter ${name} when asked`,
+    secretHint: (name) =>
+      `store it with "Release Safety: Manage Journey Secrets" or run again and enter ${name} when asked`,
     signal: ac.signal,
     // Browser journeys go through VS Code's http.proxy (else the environment's proxy), as its own requests do.
-    browser: { headed, ...(browserPath ? { browserPath } : {}), screenshotDir: ctx.screenshotDir, ...withProxy(editorBrowserProxy(uri)) },
+    browser: {
+      headed,
+      ...(browserPath ? { browserPath } : {}),
+      screenshotDir: ctx.screenshotDir,
+      ...withProxy(editorBrowserProxy(uri)),
+    },
   };
-  ctx.output.appendLine(`${new Date().toISOString()} ${vscode.workspace.asRelativePath(uri)}: running ${journeys.length} journey${journeys.length === 1 ? '' : 's'}${headed ? ' (headed)' : ''}`);
+  ctx.output.appendLine(
+    `${new Date().toISOString()} ${vscode.workspace.asRelativePath(uri)}: running ${journeys.length} journey${journeys.length === 1 ? '' : 's'}${headed ? ' (headed)' : ''}`,
+  );
   try {
     return await run(journeys, options, {
       journeyStarted: (j) => states.started(itemOf.get(j)!),
@@ -200,7 +224,9 @@ async function runFile(
           if (step) states.skipped(step);
         }
         reportJourney(states, itemOf.get(j)!, jr, location);
-        ctx.output.appendLine(`${jr.status === 'passed' ? 'PASS' : jr.status === 'failed' ? 'FAIL' : 'SKIP'} ${jr.name} (${jr.durationMs} ms)${jr.error ? `: ${jr.error.message}` : ''}`);
+        ctx.output.appendLine(
+          `${jr.status === 'passed' ? 'PASS' : jr.status === 'failed' ? 'FAIL' : 'SKIP'} ${jr.name} (${jr.durationMs} ms)${jr.error ? `: ${jr.error.message}` : ''}`,
+        );
       },
     });
   } finally {
@@ -210,18 +236,31 @@ async function runFile(
 
 function message(s: { error?: StepResult['error'] }, location: (ref: Ref) => vscode.Location): vscode.TestMessage {
   const e = s.error!;
-  const m = e.expected !== undefined && e.actual !== undefined ? vscode.TestMessage.diff(e.message, e.expected, e.actual) : new vscode.TestMessage(e.message);
+  const m =
+    e.expected !== undefined && e.actual !== undefined
+      ? vscode.TestMessage.diff(e.message, e.expected, e.actual)
+      : new vscode.TestMessage(e.message);
   m.location = location(e.ref);
   return m;
 }
 
-function reportStep(states: RunStates, item: vscode.TestItem, s: StepResult, location: (ref: Ref) => vscode.Location): void {
+function reportStep(
+  states: RunStates,
+  item: vscode.TestItem,
+  s: StepResult,
+  location: (ref: Ref) => vscode.Location,
+): void {
   if (s.status === 'passed') states.passed(item, s.durationMs);
   else if (s.status === 'failed') states.failed(item, message(s, location), s.durationMs);
   else states.skipped(item);
 }
 
-function reportJourney(states: RunStates, item: vscode.TestItem, j: JourneyResult, location: (ref: Ref) => vscode.Location): void {
+function reportJourney(
+  states: RunStates,
+  item: vscode.TestItem,
+  j: JourneyResult,
+  location: (ref: Ref) => vscode.Location,
+): void {
   if (j.status === 'passed') states.passed(item, j.durationMs);
   else if (j.status === 'failed' && j.error) {
     const m = message(j, location);
@@ -230,7 +269,8 @@ function reportJourney(states: RunStates, item: vscode.TestItem, j: JourneyResul
   } else states.skipped(item);
 }
 
-
-function withProxy(proxy: ReturnType<typeof editorBrowserProxy>): { proxy?: NonNullable<ReturnType<typeof editorBrowserProxy>> } {
+function withProxy(proxy: ReturnType<typeof editorBrowserProxy>): {
+  proxy?: NonNullable<ReturnType<typeof editorBrowserProxy>>;
+} {
   return proxy ? { proxy } : {};
 }

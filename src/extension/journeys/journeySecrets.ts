@@ -30,7 +30,10 @@ export class JourneySecrets {
 
   async delete(name: string): Promise<void> {
     await this.context.secrets.delete(KEY_PREFIX + name);
-    await this.context.globalState.update(INDEX_KEY, this.names().filter((n) => n !== name));
+    await this.context.globalState.update(
+      INDEX_KEY,
+      this.names().filter((n) => n !== name),
+    );
   }
 
   /** The stored value, or asks for it once (masked); undefined when the user dismisses the box. */
@@ -58,18 +61,25 @@ export function registerSecretCommands(context: vscode.ExtensionContext, secrets
     vscode.commands.registerCommand(MANAGE_SECRETS_COMMAND, async () => {
       const names = secrets.names();
       if (names.length === 0) {
-        void vscode.window.showInformationMessage('Release Safety keeps no journey secrets yet: they are asked for the first time a journey uses ${secret:NAME}.');
+        void vscode.window.showInformationMessage(
+          'Release Safety keeps no journey secrets yet: they are asked for the first time a journey uses ${secret:NAME}.',
+        );
         return;
       }
       const ALL = '$(trash) Clear all journey secrets';
-      const picked = await vscode.window.showQuickPick([...names.map((n) => ({ label: n, description: 'clear this secret' })), { label: ALL }], {
-        title: 'Release Safety: journey secrets (values are never shown)',
-        placeHolder: 'Pick a secret to clear; it is asked for again at the next run',
-      });
+      const picked = await vscode.window.showQuickPick(
+        [...names.map((n) => ({ label: n, description: 'clear this secret' })), { label: ALL }],
+        {
+          title: 'Release Safety: journey secrets (values are never shown)',
+          placeHolder: 'Pick a secret to clear; it is asked for again at the next run',
+        },
+      );
       if (!picked) return;
       const clear = picked.label === ALL ? names : [picked.label];
       for (const n of clear) await secrets.delete(n);
-      void vscode.window.showInformationMessage(`Cleared ${clear.length === 1 ? `the secret ${clear[0]}` : `${clear.length} secrets`}.`);
+      void vscode.window.showInformationMessage(
+        `Cleared ${clear.length === 1 ? `the secret ${clear[0]}` : `${clear.length} secrets`}.`,
+      );
     }),
   );
 }

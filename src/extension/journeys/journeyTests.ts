@@ -52,7 +52,9 @@ export function registerJourneys(context: vscode.ExtensionContext, configs: Edit
   for (const d of vscode.workspace.textDocuments) if (isYaml(d)) tree.update(d.uri, d.getText());
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((d) => isYaml(d) && tree.update(d.uri, d.getText())),
-    vscode.workspace.onDidChangeTextDocument((e) => isYaml(e.document) && e.contentChanges.length > 0 && tree.scheduleUpdate(e.document)),
+    vscode.workspace.onDidChangeTextDocument(
+      (e) => isYaml(e.document) && e.contentChanges.length > 0 && tree.scheduleUpdate(e.document),
+    ),
   );
   controller.resolveHandler = async (item) => {
     if (!item) await tree.discoverWorkspace();
@@ -69,42 +71,75 @@ export function registerJourneys(context: vscode.ExtensionContext, configs: Edit
     lintConfig: (uri): LintConfig => effectiveConfig(configs.forUri(uri), readSettings(uri)),
     screenshotDir: vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'screenshots').fsPath,
   };
-  const runHandler = (headed: boolean) => async (request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<RunResult | undefined> => {
-    const testRun = controller.createTestRun(request, headed ? 'Run journeys (headed)' : 'Run journeys');
-    try {
-      return await runJourneyItems(runContext, request, new RunStates(testRun, (s) => recorded.fire(s)), token, headed);
-    } finally {
-      testRun.end();
-    }
-  };
-  const runProfile = controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, (r, t) => void runHandler(false)(r, t), true);
-  const headedProfile = controller.createRunProfile('Run headed', vscode.TestRunProfileKind.Run, (r, t) => void runHandler(true)(r, t), false, new vscode.TestTag('browser'));
+  const runHandler =
+    (headed: boolean) =>
+    async (request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<RunResult | undefined> => {
+      const testRun = controller.createTestRun(request, headed ? 'Run journeys (headed)' : 'Run journeys');
+      try {
+        return await runJourneyItems(
+          runContext,
+          request,
+          new RunStates(testRun, (s) => recorded.fire(s)),
+          token,
+          headed,
+        );
+      } finally {
+        testRun.end();
+      }
+    };
+  const runProfile = controller.createRunProfile(
+    'Run',
+    vscode.TestRunProfileKind.Run,
+    (r, t) => void runHandler(false)(r, t),
+    true,
+  );
+  const headedProfile = controller.createRunProfile(
+    'Run headed',
+    vscode.TestRunProfileKind.Run,
+    (r, t) => void runHandler(true)(r, t),
+    false,
+    new vscode.TestTag('browser'),
+  );
   context.subscriptions.push(runProfile, headedProfile);
 
   const runItem = async (item: vscode.TestItem, headed: boolean): Promise<RunResult | undefined> => {
     const cts = new vscode.CancellationTokenSource();
     try {
-      return await runHandler(headed)(new vscode.TestRunRequest([item], undefined, headed ? headedProfile : runProfile), cts.token);
+      return await runHandler(headed)(
+        new vscode.TestRunRequest([item], undefined, headed ? headedProfile : runProfile),
+        cts.token,
+      );
     } finally {
       cts.dispose();
     }
   };
 
-  const runJourney = async (uri: vscode.Uri, journeyIndex: number, docIndex: number, headed = false): Promise<RunResult | undefined> => {
+  const runJourney = async (
+    uri: vscode.Uri,
+    journeyIndex: number,
+    docIndex: number,
+    headed = false,
+  ): Promise<RunResult | undefined> => {
     const fileItem = await tree.discover(uri);
     const item = fileItem?.children.get(journeyId(uri, docIndex, journeyIndex));
     if (!item) {
-      void vscode.window.showWarningMessage('Release Safety: that journey was not found in the file (was it just renamed?).');
+      void vscode.window.showWarningMessage(
+        'Release Safety: that journey was not found in the file (was it just renamed?).',
+      );
       return undefined;
     }
     return runItem(item, headed);
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(RUN_JOURNEY_COMMAND, async (uri?: unknown, _name?: unknown, journeyIndex?: unknown, docIndex?: unknown) => {
-      if (uri instanceof vscode.Uri && typeof journeyIndex === 'number' && typeof docIndex === 'number') return runJourney(uri, journeyIndex, docIndex);
-      return vscode.commands.executeCommand(RUN_JOURNEY_PICK_COMMAND);
-    }),
+    vscode.commands.registerCommand(
+      RUN_JOURNEY_COMMAND,
+      async (uri?: unknown, _name?: unknown, journeyIndex?: unknown, docIndex?: unknown) => {
+        if (uri instanceof vscode.Uri && typeof journeyIndex === 'number' && typeof docIndex === 'number')
+          return runJourney(uri, journeyIndex, docIndex);
+        return vscode.commands.executeCommand(RUN_JOURNEY_PICK_COMMAND);
+      },
+    ),
     vscode.commands.registerCommand(RUN_JOURNEY_PICK_COMMAND, async () => {
       const active = vscode.window.activeTextEditor?.document;
       if (active) await tree.discover(active.uri);
@@ -112,16 +147,32 @@ export function registerJourneys(context: vscode.ExtensionContext, configs: Edit
       const picks: Array<vscode.QuickPickItem & { item: vscode.TestItem }> = [];
       controller.items.forEach((file) => {
         if (active && file.id !== active.uri.toString() && controller.items.get(active.uri.toString())) return;
-        file.children.forEach((j) => picks.push({ label: j.label, description: `${j.description ?? ''} · ${file.label}`, item: j }));
+        file.children.forEach((j) =>
+          picks.push({ label: j.label, description: `${j.description ?? ''} · ${file.label}`, item: j }),
+        );
       });
       if (picks.length === 0) {
-        void vscode.window.showInformationMessage('No synthetic journeys here: open a file with a "synthetic:" block (or create one with "Release Safety: New Synthetic Journey").');
+        void vscode.window.showInformationMessage(
+          'No synthetic journeys here: open a file with a "synthetic:" block (or create one with "Release Safety: New Synthetic Journey").',
+        );
         return undefined;
       }
-      const picked = await vscode.window.showQuickPick(picks, { title: 'Release Safety: Run Journey', placeHolder: 'Which journey?', matchOnDescription: true });
+      const picked = await vscode.window.showQuickPick(picks, {
+        title: 'Release Safety: Run Journey',
+        placeHolder: 'Which journey?',
+        matchOnDescription: true,
+      });
       return picked ? runItem(picked.item, false) : undefined;
     }),
   );
 
-  return { controller, secrets, consent, variables, runJourney, discover: (uri) => tree.discover(uri), onDidRecord: recorded.event };
+  return {
+    controller,
+    secrets,
+    consent,
+    variables,
+    runJourney,
+    discover: (uri) => tree.discover(uri),
+    onDidRecord: recorded.event,
+  };
 }

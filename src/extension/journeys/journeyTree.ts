@@ -24,7 +24,8 @@ export type ItemData =
   | { kind: 'step'; journey: vscode.TestItem; stepIndex: number };
 
 /** Item ids stay stable across edits (the Test Explorer keeps results and expansion by id). */
-export const journeyId = (uri: vscode.Uri, docIndex: number, index: number): string => `${uri.toString()}#${docIndex}/${index}`;
+export const journeyId = (uri: vscode.Uri, docIndex: number, index: number): string =>
+  `${uri.toString()}#${docIndex}/${index}`;
 const stepId = (journey: string, index: number): string => `${journey}/${index}`;
 
 export function rangeFrom(lineIndex: LineIndex, ref: Ref): vscode.Range {
@@ -52,7 +53,11 @@ export class JourneyTree implements vscode.Disposable {
 
   /** An edit: rebuild the file's items once typing pauses. */
   scheduleUpdate(document: vscode.TextDocument): void {
-    this.timers.schedule(document.uri.toString(), TREE_DEBOUNCE_MS, () => !document.isClosed && this.update(document.uri, document.getText()));
+    this.timers.schedule(
+      document.uri.toString(),
+      TREE_DEBOUNCE_MS,
+      () => !document.isClosed && this.update(document.uri, document.getText()),
+    );
   }
 
   /** (Re)builds a file's items from its text; a file without journeys has no item. */
@@ -70,9 +75,12 @@ export class JourneyTree implements vscode.Disposable {
       this.controller.items.delete(key);
       return undefined;
     }
-    const item = this.controller.items.get(key) ?? this.controller.createTestItem(key, vscode.workspace.asRelativePath(uri), uri);
+    const item =
+      this.controller.items.get(key) ?? this.controller.createTestItem(key, vscode.workspace.asRelativePath(uri), uri);
     this.data.set(item, { kind: 'file', uri });
-    item.children.replace(journeys.map(({ journey, docIndex }) => this.journeyItem(uri, docIndex, journey, file.lineIndex)));
+    item.children.replace(
+      journeys.map(({ journey, docIndex }) => this.journeyItem(uri, docIndex, journey, file.lineIndex)),
+    );
     this.controller.items.add(item);
     return item;
   }
@@ -133,7 +141,9 @@ export async function textOf(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
   try {
-    return uri.scheme === 'file' ? readFileSync(uri.fsPath, 'utf8') : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    return uri.scheme === 'file'
+      ? readFileSync(uri.fsPath, 'utf8')
+      : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;
   }

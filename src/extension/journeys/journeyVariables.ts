@@ -23,7 +23,11 @@ export interface MissingVariable {
 /** The questions asked of the user; tests replace them to answer without a dialog. */
 export interface VariablePrompter {
   /** Names every missing value at once; true when the user wants to enter them now. */
-  confirm(missing: readonly MissingVariable[], journeys: readonly Journey[], envFile: vscode.Uri | undefined): Promise<boolean>;
+  confirm(
+    missing: readonly MissingVariable[],
+    journeys: readonly Journey[],
+    envFile: vscode.Uri | undefined,
+  ): Promise<boolean>;
   /** One value (a secret masked); undefined when dismissed. */
   ask(variable: MissingVariable, token: vscode.CancellationToken): Promise<string | undefined>;
 }
@@ -43,7 +47,10 @@ export const vscodePrompter: VariablePrompter = {
       : '';
     const answer = await vscode.window.showWarningMessage(
       `${what} need${journeys.length === 1 ? 's' : ''} ${missing.length === 1 ? 'a value that is' : `${missing.length} values that are`} not set: ${missing.map(label).join(', ')}`,
-      { modal: true, detail: `Nothing has been sent. ${envHint}Secrets are kept in VS Code's secret storage, never in files.` },
+      {
+        modal: true,
+        detail: `Nothing has been sent. ${envHint}Secrets are kept in VS Code's secret storage, never in files.`,
+      },
       ENTER,
     );
     return answer === ENTER;
@@ -72,7 +79,11 @@ export class JourneyVariables {
 
   constructor(private readonly secrets: JourneySecrets) {}
 
-  async resolve(uri: vscode.Uri, journeys: readonly Journey[], token: vscode.CancellationToken): Promise<ResolvedVariables> {
+  async resolve(
+    uri: vscode.Uri,
+    journeys: readonly Journey[],
+    token: vscode.CancellationToken,
+  ): Promise<ResolvedVariables> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const envFile = folder ? vscode.Uri.joinPath(folder.uri, '.env') : undefined;
     const fromFile = envFile ? await readEnvFile(envFile) : {};
@@ -80,7 +91,8 @@ export class JourneyVariables {
     const env = (name: string) => process.env[name] ?? fromFile[name] ?? this.entered.get(name);
     const stored = new Map<string, string>();
     const missing: MissingVariable[] = [];
-    for (const name of unique(journeys.flatMap(envNames))) if (env(name) === undefined) missing.push({ kind: 'env', name });
+    for (const name of unique(journeys.flatMap(envNames)))
+      if (env(name) === undefined) missing.push({ kind: 'env', name });
     for (const name of unique(journeys.flatMap(secretNames))) {
       const value = await this.secrets.get(name);
       if (value === undefined) missing.push({ kind: 'secret', name });
@@ -89,8 +101,12 @@ export class JourneyVariables {
     const resolved: ResolvedVariables = { ok: true, env, secret: (name) => stored.get(name) };
     if (missing.length === 0) return resolved;
 
-    const stop = (left: readonly MissingVariable[]): ResolvedVariables => ({ ok: false, message: notSetMessage(left, envFile) });
-    if (!(await this.prompter.confirm(missing, journeys, envFile)) || token.isCancellationRequested) return stop(missing);
+    const stop = (left: readonly MissingVariable[]): ResolvedVariables => ({
+      ok: false,
+      message: notSetMessage(left, envFile),
+    });
+    if (!(await this.prompter.confirm(missing, journeys, envFile)) || token.isCancellationRequested)
+      return stop(missing);
     for (let i = 0; i < missing.length; i++) {
       const v = missing[i];
       const value = await this.prompter.ask(v, token);
@@ -109,8 +125,14 @@ export function notSetMessage(missing: readonly MissingVariable[], envFile: vsco
   const env = missing.filter((m) => m.kind === 'env');
   const secrets = missing.filter((m) => m.kind === 'secret');
   const where: string[] = [];
-  if (env.length) where.push(`add ${env.map((m) => `${m.name}=...`).join(', ')} to ${envFile ? vscode.workspace.asRelativePath(envFile) : 'a .env file at the workspace folder root'}`);
-  if (secrets.length) where.push(`run again and enter ${secrets.length === 1 ? 'the secret' : 'the secrets'} when asked (kept in VS Code's secret storage)`);
+  if (env.length)
+    where.push(
+      `add ${env.map((m) => `${m.name}=...`).join(', ')} to ${envFile ? vscode.workspace.asRelativePath(envFile) : 'a .env file at the workspace folder root'}`,
+    );
+  if (secrets.length)
+    where.push(
+      `run again and enter ${secrets.length === 1 ? 'the secret' : 'the secrets'} when asked (kept in VS Code's secret storage)`,
+    );
   return `Not run, nothing was sent: ${missing.length === 1 ? 'this value is' : 'these values are'} not set: ${missing.map(label).join(', ')}. To set them, ${where.join('; ')}.`;
 }
 
@@ -125,7 +147,8 @@ async function readEnvFile(uri: vscode.Uri): Promise<Record<string, string> | st
   }
   // node:util's parseEnv (the CLI's --env-file parser) is in Node 20.12+; older VS Code hosts lack it.
   const parseEnv = (util as { parseEnv?: (text: string) => Record<string, string> }).parseEnv;
-  if (!parseEnv) return `${vscode.workspace.asRelativePath(uri)} cannot be read by this VS Code (its Node has no .env parser): update VS Code, or enter the values when asked.`;
+  if (!parseEnv)
+    return `${vscode.workspace.asRelativePath(uri)} cannot be read by this VS Code (its Node has no .env parser): update VS Code, or enter the values when asked.`;
   return parseEnv(text);
 }
 

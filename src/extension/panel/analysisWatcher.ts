@@ -12,7 +12,11 @@ import { rangeQuery } from '../../core/canary/prometheusApi';
 import { sleep } from '../../core/abortableSleep';
 import type { MetricUnit } from '../../core/model/metrics';
 import type { LiveWatcher } from './liveCanary';
-import type { CanaryReading as LiveReading, MetricReading as LiveMetricReading, Verdict as LiveVerdict } from '../../core/canary/reading';
+import type {
+  CanaryReading as LiveReading,
+  MetricReading as LiveMetricReading,
+  Verdict as LiveVerdict,
+} from '../../core/canary/reading';
 import type { ChartPoint, ChartSeries } from '../../shared/panel/panelModel';
 
 export interface AnalysisWatchOptions {
@@ -27,7 +31,12 @@ export interface AnalysisWatchOptions {
   clock?: () => number;
 }
 
-const PHASE: Record<AnalysisPhase, LiveMetricReading['phase']> = { Successful: 'pass', Failed: 'fail', Inconclusive: 'inconclusive', Error: 'error' };
+const PHASE: Record<AnalysisPhase, LiveMetricReading['phase']> = {
+  Successful: 'pass',
+  Failed: 'fail',
+  Inconclusive: 'inconclusive',
+  Error: 'error',
+};
 
 /** A metric's name in the view: `template / metric` when a Rollout's templates are several. */
 function metricLabel(job: AnalysisJob, m: MetricJob, jobs: readonly AnalysisJob[]): string {
@@ -46,7 +55,11 @@ function limitOf(m: MetricJob): number | null {
   return m.judge.min ?? m.judge.max ?? null;
 }
 
-export function analysisReading(outcomes: readonly AnalysisOutcome[], options: AnalysisWatchOptions, at: number): LiveReading {
+export function analysisReading(
+  outcomes: readonly AnalysisOutcome[],
+  options: AnalysisWatchOptions,
+  at: number,
+): LiveReading {
   const jobs = outcomes.map((o) => o.job);
   const metrics: LiveMetricReading[] = outcomes.flatMap((o) =>
     o.metrics.map((m: MetricOutcome) => ({
@@ -67,7 +80,13 @@ export function analysisReading(outcomes: readonly AnalysisOutcome[], options: A
   const all = outcomes.flatMap((o) => o.metrics);
   const unreachable = all.find((m) => m.unreachable);
   const worst = worstPhase(outcomes.map((o) => o.verdict));
-  const verdict: LiveVerdict = unreachable ? 'stale' : worst === 'Failed' ? 'breach' : worst === 'Successful' ? 'healthy' : 'inconclusive';
+  const verdict: LiveVerdict = unreachable
+    ? 'stale'
+    : worst === 'Failed'
+      ? 'breach'
+      : worst === 'Successful'
+        ? 'healthy'
+        : 'inconclusive';
   const first = all.find((m) => m.phase === worst && m.phase !== 'Successful');
   const reason = unreachable
     ? unreachable.message
@@ -82,7 +101,12 @@ export function analysisReading(outcomes: readonly AnalysisOutcome[], options: A
     dataAt: unreachable ? null : at,
     windowMs: null,
     warmingUp: false,
-    source: { kind: 'prometheus', description: 'Prometheus (analysis metrics)', error: unreachable ? unreachable.message : null, notes: [] },
+    source: {
+      kind: 'prometheus',
+      description: 'Prometheus (analysis metrics)',
+      error: unreachable ? unreachable.message : null,
+      notes: [],
+    },
     weight: null,
     share: null,
     step: null,
@@ -137,7 +161,10 @@ export class AnalysisWatcher implements LiveWatcher {
   nextDelayMs(): number {
     const interval = this.options.intervalMs;
     if (this.failuresInRow === 0) return interval;
-    return Math.min(Math.max(interval, this.options.maxBackoffMs ?? 300_000), interval * 2 ** Math.min(this.failuresInRow, 20));
+    return Math.min(
+      Math.max(interval, this.options.maxBackoffMs ?? 300_000),
+      interval * 2 ** Math.min(this.failuresInRow, 20),
+    );
   }
 
   async run(signal: AbortSignal): Promise<void> {
@@ -166,7 +193,10 @@ export class AnalysisWatcher implements LiveWatcher {
       this.jobs.flatMap((job) =>
         job.metrics.map(async (m): Promise<ChartSeries | undefined> => {
           if (m.unsupported) return undefined;
-          const r = await rangeQuery(endpointOf(m.address, 'Prometheus'), m.query, range, { timeoutMs: 10_000, signal });
+          const r = await rangeQuery(endpointOf(m.address, 'Prometheus'), m.query, range, {
+            timeoutMs: 10_000,
+            signal,
+          });
           if (!r.ok) return undefined;
           const limit = limitOf(m);
           const points: ChartPoint[] = r.points.map((p) => [p.t, p.v, null, limit]);

@@ -22,7 +22,10 @@ export function registerBreachNotification(context: vscode.ExtensionContext, con
       lastVerdict = raw.verdict;
       if (raw.verdict !== 'breach' || before === 'breach') return;
       const weight = raw.weight === null ? '' : ` at ${Math.round(raw.weight * 100) / 100}%`;
-      const choice = await vscode.window.showErrorMessage(`Canary ${raw.service}${weight} is in breach: ${raw.reason}`, 'Open panel');
+      const choice = await vscode.window.showErrorMessage(
+        `Canary ${raw.service}${weight} is in breach: ${raw.reason}`,
+        'Open panel',
+      );
       if (choice === 'Open panel') await vscode.commands.executeCommand('releaseSafety.canary.focus');
     }),
   );

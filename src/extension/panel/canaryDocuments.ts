@@ -42,9 +42,18 @@ export function canaryDocuments(text: string, parsed?: ParsedFile, configBudget?
         ? (plan.analyses ?? []).some((a) => a.templates.length > 0)
         : plan.format === 'flagger'
           ? plan.metrics.length > 0
-          : !!(source?.scrape?.canary && source.scrape.baseline) || !!(source?.prometheus?.url && source.prometheus.canary && source.prometheus.baseline);
+          : !!(source?.scrape?.canary && source.scrape.baseline) ||
+            !!(source?.prometheus?.url && source.prometheus.canary && source.prometheus.baseline);
     const budget = liveBudgetOf(plan, d, file, configBudget);
-    out.push({ docIndex: d.index, format: plan.format, plan, service: plan.service ?? null, hasSource, offset: plan.anchor.offset, ...(budget ? { budget } : {}) });
+    out.push({
+      docIndex: d.index,
+      format: plan.format,
+      plan,
+      service: plan.service ?? null,
+      hasSource,
+      offset: plan.anchor.offset,
+      ...(budget ? { budget } : {}),
+    });
   }
   return out;
 }

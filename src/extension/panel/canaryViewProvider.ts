@@ -68,7 +68,11 @@ export class CanaryViewProvider implements vscode.WebviewViewProvider {
   private async handle(m: WebviewMessage): Promise<void> {
     switch (m.type) {
       case 'ready':
-        if (this.view) void this.view.webview.postMessage({ type: 'state', state: this.controller.snapshot() } satisfies HostMessage);
+        if (this.view)
+          void this.view.webview.postMessage({
+            type: 'state',
+            state: this.controller.snapshot(),
+          } satisfies HostMessage);
         return;
       case 'pause':
         return this.controller.pause();
@@ -99,7 +103,11 @@ export class CanaryViewProvider implements vscode.WebviewViewProvider {
   }
 }
 
-export function registerCanaryView(context: vscode.ExtensionContext, controller: WatchController, log: vscode.OutputChannel): CanaryViewProvider {
+export function registerCanaryView(
+  context: vscode.ExtensionContext,
+  controller: WatchController,
+  log: vscode.OutputChannel,
+): CanaryViewProvider {
   const provider = new CanaryViewProvider(context.extensionUri, controller, log);
   context.subscriptions.push(provider, vscode.window.registerWebviewViewProvider(CANARY_VIEW_ID, provider));
   return provider;

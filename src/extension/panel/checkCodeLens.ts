@@ -15,7 +15,12 @@ import { analysisJobsFor } from './analysisJobs';
 
 export const CHECK_COMMAND = 'releaseSafety.checkAgainstPrometheus';
 const ANALYSIS_KIND = /^kind\s*:\s*["']?(AnalysisTemplate|ClusterAnalysisTemplate|Canary)\b/m;
-const ICON: Record<MetricOutcome['phase'], string> = { Successful: '$(pass)', Failed: '$(error)', Inconclusive: '$(question)', Error: '$(warning)' };
+const ICON: Record<MetricOutcome['phase'], string> = {
+  Successful: '$(pass)',
+  Failed: '$(error)',
+  Inconclusive: '$(question)',
+  Error: '$(warning)',
+};
 
 export interface CheckResult {
   name: string;
@@ -49,7 +54,10 @@ export class CheckResults {
 
   /** The most recent checks, newest first (for the Canary view). */
   latest(limit = 10): CheckResult[] {
-    return [...this.results.values()].filter((r): r is CheckResult => !('error' in r)).sort((a, b) => b.at - a.at).slice(0, limit);
+    return [...this.results.values()]
+      .filter((r): r is CheckResult => !('error' in r))
+      .sort((a, b) => b.at - a.at)
+      .slice(0, limit);
   }
 
   dispose(): void {
@@ -77,10 +85,24 @@ class CheckCodeLensProvider extends RefreshableLensProvider {
       const args = [document.uri, ref.docIndex, ref.name];
       const last = this.results.get(this.results.key(document.uri, ref.docIndex, ref.name));
       if (last && !('error' in last)) {
-        lenses.push(new vscode.CodeLens(range, { title: lensTitle(last), tooltip: last.message || `Checked at ${new Date(last.at).toLocaleTimeString()}`, command: CHECK_COMMAND, arguments: args }));
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title: lensTitle(last),
+            tooltip: last.message || `Checked at ${new Date(last.at).toLocaleTimeString()}`,
+            command: CHECK_COMMAND,
+            arguments: args,
+          }),
+        );
         lenses.push(new vscode.CodeLens(range, { title: 'Check again', command: CHECK_COMMAND, arguments: args }));
       } else {
-        lenses.push(new vscode.CodeLens(range, { title: '$(beaker) Check against Prometheus', tooltip: last?.error ?? 'Run this metric\'s query once and judge it as the controller would', command: CHECK_COMMAND, arguments: args }));
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title: '$(beaker) Check against Prometheus',
+            tooltip: last?.error ?? "Run this metric's query once and judge it as the controller would",
+            command: CHECK_COMMAND,
+            arguments: args,
+          }),
+        );
       }
     }
     return lenses;
@@ -95,31 +117,48 @@ export function registerCheckCodeLens(context: vscode.ExtensionContext, log: vsc
     provider,
     vscode.languages.registerCodeLensProvider([{ language: 'yaml' }, { pattern: '**/*.{yaml,yml}' }], provider),
     results.onDidChange(() => provider.refresh()),
-    vscode.commands.registerCommand(CHECK_COMMAND, async (uri?: vscode.Uri, docIndex?: number, name?: string): Promise<CheckResult | undefined> => {
-      if (!(uri instanceof vscode.Uri) || typeof docIndex !== 'number' || typeof name !== 'string') return undefined;
-      const key = results.key(uri, docIndex, name);
-      if (!vscode.workspace.isTrusted) {
-        const error = 'Release Safety queries no Prometheus in an untrusted workspace: a file could make the editor call any address on your network. Trust the workspace to check metrics.';
-        results.set(key, { error });
-        void vscode.window.showWarningMessage(error);
-        return undefined;
-      }
-      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      const text = document ? document.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      const { jobs, errors } = await analysisJobsFor(uri, text, docIndex);
-      const metric = jobs.flatMap((j) => j.metrics).find((m) => m.name === name);
-      if (errors.length || !metric) {
-        const error = errors.length ? errors.join(' ') : `No metric named ${name} to check.`;
-        results.set(key, { error });
-        void vscode.window.showWarningMessage(`Cannot check ${name}: ${error}`);
-        return undefined;
-      }
-      const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Checking ${name} against Prometheus` }, () => measure(metric, {}));
-      const result: CheckResult = { name, file: vscode.workspace.asRelativePath(uri), phase: outcome.phase, value: outcome.value, condition: outcome.condition, message: outcome.message, at: Date.now() };
-      log.appendLine(`[check] ${name}: ${result.phase} (value ${result.value ?? 'none'}, ${result.condition})${result.message ? ` ${result.message}` : ''}`);
-      results.set(key, result);
-      return result;
-    }),
+    vscode.commands.registerCommand(
+      CHECK_COMMAND,
+      async (uri?: vscode.Uri, docIndex?: number, name?: string): Promise<CheckResult | undefined> => {
+        if (!(uri instanceof vscode.Uri) || typeof docIndex !== 'number' || typeof name !== 'string') return undefined;
+        const key = results.key(uri, docIndex, name);
+        if (!vscode.workspace.isTrusted) {
+          const error =
+            'Release Safety queries no Prometheus in an untrusted workspace: a file could make the editor call any address on your network. Trust the workspace to check metrics.';
+          results.set(key, { error });
+          void vscode.window.showWarningMessage(error);
+          return undefined;
+        }
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        const text = document ? document.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        const { jobs, errors } = await analysisJobsFor(uri, text, docIndex);
+        const metric = jobs.flatMap((j) => j.metrics).find((m) => m.name === name);
+        if (errors.length || !metric) {
+          const error = errors.length ? errors.join(' ') : `No metric named ${name} to check.`;
+          results.set(key, { error });
+          void vscode.window.showWarningMessage(`Cannot check ${name}: ${error}`);
+          return undefined;
+        }
+        const outcome = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Window, title: `Checking ${name} against Prometheus` },
+          () => measure(metric, {}),
+        );
+        const result: CheckResult = {
+          name,
+          file: vscode.workspace.asRelativePath(uri),
+          phase: outcome.phase,
+          value: outcome.value,
+          condition: outcome.condition,
+          message: outcome.message,
+          at: Date.now(),
+        };
+        log.appendLine(
+          `[check] ${name}: ${result.phase} (value ${result.value ?? 'none'}, ${result.condition})${result.message ? ` ${result.message}` : ''}`,
+        );
+        results.set(key, result);
+        return result;
+      },
+    ),
   );
   return results;
 }

@@ -30,13 +30,22 @@ export function coreWatcherFactory(secrets: SecretLookup): WatcherFactory {
       secretHint: (name) => `enter it when asked, or store it with "Release Safety: Manage Journey Secrets" (${name})`,
       ...(options.baseDir ? { baseDir: options.baseDir } : {}),
     });
-    const watcher = new CanaryWatcher(plan, source, { intervalMs: options.intervalMs, historySize: HISTORY_SIZE, ...(options.budget ? { budget: options.budget } : {}) });
+    const watcher = new CanaryWatcher(plan, source, {
+      intervalMs: options.intervalMs,
+      historySize: HISTORY_SIZE,
+      ...(options.budget ? { budget: options.budget } : {}),
+    });
     const history = source.history?.bind(source);
     return {
       onReading: (listener) => watcher.onReading(listener),
       run: (signal) => watcher.run(signal),
       nextDelayMs: (last) => watcher.nextDelayMs(last as Parameters<CanaryWatcher['nextDelayMs']>[0]),
-      ...(history ? { backfill: async (rangeMs: number, signal: AbortSignal) => backfillSeries(plan, await history({ rangeMs, stepMs: backfillStepMs(options.intervalMs), signal })) } : {}),
+      ...(history
+        ? {
+            backfill: async (rangeMs: number, signal: AbortSignal) =>
+              backfillSeries(plan, await history({ rangeMs, stepMs: backfillStepMs(options.intervalMs), signal })),
+          }
+        : {}),
     };
   };
 }

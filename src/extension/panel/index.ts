@@ -26,7 +26,11 @@ export interface CanaryPanelApi {
  * `configBudget`: the risk budget of the `.release-safety.yaml` governing a file.
  * `secrets`: the editor's SecretStorage, for `${secret:NAME}` in a source's `auth:`.
  */
-export function registerCanaryPanel(context: vscode.ExtensionContext, configBudget?: (uri: vscode.Uri) => unknown, secrets: SecretLookup = () => undefined): CanaryPanelApi {
+export function registerCanaryPanel(
+  context: vscode.ExtensionContext,
+  configBudget?: (uri: vscode.Uri) => unknown,
+  secrets: SecretLookup = () => undefined,
+): CanaryPanelApi {
   const log = vscode.window.createOutputChannel('Release Safety: Canary');
   context.subscriptions.push(log);
   const controller = registerWatchController(context, coreWatcherFactory(secrets), log, configBudget);

@@ -20,4 +20,11 @@ export interface LiveWatcher {
 }
 
 /** Makes a watcher for a plan; throws an Error whose message says what to fix (no source, bad URL). */
-export type WatcherFactory = (plan: CanaryPlan, options: { intervalMs: number; budget?: LiveBudget; /** The config file's folder: `ca:` paths are relative to it. */ baseDir?: string }) => LiveWatcher;
+export type WatcherFactory = (
+  plan: CanaryPlan,
+  options: {
+    intervalMs: number;
+    budget?: LiveBudget;
+    /** The config file's folder: `ca:` paths are relative to it. */ baseDir?: string;
+  },
+) => LiveWatcher;

@@ -10,7 +10,13 @@ export function toReadingView(r: CanaryReading): ReadingView {
     at: r.at,
     verdict: r.verdict,
     reason: r.reason,
-    staircase: { steps: r.steps.slice(), current, weight: r.share ?? r.weight, intervalMs: r.intervalMs, timeInStepMs: r.timeInStepMs },
+    staircase: {
+      steps: r.steps.slice(),
+      current,
+      weight: r.share ?? r.weight,
+      intervalMs: r.intervalMs,
+      timeInStepMs: r.timeInStepMs,
+    },
     gates: r.metrics.map(toGateRow),
     errors: r.source.error ? [r.source.error] : [],
     ...(r.budget ? { budget: toBudgetView(r.budget, r.verdict === 'healthy' || r.verdict === 'promoted') } : {}),
@@ -19,7 +25,13 @@ export function toReadingView(r: CanaryReading): ReadingView {
 
 function toBudgetView(b: ReadingBudget, gatesPass: boolean): BudgetView {
   const s = budgetSummary(b, gatesPass);
-  return { text: s.text, spentPercent: b.spentPercent !== null && Number.isFinite(b.spentPercent) ? b.spentPercent : null, maxSpendPercent: b.maxSpendPercent, over: s.over, overWhileHealthy: s.overWhileHealthy };
+  return {
+    text: s.text,
+    spentPercent: b.spentPercent !== null && Number.isFinite(b.spentPercent) ? b.spentPercent : null,
+    maxSpendPercent: b.maxSpendPercent,
+    over: s.over,
+    overWhileHealthy: s.overWhileHealthy,
+  };
 }
 
 function toGateRow(m: MetricReading): GateRow {

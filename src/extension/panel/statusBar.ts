@@ -7,7 +7,10 @@ import * as vscode from 'vscode';
 import { statusText, type StatusText } from './statusText';
 import type { WatchController } from './watchController';
 
-export function registerCanaryStatusBar(context: vscode.ExtensionContext, controller: WatchController): { item: vscode.StatusBarItem; shown(): StatusText | undefined } {
+export function registerCanaryStatusBar(
+  context: vscode.ExtensionContext,
+  controller: WatchController,
+): { item: vscode.StatusBarItem; shown(): StatusText | undefined } {
   let shown: StatusText | undefined;
   const item = vscode.window.createStatusBarItem('releaseSafety.canaryStatus', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Release Safety: canary';
@@ -22,7 +25,12 @@ export function registerCanaryStatusBar(context: vscode.ExtensionContext, contro
     const s = statusText(w.service, w.last?.raw, w.paused);
     shown = s;
     item.text = s.text;
-    item.backgroundColor = s.tone === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : s.tone === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.backgroundColor =
+      s.tone === 'error'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : s.tone === 'warning'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     const tooltip = new vscode.MarkdownString(s.tooltip);
     tooltip.isTrusted = false;
     tooltip.supportHtml = false;

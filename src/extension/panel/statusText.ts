@@ -17,24 +17,44 @@ export interface StatusText {
 export function statusText(service: string, reading: CanaryReading | undefined, paused: boolean): StatusText {
   const name = oneLine(service);
   if (!reading) {
-    return { text: `$(pulse) ${name} · ${paused ? 'paused' : 'waiting for data'}`, tone: 'warning', tooltip: `**${md(name)}**: no reading yet.\n\nClick to open the Canary panel.` };
+    return {
+      text: `$(pulse) ${name} · ${paused ? 'paused' : 'waiting for data'}`,
+      tone: 'warning',
+      tooltip: `**${md(name)}**: no reading yet.\n\nClick to open the Canary panel.`,
+    };
   }
   // An Argo/Flagger analysis watch has no weight to show (the controller's traffic split lives in the cluster): none is shown.
   const weight = reading.weight === null ? undefined : `${round(reading.weight)}%`;
   const verdict = paused ? `${reading.verdict}, paused` : reading.verdict;
   // Breach is red; anything that is not a live, judged "good" is yellow. Healthy has no color.
-  const tone: StatusTone = reading.verdict === 'breach' ? 'error' : paused || reading.verdict === 'stale' || reading.verdict === 'inconclusive' ? 'warning' : 'none';
-  const lines = [`**${md(name)}**${weight ? ` at ${md(weight)}` : ''}: **${md(reading.verdict)}**${paused ? ' (paused)' : ''}`, '', md(reading.reason), ''];
+  const tone: StatusTone =
+    reading.verdict === 'breach'
+      ? 'error'
+      : paused || reading.verdict === 'stale' || reading.verdict === 'inconclusive'
+        ? 'warning'
+        : 'none';
+  const lines = [
+    `**${md(name)}**${weight ? ` at ${md(weight)}` : ''}: **${md(reading.verdict)}**${paused ? ' (paused)' : ''}`,
+    '',
+    md(reading.reason),
+    '',
+  ];
   if (reading.metrics.length > 0) {
     lines.push('| gate | canary | baseline | limit | |', '|---|---:|---:|---:|---|');
     for (const m of reading.metrics) {
       const unit = m.unit ?? '';
-      lines.push(`| ${cell(m.name)} | ${cell(value(m.canary, unit))} | ${cell(value(m.baseline, unit))} | ${cell(m.limit === null ? 'unknown' : `${opOf(m.threshold)}${value(m.limit, unit)}`)} | ${cell(m.phase === 'error' ? 'inconclusive' : m.phase)} |`);
+      lines.push(
+        `| ${cell(m.name)} | ${cell(value(m.canary, unit))} | ${cell(value(m.baseline, unit))} | ${cell(m.limit === null ? 'unknown' : `${opOf(m.threshold)}${value(m.limit, unit)}`)} | ${cell(m.phase === 'error' ? 'inconclusive' : m.phase)} |`,
+      );
     }
     lines.push('');
   }
   if (reading.source.error) lines.push(`Source: ${md(reading.source.error)}`, '');
-  if (reading.budget) lines.push(`Risk budget: ${md(budgetSummary(reading.budget, reading.verdict === 'healthy' || reading.verdict === 'promoted').text)}`, '');
+  if (reading.budget)
+    lines.push(
+      `Risk budget: ${md(budgetSummary(reading.budget, reading.verdict === 'healthy' || reading.verdict === 'promoted').text)}`,
+      '',
+    );
   lines.push('Click to open the Canary panel.');
   return { text: `$(pulse) ${name}${weight ? ` ${weight}` : ''} · ${verdict}`, tone, tooltip: lines.join('\n') };
 }
@@ -56,12 +76,19 @@ function round(v: number): string {
 
 /** The status bar renders `$(icon)` syntax: a name must not inject icons or break the line. */
 function oneLine(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ').replace(/\$\(/g, '$\u200b(').slice(0, 60);
+  return s
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/\$\(/g, '$\u200b(')
+    .slice(0, 60);
 }
 
 /** Escapes Markdown (and HTML) so a value is shown as typed. */
 export function md(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`)).replace(/[\r\n]+/g, ' ');
+  return s
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) =>
+      c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`,
+    )
+    .replace(/[\r\n]+/g, ' ');
 }
 
 function cell(s: string): string {

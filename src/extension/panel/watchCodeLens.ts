@@ -25,13 +25,27 @@ class WatchCodeLensProvider extends RefreshableLensProvider {
       if (!d.hasSource) continue;
       const pos = document.positionAt(d.offset);
       const range = new vscode.Range(pos, pos);
-      const isWatched = watched && watched.uri.toString() === document.uri.toString() && watched.docIndex === d.docIndex;
+      const isWatched =
+        watched && watched.uri.toString() === document.uri.toString() && watched.docIndex === d.docIndex;
       if (isWatched) {
-        const verdict = watched.paused ? 'paused' : watched.last?.raw.verdict ?? 'waiting for data';
-        lenses.push(new vscode.CodeLens(range, { title: `$(pulse) Watching: ${verdict}`, command: 'releaseSafety.canary.focus', tooltip: 'Open the Canary panel' }));
+        const verdict = watched.paused ? 'paused' : (watched.last?.raw.verdict ?? 'waiting for data');
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title: `$(pulse) Watching: ${verdict}`,
+            command: 'releaseSafety.canary.focus',
+            tooltip: 'Open the Canary panel',
+          }),
+        );
         lenses.push(new vscode.CodeLens(range, { title: 'Stop watching', command: 'releaseSafety.stopWatching' }));
       } else {
-        lenses.push(new vscode.CodeLens(range, { title: '$(pulse) Watch this canary', command: 'releaseSafety.watchCanary', arguments: [document.uri, d.docIndex], tooltip: 'Poll its source and show live status in the Canary panel and the status bar' }));
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title: '$(pulse) Watch this canary',
+            command: 'releaseSafety.watchCanary',
+            arguments: [document.uri, d.docIndex],
+            tooltip: 'Poll its source and show live status in the Canary panel and the status bar',
+          }),
+        );
       }
     }
     return lenses;

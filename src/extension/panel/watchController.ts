@@ -9,7 +9,15 @@
  */
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { appendReading, mergeBackfill, HISTORY_WINDOW_MS, type ChartSeries, type ConfigEntry, type PanelState, type ReadingView } from '../../shared/panel/panelModel';
+import {
+  appendReading,
+  mergeBackfill,
+  HISTORY_WINDOW_MS,
+  type ChartSeries,
+  type ConfigEntry,
+  type PanelState,
+  type ReadingView,
+} from '../../shared/panel/panelModel';
 import type { LiveWatcher, WatcherFactory } from './liveCanary';
 import type { CanaryReading } from '../../core/canary/reading';
 import { toReadingView } from './readingView';
@@ -22,7 +30,8 @@ import type { LiveBudget } from '../../core/budget/liveSpend';
 
 export const DEFAULT_POLL_INTERVAL_S = 15;
 const MAX_CONFIG_FILES = 500;
-const UNTRUSTED_MESSAGE = 'Release Safety does not poll canary sources in an untrusted workspace: a config could make the editor call any address on your network. Trust the workspace to watch a canary.';
+const UNTRUSTED_MESSAGE =
+  'Release Safety does not poll canary sources in an untrusted workspace: a config could make the editor call any address on your network. Trust the workspace to watch a canary.';
 
 export interface ReadingEvent {
   raw: CanaryReading;
@@ -94,7 +103,16 @@ export class WatchController implements vscode.Disposable {
   }
 
   /** The watched canary for the status bar and CodeLens; undefined when nothing is watched. */
-  get watched(): { key: string; uri: vscode.Uri; docIndex: number; service: string; paused: boolean; last: ReadingEvent | undefined } | undefined {
+  get watched():
+    | {
+        key: string;
+        uri: vscode.Uri;
+        docIndex: number;
+        service: string;
+        paused: boolean;
+        last: ReadingEvent | undefined;
+      }
+    | undefined {
     const a = this.active;
     return a && { key: a.key, uri: a.uri, docIndex: a.docIndex, service: a.service, paused: a.paused, last: a.last };
   }
@@ -148,7 +166,14 @@ export class WatchController implements vscode.Disposable {
       if (isLargeText(text) || !mayHoldCanary(text)) continue;
       for (const d of canaryDocuments(text)) {
         const kind = d.format === 'argo' ? ' (Argo Rollout)' : d.format === 'flagger' ? ' (Flagger Canary)' : '';
-        found.push({ uri: configKey(fileUri, d.docIndex), label: `${labelOf(fileUri, d.docIndex)}${kind}`, service: d.service, hasSource: d.hasSource, fileUri, docIndex: d.docIndex });
+        found.push({
+          uri: configKey(fileUri, d.docIndex),
+          label: `${labelOf(fileUri, d.docIndex)}${kind}`,
+          service: d.service,
+          hasSource: d.hasSource,
+          fileUri,
+          docIndex: d.docIndex,
+        });
       }
     }
     this.configs = found;
@@ -159,7 +184,11 @@ export class WatchController implements vscode.Disposable {
   private refreshConfigsSoon(delayMs = 500): void {
     if (!this.configsWanted) return;
     clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.refreshConfigs().catch((e) => this.log.appendLine(`[canary] listing configs failed: ${String(e)}`)), delayMs);
+    this.refreshTimer = setTimeout(
+      () =>
+        void this.refreshConfigs().catch((e) => this.log.appendLine(`[canary] listing configs failed: ${String(e)}`)),
+      delayMs,
+    );
   }
 
   /** A key from the webview: only configs the host listed can be watched or opened. */
@@ -183,7 +212,8 @@ export class WatchController implements vscode.Disposable {
     }
     const docs = canaryDocuments(text, undefined, this.configBudget(fileUri));
     const doc = docIndex === undefined ? docs[0] : docs.find((d) => d.docIndex === docIndex);
-    if (!doc) return `${vscode.workspace.asRelativePath(fileUri)} has no canary (a native "canary:", an Argo Rollout or a Flagger Canary) to watch.`;
+    if (!doc)
+      return `${vscode.workspace.asRelativePath(fileUri)} has no canary (a native "canary:", an Argo Rollout or a Flagger Canary) to watch.`;
     if (!doc.hasSource) {
       return doc.format === 'native'
         ? `The canary in ${vscode.workspace.asRelativePath(fileUri)} has no source: add source.scrape (the canary's and the baseline's /metrics URLs) or source.prometheus (url and label matchers) to watch it live.`
@@ -193,13 +223,18 @@ export class WatchController implements vscode.Disposable {
     let watcher: LiveWatcher;
     if (doc.format === 'native') {
       try {
-        watcher = this.factory(withPrometheusUrl(doc.plan, prometheusUrlFor(fileUri)), { intervalMs, baseDir: dirname(fileUri.fsPath), ...(doc.budget ? { budget: doc.budget } : {}) });
+        watcher = this.factory(withPrometheusUrl(doc.plan, prometheusUrlFor(fileUri)), {
+          intervalMs,
+          baseDir: dirname(fileUri.fsPath),
+          ...(doc.budget ? { budget: doc.budget } : {}),
+        });
       } catch (e) {
         return `Cannot watch this canary: ${(e as Error).message}`;
       }
     } else {
       const { jobs, errors } = await analysisJobsFor(fileUri, text, doc.docIndex);
-      if (errors.length) return `Cannot watch this ${doc.format === 'argo' ? 'Rollout' : 'Canary'} through its analysis: ${errors.join(' ')}`;
+      if (errors.length)
+        return `Cannot watch this ${doc.format === 'argo' ? 'Rollout' : 'Canary'} through its analysis: ${errors.join(' ')}`;
       watcher = new AnalysisWatcher(jobs, {
         intervalMs,
         service: doc.service ?? 'canary',
@@ -297,11 +332,14 @@ export class WatchController implements vscode.Disposable {
       const series = await backfill.call(a.watcher, HISTORY_WINDOW_MS, abort.signal);
       if (stopped()) return;
       mergeBackfill(a.charts, series, Date.now());
-      this.log.appendLine(`[canary] charts of ${a.label} filled with ${series.reduce((n, s) => n + s.points.length, 0)} past points`);
+      this.log.appendLine(
+        `[canary] charts of ${a.label} filled with ${series.reduce((n, s) => n + s.points.length, 0)} past points`,
+      );
       this.stateEmitter.fire();
     } catch (e) {
       // No history is no loss: the charts grow from the live readings as before.
-      if (!stopped()) this.log.appendLine(`[canary] no history for the charts of ${a.label}: ${(e as Error)?.message ?? String(e)}`);
+      if (!stopped())
+        this.log.appendLine(`[canary] no history for the charts of ${a.label}: ${(e as Error)?.message ?? String(e)}`);
     } finally {
       clearInterval(stop);
     }
@@ -310,7 +348,9 @@ export class WatchController implements vscode.Disposable {
   private run(a: ActiveWatch): void {
     const abort = new AbortController();
     a.abort = abort;
-    a.watcher.run(abort.signal).catch((e) => this.log.appendLine(`[canary] the watch stopped on an error: ${String(e)}`));
+    a.watcher
+      .run(abort.signal)
+      .catch((e) => this.log.appendLine(`[canary] the watch stopped on an error: ${String(e)}`));
   }
 
   /** The setting changed: the core watcher takes its interval at creation, so make a new one. */
@@ -324,7 +364,11 @@ export class WatchController implements vscode.Disposable {
     }
     let watcher: LiveWatcher;
     try {
-      watcher = this.factory(a.plan, { intervalMs, baseDir: dirname(a.uri.fsPath), ...(a.budget ? { budget: a.budget } : {}) });
+      watcher = this.factory(a.plan, {
+        intervalMs,
+        baseDir: dirname(a.uri.fsPath),
+        ...(a.budget ? { budget: a.budget } : {}),
+      });
     } catch (e) {
       this.log.appendLine(`[canary] could not apply the new poll interval: ${(e as Error).message}`);
       return;
@@ -370,12 +414,20 @@ function labelOf(fileUri: vscode.Uri, docIndex: number): string {
 }
 
 /** The watch controller and its commands: watch (from the palette, the CodeLens, the view), pause, resume, stop. */
-export function registerWatchController(context: vscode.ExtensionContext, factory: WatcherFactory, log: vscode.OutputChannel, configBudget?: (uri: vscode.Uri) => unknown): WatchController {
+export function registerWatchController(
+  context: vscode.ExtensionContext,
+  factory: WatcherFactory,
+  log: vscode.OutputChannel,
+  configBudget?: (uri: vscode.Uri) => unknown,
+): WatchController {
   const controller = new WatchController(factory, log, configBudget);
   context.subscriptions.push(
     controller,
     vscode.commands.registerCommand('releaseSafety.watchCanary', async (uri?: vscode.Uri, docIndex?: number) => {
-      const target = uri instanceof vscode.Uri ? { fileUri: uri, docIndex: typeof docIndex === 'number' ? docIndex : undefined } : await pickCanary(controller);
+      const target =
+        uri instanceof vscode.Uri
+          ? { fileUri: uri, docIndex: typeof docIndex === 'number' ? docIndex : undefined }
+          : await pickCanary(controller);
       if (!target) return;
       const problem = await controller.watch(target.fileUri, target.docIndex);
       if (problem) {
@@ -393,19 +445,34 @@ export function registerWatchController(context: vscode.ExtensionContext, factor
 }
 
 /** The active editor's canary, else a pick from the workspace's canary configs. */
-async function pickCanary(controller: WatchController): Promise<{ fileUri: vscode.Uri; docIndex?: number } | undefined> {
+async function pickCanary(
+  controller: WatchController,
+): Promise<{ fileUri: vscode.Uri; docIndex?: number } | undefined> {
   const editor = vscode.window.activeTextEditor;
-  if (editor && /\.ya?ml$/i.test(editor.document.uri.path) && !isLargeDocument(editor.document) && mayHoldCanary(editor.document.getText()) && canaryDocuments(editor.document.getText()).length > 0) {
+  if (
+    editor &&
+    /\.ya?ml$/i.test(editor.document.uri.path) &&
+    !isLargeDocument(editor.document) &&
+    mayHoldCanary(editor.document.getText()) &&
+    canaryDocuments(editor.document.getText()).length > 0
+  ) {
     return { fileUri: editor.document.uri };
   }
   await controller.refreshConfigs();
   const configs = controller.snapshot().configs;
   if (configs.length === 0) {
-    void vscode.window.showInformationMessage('No canary config found in this workspace: a YAML file with a top-level "canary:" key and a "source:".');
+    void vscode.window.showInformationMessage(
+      'No canary config found in this workspace: a YAML file with a top-level "canary:" key and a "source:".',
+    );
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    configs.map((c) => ({ label: c.service ?? '(no service name)', description: c.label, detail: c.hasSource ? undefined : 'No source: cannot be watched yet', key: c.uri })),
+    configs.map((c) => ({
+      label: c.service ?? '(no service name)',
+      description: c.label,
+      detail: c.hasSource ? undefined : 'No source: cannot be watched yet',
+      key: c.uri,
+    })),
     { placeHolder: 'Which canary do you want to watch?' },
   );
   return picked ? controller.findListed(picked.key) : undefined;

@@ -39,7 +39,8 @@ export function parseWebviewMessage(raw: unknown): Parsed<WebviewMessage> {
     case 'watch':
     case 'openConfig': {
       const uri = raw.uri;
-      if (typeof uri !== 'string' || uri.length === 0 || uri.length > MAX_URI_LENGTH) return bad(`"${raw.type}" needs a uri string`);
+      if (typeof uri !== 'string' || uri.length === 0 || uri.length > MAX_URI_LENGTH)
+        return bad(`"${raw.type}" needs a uri string`);
       return { ok: true, message: { type: raw.type, uri } };
     }
     default:
@@ -54,7 +55,9 @@ export function parseWebviewMessage(raw: unknown): Parsed<WebviewMessage> {
 export function parseHostMessage(raw: unknown): Parsed<HostMessage> {
   if (!isObject(raw)) return bad(`expected an object, got ${kindOf(raw)}`);
   if (raw.type === 'state') {
-    return isPanelState(raw.state) ? { ok: true, message: { type: 'state', state: raw.state } } : bad('"state" has a bad shape');
+    return isPanelState(raw.state)
+      ? { ok: true, message: { type: 'state', state: raw.state } }
+      : bad('"state" has a bad shape');
   }
   if (raw.type === 'reading') {
     if (!isReading(raw.reading)) return bad('"reading" has a bad shape');
@@ -68,24 +71,44 @@ export function parseHostMessage(raw: unknown): Parsed<HostMessage> {
 export function isPanelState(v: unknown): v is PanelState {
   if (!isObject(v) || typeof v.trusted !== 'boolean' || !Array.isArray(v.configs)) return false;
   if (v.checks !== undefined && !(Array.isArray(v.checks) && v.checks.every(isCheck))) return false;
-  if (!v.configs.every((c) => isObject(c) && typeof c.uri === 'string' && typeof c.label === 'string' && (c.service === null || typeof c.service === 'string') && typeof c.hasSource === 'boolean')) return false;
+  if (
+    !v.configs.every(
+      (c) =>
+        isObject(c) &&
+        typeof c.uri === 'string' &&
+        typeof c.label === 'string' &&
+        (c.service === null || typeof c.service === 'string') &&
+        typeof c.hasSource === 'boolean',
+    )
+  )
+    return false;
   if (v.watch === null) return true;
   const w = v.watch;
   if (!isObject(w)) return false;
-  if (typeof w.configUri !== 'string' || typeof w.configLabel !== 'string' || typeof w.service !== 'string') return false;
+  if (typeof w.configUri !== 'string' || typeof w.configLabel !== 'string' || typeof w.service !== 'string')
+    return false;
   if (typeof w.paused !== 'boolean' || typeof w.pollIntervalMs !== 'number' || !isNumOrNull(w.backoffMs)) return false;
   if (w.reading !== null && !isReading(w.reading)) return false;
   if (!Array.isArray(w.charts)) return false;
-  return w.charts.every((c) => isObject(c) && typeof c.name === 'string' && typeof c.unit === 'string' && Array.isArray(c.points) && c.points.every(isChartPoint));
+  return w.charts.every(
+    (c) =>
+      isObject(c) &&
+      typeof c.name === 'string' &&
+      typeof c.unit === 'string' &&
+      Array.isArray(c.points) &&
+      c.points.every(isChartPoint),
+  );
 }
 
 export function isReading(v: unknown): v is ReadingView {
   if (!isObject(v)) return false;
-  if (typeof v.at !== 'number' || typeof v.reason !== 'string' || !(VERDICTS as readonly unknown[]).includes(v.verdict)) return false;
+  if (typeof v.at !== 'number' || typeof v.reason !== 'string' || !(VERDICTS as readonly unknown[]).includes(v.verdict))
+    return false;
   if (!Array.isArray(v.errors) || !v.errors.every((e) => typeof e === 'string')) return false;
   const s = v.staircase;
   if (!isObject(s) || !Array.isArray(s.steps) || !s.steps.every((x) => typeof x === 'number')) return false;
-  if (!isNumOrNull(s.current) || !isNumOrNull(s.weight) || !isNumOrNull(s.intervalMs) || !isNumOrNull(s.timeInStepMs)) return false;
+  if (!isNumOrNull(s.current) || !isNumOrNull(s.weight) || !isNumOrNull(s.intervalMs) || !isNumOrNull(s.timeInStepMs))
+    return false;
   if (!Array.isArray(v.gates)) return false;
   if (v.budget !== undefined && !isBudget(v.budget)) return false;
   return v.gates.every(
@@ -116,7 +139,14 @@ function isCheck(c: unknown): boolean {
 }
 
 function isChartPoint(p: unknown): boolean {
-  return Array.isArray(p) && p.length === 4 && typeof p[0] === 'number' && isNumOrNull(p[1]) && isNumOrNull(p[2]) && isNumOrNull(p[3]);
+  return (
+    Array.isArray(p) &&
+    p.length === 4 &&
+    typeof p[0] === 'number' &&
+    isNumOrNull(p[1]) &&
+    isNumOrNull(p[2]) &&
+    isNumOrNull(p[3])
+  );
 }
 
 function isNumOrNull(v: unknown): v is number | null {
@@ -142,5 +172,12 @@ function bad(error: string): { ok: false; error: string } {
 }
 
 function isBudget(b: unknown): boolean {
-  return isObject(b) && typeof b.text === 'string' && isNumOrNull(b.spentPercent) && typeof b.maxSpendPercent === 'number' && typeof b.over === 'boolean' && typeof b.overWhileHealthy === 'boolean';
+  return (
+    isObject(b) &&
+    typeof b.text === 'string' &&
+    isNumOrNull(b.spentPercent) &&
+    typeof b.maxSpendPercent === 'number' &&
+    typeof b.over === 'boolean' &&
+    typeof b.overWhileHealthy === 'boolean'
+  );
 }

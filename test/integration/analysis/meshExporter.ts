@@ -35,7 +35,9 @@ export interface MeshExporter {
 }
 
 export async function startMeshExporter(workloads: Workload[]): Promise<MeshExporter> {
-  const counters = new Map<Workload, Counters>(workloads.map((w) => [w, { ok: 0, errors: 0, buckets: BUCKETS_MS.map(() => 0).concat(0), sumMs: 0 }]));
+  const counters = new Map<Workload, Counters>(
+    workloads.map((w) => [w, { ok: 0, errors: 0, buckets: BUCKETS_MS.map(() => 0).concat(0), sumMs: 0 }]),
+  );
   let last = Date.now();
   const advance = () => {
     const now = Date.now();
@@ -68,7 +70,9 @@ export async function startMeshExporter(workloads: Workload[]): Promise<MeshExpo
     for (const w of workloads) {
       const c = counters.get(w)!;
       const labels = `reporter="destination",destination_workload="${w.name}",destination_workload_namespace="${w.namespace}"`;
-      BUCKETS_MS.forEach((le, i) => lines.push(`istio_request_duration_milliseconds_bucket{${labels},le="${le}"} ${c.buckets[i]}`));
+      BUCKETS_MS.forEach((le, i) =>
+        lines.push(`istio_request_duration_milliseconds_bucket{${labels},le="${le}"} ${c.buckets[i]}`),
+      );
       lines.push(`istio_request_duration_milliseconds_bucket{${labels},le="+Inf"} ${c.buckets[BUCKETS_MS.length]}`);
       lines.push(`istio_request_duration_milliseconds_sum{${labels}} ${c.sumMs}`);
       lines.push(`istio_request_duration_milliseconds_count{${labels}} ${c.buckets[BUCKETS_MS.length]}`);

@@ -32,14 +32,31 @@ ${source}`;
 test('scrape source: spend flat while healthy, growing while the canary fails', async (t) => {
   let now = Date.UTC(2026, 0, 1);
   const clock = () => now;
-  const demo = await startDemoServices({ stablePort: 0, canaryPort: 0, clock, traffic: { totalRps: 400, canaryWeight: 25, canary: { errorRate: 0, latencyMs: 80 }, stable: { errorRate: 0, latencyMs: 80 } } });
+  const demo = await startDemoServices({
+    stablePort: 0,
+    canaryPort: 0,
+    clock,
+    traffic: {
+      totalRps: 400,
+      canaryWeight: 25,
+      canary: { errorRate: 0, latencyMs: 80 },
+      stable: { errorRate: 0, latencyMs: 80 },
+    },
+  });
   t.after(() => demo.close());
-  const text = canaryYaml(`  source:\n    scrape:\n      canary: ${demo.canary.metricsUrl}\n      baseline: ${demo.stable.metricsUrl}\n`);
+  const text = canaryYaml(
+    `  source:\n    scrape:\n      canary: ${demo.canary.metricsUrl}\n      baseline: ${demo.stable.metricsUrl}\n`,
+  );
   const [chosen] = findCanaries(parseFile(text), BUDGET);
   assert.ok(chosen.budget, 'the config budget applies to the canary');
   assert.ok(Math.abs(chosen.budget!.worstCasePercent! - 11.574) < 0.01);
   const plan = chosen.plan;
-  const source = new ScrapeSource({ canary: plan.source!.scrape!.canary, baseline: plan.source!.scrape!.baseline, metrics: plan.metrics, clock });
+  const source = new ScrapeSource({
+    canary: plan.source!.scrape!.canary,
+    baseline: plan.source!.scrape!.baseline,
+    metrics: plan.metrics,
+    clock,
+  });
   const watcher = new CanaryWatcher(plan, source, { intervalMs: 10_000, clock, budget: chosen.budget! });
   const spentAfter = async (seconds: number) => {
     now += seconds * 1000;
@@ -49,7 +66,11 @@ test('scrape source: spend flat while healthy, growing while the canary fails', 
   await spentAfter(0); // the first scrape only primes
   const healthy = [await spentAfter(10), await spentAfter(10), await spentAfter(10)];
   for (const r of healthy) assert.equal(r.verdict, 'healthy', r.reason);
-  assert.deepEqual(healthy.map((r) => r.budget!.spentPercent), [0, 0, 0], 'no failed request, nothing spent');
+  assert.deepEqual(
+    healthy.map((r) => r.budget!.spentPercent),
+    [0, 0, 0],
+    'no failed request, nothing spent',
+  );
 
   demo.traffic.settings.canary.errorRate = 20;
   const failing = [await spentAfter(10), await spentAfter(10), await spentAfter(10)];
@@ -61,39 +82,60 @@ test('scrape source: spend flat while healthy, growing while the canary fails', 
   assert.equal(failing[2].budget!.maxSpendPercent, 10);
 });
 
-test('prometheus source: the spend grows while the demo canary fails', { skip: hasPrometheus ? false : '/usr/bin/prometheus is not installed (scripts/ensure-system-deps.sh installs it)', timeout: 180_000 }, async (t) => {
-  const demo = await startDemoServices({ stablePort: 0, canaryPort: 0, traffic: { totalRps: 1000, canaryWeight: 25, canary: { errorRate: 0, latencyMs: 80 }, stable: { errorRate: 0, latencyMs: 80 } } });
-  t.after(() => demo.close());
-  const prom = await startPrometheus([
-    { address: `127.0.0.1:${demo.stable.port}`, labels: { track: 'stable' } },
-    { address: `127.0.0.1:${demo.canary.port}`, labels: { track: 'canary' } },
-  ]);
-  t.after(() => prom.stop());
-  const CANARY = '{job="demo",track="canary"}';
-  const BASELINE = '{job="demo",track="stable"}';
-  await waitForData(prom.url, `count_over_time(http_requests_total${CANARY}[10s]) >= 6`);
-  const text = canaryYaml(`  source:\n    prometheus:\n      url: ${prom.url}\n      canary: '${CANARY}'\n      baseline: '${BASELINE}'\n`);
-  const [chosen] = findCanaries(parseFile(text), BUDGET);
-  const watcher = new CanaryWatcher(chosen.plan, createSource(chosen.plan, { windowMs: 5000 }), { intervalMs: 2000, budget: chosen.budget! });
+test(
+  'prometheus source: the spend grows while the demo canary fails',
+  {
+    skip: hasPrometheus ? false : '/usr/bin/prometheus is not installed (scripts/ensure-system-deps.sh installs it)',
+    timeout: 180_000,
+  },
+  async (t) => {
+    const demo = await startDemoServices({
+      stablePort: 0,
+      canaryPort: 0,
+      traffic: {
+        totalRps: 1000,
+        canaryWeight: 25,
+        canary: { errorRate: 0, latencyMs: 80 },
+        stable: { errorRate: 0, latencyMs: 80 },
+      },
+    });
+    t.after(() => demo.close());
+    const prom = await startPrometheus([
+      { address: `127.0.0.1:${demo.stable.port}`, labels: { track: 'stable' } },
+      { address: `127.0.0.1:${demo.canary.port}`, labels: { track: 'canary' } },
+    ]);
+    t.after(() => prom.stop());
+    const CANARY = '{job="demo",track="canary"}';
+    const BASELINE = '{job="demo",track="stable"}';
+    await waitForData(prom.url, `count_over_time(http_requests_total${CANARY}[10s]) >= 6`);
+    const text = canaryYaml(
+      `  source:\n    prometheus:\n      url: ${prom.url}\n      canary: '${CANARY}'\n      baseline: '${BASELINE}'\n`,
+    );
+    const [chosen] = findCanaries(parseFile(text), BUDGET);
+    const watcher = new CanaryWatcher(chosen.plan, createSource(chosen.plan, { windowMs: 5000 }), {
+      intervalMs: 2000,
+      budget: chosen.budget!,
+    });
 
-  const healthy = await watcher.poll();
-  assert.equal(healthy.verdict, 'healthy', healthy.reason);
-  assert.equal(healthy.budget!.spentPercent, 0);
+    const healthy = await watcher.poll();
+    assert.equal(healthy.verdict, 'healthy', healthy.reason);
+    assert.equal(healthy.budget!.spentPercent, 0);
 
-  demo.traffic.settings.canary.errorRate = 30;
-  // Wait (bounded) until Prometheus has scraped failures, then read until the spend has grown twice.
-  await waitForData(prom.url, `sum(rate(http_requests_total{job="demo",track="canary",code=~"5.."}[5s])) > 0`);
-  const seen: number[] = [];
-  const deadline = Date.now() + 60_000;
-  let lastAt = 0;
-  while (seen.length < 3 && Date.now() < deadline) {
-    await waitForData(prom.url, `timestamp(up{track="canary"}) > ${lastAt / 1000}`);
-    const r = await watcher.poll();
-    if (r.dataAt !== null && r.dataAt > lastAt && r.budget?.spentPercent !== null && r.budget!.spentPercent! > 0) {
-      seen.push(r.budget!.spentPercent!);
-      lastAt = r.dataAt;
+    demo.traffic.settings.canary.errorRate = 30;
+    // Wait (bounded) until Prometheus has scraped failures, then read until the spend has grown twice.
+    await waitForData(prom.url, `sum(rate(http_requests_total{job="demo",track="canary",code=~"5.."}[5s])) > 0`);
+    const seen: number[] = [];
+    const deadline = Date.now() + 60_000;
+    let lastAt = 0;
+    while (seen.length < 3 && Date.now() < deadline) {
+      await waitForData(prom.url, `timestamp(up{track="canary"}) > ${lastAt / 1000}`);
+      const r = await watcher.poll();
+      if (r.dataAt !== null && r.dataAt > lastAt && r.budget?.spentPercent !== null && r.budget!.spentPercent! > 0) {
+        seen.push(r.budget!.spentPercent!);
+        lastAt = r.dataAt;
+      }
     }
-  }
-  assert.equal(seen.length, 3, `three readings with a spend: ${seen.join(', ')}`);
-  assert.ok(seen[1] > seen[0] && seen[2] > seen[1], `the spend grows: ${seen.join(', ')}`);
-});
+    assert.equal(seen.length, 3, `three readings with a spend: ${seen.join(', ')}`);
+    assert.ok(seen[1] > seen[0] && seen[2] > seen[1], `the spend grows: ${seen.join(', ')}`);
+  },
+);

@@ -10,7 +10,13 @@ import { startDemoServices } from '../../../src/demo/demoServices';
 async function status(dir: string, format: 'json' | 'text') {
   let out = '';
   let err = '';
-  const code = await main(['status', 'canary.yaml', '--once', '--window', '1s', '--format', format], { out: (s) => (out += s), err: (s) => (err += s), cwd: dir, env: {}, isTTY: false });
+  const code = await main(['status', 'canary.yaml', '--once', '--window', '1s', '--format', format], {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    cwd: dir,
+    env: {},
+    isTTY: false,
+  });
   return { code, out, err };
 }
 
@@ -35,5 +41,8 @@ test('status --format json: budget from .release-safety.yaml, null without one',
   assert.ok(typeof budget.spentPercent === 'number' && budget.spentPercent >= 0, JSON.stringify(budget));
 
   const text = await status(dir, 'text');
-  assert.match(text.out, /\n {2}budget: spent [\d.]+% of the error budget since watching began; worst case 11\.6%; allowed 10% per rollout\n/);
+  assert.match(
+    text.out,
+    /\n {2}budget: spent [\d.]+% of the error budget since watching began; worst case 11\.6%; allowed 10% per rollout\n/,
+  );
 });

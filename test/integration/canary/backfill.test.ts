@@ -25,7 +25,13 @@ test('a Prometheus source backfills the charts from query_range', { skip, timeou
 
   const p = plan({
     metrics: [metric('error-rate', '<= 1%'), metric('p99-latency', '<= baseline * 1.5')],
-    source: { prometheus: { url: prom.url, canary: '{track="canary"}', baseline: '{track="stable"}' }, requestsMetric: 'http_requests_total', latencyMetric: 'http_request_duration_seconds', statusLabel: 'code', ref: { offset: 0, length: 0 } },
+    source: {
+      prometheus: { url: prom.url, canary: '{track="canary"}', baseline: '{track="stable"}' },
+      requestsMetric: 'http_requests_total',
+      latencyMetric: 'http_request_duration_seconds',
+      statusLabel: 'code',
+      ref: { offset: 0, length: 0 },
+    },
   });
   const watcher = createCoreWatcher(p, { intervalMs: 2_500 });
   assert.ok(watcher.backfill, 'a Prometheus source offers history');
@@ -36,15 +42,35 @@ test('a Prometheus source backfills the charts from query_range', { skip, timeou
     await new Promise((r) => setTimeout(r, 500));
     series = await watcher.backfill!(60_000, AbortSignal.timeout(20_000));
   }
-  assert.deepEqual(series.map((s) => s.name), ['error-rate', 'p99-latency']);
+  assert.deepEqual(
+    series.map((s) => s.name),
+    ['error-rate', 'p99-latency'],
+  );
   for (const s of series) {
     const judged = s.points.filter((pt) => pt[1] !== null);
     assert.ok(judged.length >= 3, `${s.name}: ${judged.length} past points`);
-    assert.ok(s.points.every((pt, i) => i === 0 || pt[0] > s.points[i - 1]![0]), 'oldest first');
+    assert.ok(
+      s.points.every((pt, i) => i === 0 || pt[0] > s.points[i - 1]![0]),
+      'oldest first',
+    );
   }
   const latency = series[1]!.points.filter((pt) => pt[2] !== null);
-  assert.ok(latency.every((pt) => Math.abs(pt[3]! - pt[2]! * 1.5) < 1e-6), 'the limit follows the baseline point by point');
+  assert.ok(
+    latency.every((pt) => Math.abs(pt[3]! - pt[2]! * 1.5) < 1e-6),
+    'the limit follows the baseline point by point',
+  );
 
-  const scrape = createCoreWatcher(plan({ source: { scrape: { canary: demo.canary.metricsUrl, baseline: demo.stable.metricsUrl }, requestsMetric: 'http_requests_total', latencyMetric: 'http_request_duration_seconds', statusLabel: 'code', ref: { offset: 0, length: 0 } } }), { intervalMs: 2_500 });
+  const scrape = createCoreWatcher(
+    plan({
+      source: {
+        scrape: { canary: demo.canary.metricsUrl, baseline: demo.stable.metricsUrl },
+        requestsMetric: 'http_requests_total',
+        latencyMetric: 'http_request_duration_seconds',
+        statusLabel: 'code',
+        ref: { offset: 0, length: 0 },
+      },
+    }),
+    { intervalMs: 2_500 },
+  );
   assert.equal(scrape.backfill, undefined, 'a scrape source has no history to offer');
 });

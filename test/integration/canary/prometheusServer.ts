@@ -28,14 +28,19 @@ export interface PrometheusOptions {
   headers?: Record<string, string>;
 }
 
-export async function startPrometheus(targets: { address: string; labels: Record<string, string> }[], options: PrometheusOptions = {}): Promise<RunningPrometheus> {
+export async function startPrometheus(
+  targets: { address: string; labels: Record<string, string> }[],
+  options: PrometheusOptions = {},
+): Promise<RunningPrometheus> {
   const dir = mkdtempSync(join(tmpdir(), 'rs-prom-'));
   const config = [
     'global:',
     '  scrape_interval: 1s',
     '  evaluation_interval: 1s',
     ...(options.ruleFiles?.length ? ['rule_files:', ...options.ruleFiles.map((f) => `  - '${f}'`)] : []),
-    ...(options.alertmanager ? ['alerting:', '  alertmanagers:', '    - static_configs:', `        - targets: ['${options.alertmanager}']`] : []),
+    ...(options.alertmanager
+      ? ['alerting:', '  alertmanagers:', '    - static_configs:', `        - targets: ['${options.alertmanager}']`]
+      : []),
     'scrape_configs:',
     '  - job_name: demo',
     '    scrape_interval: 1s',
@@ -72,11 +77,19 @@ export async function startPrometheus(targets: { address: string; labels: Record
 }
 
 /** Waits (bounded) until an instant query returns at least one series. */
-export async function waitForData(url: string, query: string, timeoutMs = 60_000, headers: Record<string, string> = {}): Promise<void> {
+export async function waitForData(
+  url: string,
+  query: string,
+  timeoutMs = 60_000,
+  headers: Record<string, string> = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      const r = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(query)}`, { signal: AbortSignal.timeout(2000), headers });
+      const r = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(query)}`, {
+        signal: AbortSignal.timeout(2000),
+        headers,
+      });
       const body = (await r.json()) as { data?: { result?: unknown[] } };
       if ((body.data?.result?.length ?? 0) > 0) return;
     } catch {

@@ -15,7 +15,13 @@ const BIN = join(ROOT, 'bin', 'release-safety');
 const built = existsSync(join(ROOT, 'dist', 'cli.js'));
 
 function cli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -43,10 +49,21 @@ test('--version prints the package version; no command prints usage and exits 2'
 });
 
 test('the clean examples have no findings', { skip }, () => {
-  const r = cli(['lint', 'examples/canary-analysis.yaml', 'examples/synthetic.yaml', 'examples/argo-rollout.yaml', 'examples/flagger-canary.yaml', '--format', 'json']);
+  const r = cli([
+    'lint',
+    'examples/canary-analysis.yaml',
+    'examples/synthetic.yaml',
+    'examples/argo-rollout.yaml',
+    'examples/flagger-canary.yaml',
+    '--format',
+    'json',
+  ]);
   assert.equal(r.stderr, '');
   const findings: JsonFinding[] = JSON.parse(r.stdout);
-  assert.deepEqual(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`), []);
+  assert.deepEqual(
+    findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`),
+    [],
+  );
   assert.equal(r.code, 0);
 });
 
@@ -64,8 +81,14 @@ test('each file in examples/mistakes shows findings from the rules that apply to
     const rules = allRules.filter((rule) => rule.meta.appliesTo.some((k) => docKinds.includes(k)));
     const mine = findings.filter((f) => f.file === file);
     if (rules.length === 0) continue;
-    assert.ok(mine.length >= Math.min(2, rules.length), `${file}: expected findings from ${rules.map((x) => x.meta.id).join(', ')}, got ${JSON.stringify(mine)}`);
-    assert.ok(mine.every((f) => f.rule !== 'yaml/syntax'), `${file} must parse: ${JSON.stringify(mine)}`);
+    assert.ok(
+      mine.length >= Math.min(2, rules.length),
+      `${file}: expected findings from ${rules.map((x) => x.meta.id).join(', ')}, got ${JSON.stringify(mine)}`,
+    );
+    assert.ok(
+      mine.every((f) => f.rule !== 'yaml/syntax'),
+      `${file} must parse: ${JSON.stringify(mine)}`,
+    );
   }
   if (findings.some((f) => f.severity === 'error')) assert.equal(r.code, 1);
 });

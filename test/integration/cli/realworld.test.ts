@@ -11,9 +11,18 @@ import { lintText } from '../../../src/core/lint/engine';
 import { runCli } from '../../unit/cli/tempTree';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
-const candidates = [process.env.RELEASE_SAFETY_REALWORLD, join(ROOT, '..', 'shared', 'realworld'), join(ROOT, '..', '..', 'shared', 'realworld'), '/work/shared/realworld'];
+const candidates = [
+  process.env.RELEASE_SAFETY_REALWORLD,
+  join(ROOT, '..', 'shared', 'realworld'),
+  join(ROOT, '..', '..', 'shared', 'realworld'),
+  '/work/shared/realworld',
+];
 const DIR = candidates.find((d): d is string => !!d && existsSync(d));
-const files = DIR ? readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+const files = DIR
+  ? readdirSync(DIR)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()
+  : [];
 const skip = DIR ? false : 'the shared/realworld folder is absent here';
 
 test('the real-world folder holds manifests', { skip }, () => {
@@ -25,8 +34,14 @@ for (const name of files) {
     const text = readFileSync(join(DIR!, name), 'utf8');
     const result = lintText(text);
     assert.deepEqual(result.internalErrors, []);
-    assert.deepEqual(result.findings.filter((f) => f.rule === 'yaml/syntax'), []);
-    assert.ok(result.file.documents.some((d) => d.kind !== null), 'at least one document is recognised');
+    assert.deepEqual(
+      result.findings.filter((f) => f.rule === 'yaml/syntax'),
+      [],
+    );
+    assert.ok(
+      result.file.documents.some((d) => d.kind !== null),
+      'at least one document is recognised',
+    );
     for (const f of result.findings) {
       assert.ok(f.offset >= 0 && f.length >= 0 && f.offset + f.length <= text.length, JSON.stringify(f));
     }
@@ -41,5 +56,6 @@ test('the CLI lints the real-world folder in every format', { skip }, async () =
   assert.equal(json.code, findings.some((f) => f.severity === 'error') ? 1 : 0);
   const sarif = JSON.parse((await runCli(['lint', DIR!, '--format', 'sarif'], ROOT)).stdout);
   assert.equal(sarif.runs[0].results.length, findings.length);
-  for (const r of sarif.runs[0].results) assert.match(r.locations[0].physicalLocation.artifactLocation.uri, /^(file:\/\/\/|[^/])/);
+  for (const r of sarif.runs[0].results)
+    assert.match(r.locations[0].physicalLocation.artifactLocation.uri, /^(file:\/\/\/|[^/])/);
 });

@@ -34,31 +34,42 @@ const EXPECT: Record<string, { code: number; says: RegExp }> = {
   'bidi-synthetic.yaml': { code: 0, says: /./ },
 };
 
-test('every hostile file ends in a clear message and exit code 0, 1 or 2 from the real binary', { skip, timeout: 600_000 }, (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'rs-hostile-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const files = hostileFiles();
-  assert.deepEqual(files.map((f) => f.file).sort(), Object.keys(EXPECT).sort(), 'every hostile file has an expectation');
-  for (const f of files) writeFileSync(join(dir, f.file), f.bytes);
-  files.length = 0;
-  const problems: string[] = [];
-  for (const [file, want] of Object.entries(EXPECT)) {
-    const started = Date.now();
-    // A heap cap makes "bounded memory" a property: an expanded bomb would die here, not pass.
-    const r = spawnSync(process.execPath, ['--max-old-space-size=512', BIN, 'lint', file], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 120_000,
-      maxBuffer: 64 * 1024 * 1024,
-      env: { PATH: process.env.PATH, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out = `${r.stdout}${r.stderr}`;
-    t.diagnostic(`${file}: exit ${r.status} in ${Date.now() - started} ms`);
-    if (r.signal !== null) problems.push(`${file}: killed by ${r.signal} (timeout or memory)`);
-    else if (STACK.test(out)) problems.push(`${file}: a stack trace or crash reached the user:\n${out.slice(0, 2000)}`);
-    else if (r.status !== want.code) problems.push(`${file}: exit ${r.status}, expected ${want.code}\n${out.slice(0, 1000)}`);
-    else if (!want.says.test(out)) problems.push(`${file}: output does not say what happened (${want.says}):\n${out.slice(0, 1000)}`);
-  }
-  assert.deepEqual(problems, []);
-});
+test(
+  'every hostile file ends in a clear message and exit code 0, 1 or 2 from the real binary',
+  { skip, timeout: 600_000 },
+  (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'rs-hostile-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const files = hostileFiles();
+    assert.deepEqual(
+      files.map((f) => f.file).sort(),
+      Object.keys(EXPECT).sort(),
+      'every hostile file has an expectation',
+    );
+    for (const f of files) writeFileSync(join(dir, f.file), f.bytes);
+    files.length = 0;
+    const problems: string[] = [];
+    for (const [file, want] of Object.entries(EXPECT)) {
+      const started = Date.now();
+      // A heap cap makes "bounded memory" a property: an expanded bomb would die here, not pass.
+      const r = spawnSync(process.execPath, ['--max-old-space-size=512', BIN, 'lint', file], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 120_000,
+        maxBuffer: 64 * 1024 * 1024,
+        env: { PATH: process.env.PATH, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const out = `${r.stdout}${r.stderr}`;
+      t.diagnostic(`${file}: exit ${r.status} in ${Date.now() - started} ms`);
+      if (r.signal !== null) problems.push(`${file}: killed by ${r.signal} (timeout or memory)`);
+      else if (STACK.test(out))
+        problems.push(`${file}: a stack trace or crash reached the user:\n${out.slice(0, 2000)}`);
+      else if (r.status !== want.code)
+        problems.push(`${file}: exit ${r.status}, expected ${want.code}\n${out.slice(0, 1000)}`);
+      else if (!want.says.test(out))
+        problems.push(`${file}: output does not say what happened (${want.says}):\n${out.slice(0, 1000)}`);
+    }
+    assert.deepEqual(problems, []);
+  },
+);

@@ -18,8 +18,14 @@ function check(name: string, text: string) {
   const cpuMs = (c.user + c.system) / 1000;
   assert.deepEqual(result.internalErrors, [], `${name}: a rule crashed`);
   for (const f of result.findings) {
-    assert.ok(f.offset >= 0 && f.length >= 0 && f.offset + f.length <= text.length, `${name}: ${f.rule} range ${f.offset}+${f.length} outside ${text.length}`);
-    assert.ok(f.message.length > 0 && !/\n\s+at /.test(f.message), `${name}: ${f.rule} message is empty or a stack trace`);
+    assert.ok(
+      f.offset >= 0 && f.length >= 0 && f.offset + f.length <= text.length,
+      `${name}: ${f.rule} range ${f.offset}+${f.length} outside ${text.length}`,
+    );
+    assert.ok(
+      f.message.length > 0 && !/\n\s+at /.test(f.message),
+      `${name}: ${f.rule} message is empty or a stack trace`,
+    );
   }
   return { ms, cpuMs, findings: result.findings };
 }
@@ -37,12 +43,20 @@ test('hostile files end in findings or nothing, inside the text, in bounded heap
   };
   for (const f of files) {
     const { ms, cpuMs, findings } = check(f.name, f.text);
-    t.diagnostic(`lintText slice ${f.name}: ${ms.toFixed(1)} ms wall, ${cpuMs.toFixed(1)} ms CPU, ${findings.length} findings`);
+    t.diagnostic(
+      `lintText slice ${f.name}: ${ms.toFixed(1)} ms wall, ${cpuMs.toFixed(1)} ms CPU, ${findings.length} findings`,
+    );
     if (cpuMs > longest.cpuMs) longest = { name: f.name, ms, cpuMs };
     const want = expectFinding[f.name];
-    if (want) assert.ok(findings.some((x) => want.test(x.message)), `${f.name}: expected a finding matching ${want}, got ${JSON.stringify(findings.map((x) => x.message))}`);
+    if (want)
+      assert.ok(
+        findings.some((x) => want.test(x.message)),
+        `${f.name}: expected a finding matching ${want}, got ${JSON.stringify(findings.map((x) => x.message))}`,
+      );
   }
-  t.diagnostic(`longest synchronous lintText slice: ${longest.cpuMs.toFixed(1)} ms CPU, ${longest.ms.toFixed(1)} ms wall (${longest.name})`);
+  t.diagnostic(
+    `longest synchronous lintText slice: ${longest.cpuMs.toFixed(1)} ms CPU, ${longest.ms.toFixed(1)} ms wall (${longest.name})`,
+  );
   files.length = 0;
   global.gc?.();
   const grown = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
@@ -85,7 +99,9 @@ test('every wrong type in every field of the clean examples: findings, never a c
     longest = Math.max(longest, ms);
     if (findings.length) flagged++;
   }
-  t.diagnostic(`${variants.length} wrong-type variants, ${flagged} with findings, longest slice ${longest.toFixed(1)} ms`);
+  t.diagnostic(
+    `${variants.length} wrong-type variants, ${flagged} with findings, longest slice ${longest.toFixed(1)} ms`,
+  );
   // Most replacements are mistakes a schema catches; a few (a number for a string name) may pass.
   assert.ok(flagged / variants.length > 0.6, `only ${flagged} of ${variants.length} wrong types were reported`);
 });

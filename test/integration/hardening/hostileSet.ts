@@ -30,13 +30,17 @@ function fromBytes(name: string, file: string, bytes: Buffer): HostileFile {
 /** Billion laughs: 9 levels of 9 references each would expand to 9^9 nodes. */
 export function aliasBomb(levels = 9, fanout = 9): string {
   let text = 'canary:\n  service: bomb\n  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
-  for (let i = 1; i < levels; i++) text += `  a${i}: &a${i} [${Array(fanout).fill(`*a${i - 1}`).join(', ')}]\n`;
+  for (let i = 1; i < levels; i++)
+    text += `  a${i}: &a${i} [${Array(fanout)
+      .fill(`*a${i - 1}`)
+      .join(', ')}]\n`;
   return `${text}  steps: *a${levels - 1}\n  metrics: *a${levels - 1}\n  alerts: *a${levels - 1}\n`;
 }
 
 /** A canary with 80,000 lines: a metric list long enough to be absurd, each entry well-formed. */
 function eightyThousandLines(): string {
-  const head = 'canary:\n  service: long\n  steps: [1, 5, 25, 50, 100]\n  interval: 5m\n  on_failure: rollback\n  metrics:\n';
+  const head =
+    'canary:\n  service: long\n  steps: [1, 5, 25, 50, 100]\n  interval: 5m\n  on_failure: rollback\n  metrics:\n';
   const lines: string[] = [];
   while (lines.length < 80_000 - 6) lines.push(`    - name: m${lines.length / 2}`, '      threshold: "< 5"');
   return head + lines.join('\n') + '\n';
@@ -62,10 +66,26 @@ export function hostileFiles(): HostileFile[] {
     fromText('alias bomb (9 levels x 9)', 'alias-bomb.yaml', aliasBomb()),
     fromText('80,000-line canary', 'eighty-thousand-lines.yaml', eightyThousandLines()),
     fromText('50 MB file', 'fifty-mb.yaml', `canary:\n  service: big\n  notes: "${'x'.repeat(fiftyMb)}"\n`),
-    fromText('deep flow nesting (20,000 [)', 'deep-flow.yaml', 'canary: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n'),
-    fromText('deep block nesting (3,000 levels)', 'deep-block.yaml', `canary:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 2)}k${i}:`).join('\n')}\n`),
+    fromText(
+      'deep flow nesting (20,000 [)',
+      'deep-flow.yaml',
+      'canary: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n',
+    ),
+    fromText(
+      'deep block nesting (3,000 levels)',
+      'deep-block.yaml',
+      `canary:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 2)}k${i}:`).join('\n')}\n`,
+    ),
     fromBytes('binary junk with NUL bytes', 'binary.yaml', binaryJunk()),
-    fromBytes('invalid UTF-8 (no NUL)', 'latin1.yaml', Buffer.concat([Buffer.from('canary:\n  service: caf'), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from('\n  steps: [5, 100]\n')])),
+    fromBytes(
+      'invalid UTF-8 (no NUL)',
+      'latin1.yaml',
+      Buffer.concat([
+        Buffer.from('canary:\n  service: caf'),
+        Buffer.from([0xe9, 0xff, 0xfe]),
+        Buffer.from('\n  steps: [5, 100]\n'),
+      ]),
+    ),
     fromText('CRLF line ends', 'crlf.yaml', CANARY.replace(/\n/g, '\r\n')),
     fromText('tabs for indentation', 'tabs.yaml', CANARY.replace(/^ {2}/gm, '\t')),
     fromText('empty file', 'empty.yaml', ''),
@@ -74,9 +94,16 @@ export function hostileFiles(): HostileFile[] {
     fromText(
       'unicode and bidi controls in names',
       'bidi.yaml',
-      CANARY.replace('service: checkout', 'service: "check\u202Eout\u2066 \u{1F680} \\0x"').replace('name: queue-depth', 'name: "queue\u200B-depth\u202E"'),
+      CANARY.replace('service: checkout', 'service: "check\u202Eout\u2066 \u{1F680} \\0x"').replace(
+        'name: queue-depth',
+        'name: "queue\u200B-depth\u202E"',
+      ),
     ),
-    fromText('journey names with bidi and emoji', 'bidi-synthetic.yaml', SYNTHETIC.replace('name: checkout API is healthy', 'name: "checkout \u202Eyhtlaeh\u202C \u{1F6D2}"')),
+    fromText(
+      'journey names with bidi and emoji',
+      'bidi-synthetic.yaml',
+      SYNTHETIC.replace('name: checkout API is healthy', 'name: "checkout \u202Eyhtlaeh\u202C \u{1F6D2}"'),
+    ),
   ];
 }
 
@@ -84,7 +111,10 @@ export function hostileFiles(): HostileFile[] {
 export function wrongTypeVariants(): { name: string; text: string }[] {
   const wrong = ['[1, 2]', '{ a: 1 }', 'true', 'null', '12', '-1', '"text"', '""', '1e400', '.nan'];
   const out: { name: string; text: string }[] = [];
-  for (const [label, source] of [['canary', CANARY], ['synthetic', SYNTHETIC]] as const) {
+  for (const [label, source] of [
+    ['canary', CANARY],
+    ['synthetic', SYNTHETIC],
+  ] as const) {
     const lines = source.split('\n');
     lines.forEach((line, i) => {
       const m = /^(\s*(?:- )?[A-Za-z_][\w-]*:)\s+(\S.*)$/.exec(line);

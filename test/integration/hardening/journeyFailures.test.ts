@@ -35,7 +35,10 @@ async function middleFails(base: string, faultUrl: string, extra = '') {
   const j = (await run(journeysOf(threeSteps(base, faultUrl, extra)))).journeys[0];
   assert.equal(j.status, 'failed', JSON.stringify(j));
   assert.equal(j.error?.stepIndex, 1, `the failed step is the second: ${JSON.stringify(j.error)}`);
-  assert.deepEqual(j.steps.map((s) => s.status), ['passed', 'failed', 'skipped']);
+  assert.deepEqual(
+    j.steps.map((s) => s.status),
+    ['passed', 'failed', 'skipped'],
+  );
   assert.ok(!PLAIN.test(j.error!.message), `not plain words: ${j.error!.message}`);
   return j.error!;
 }
@@ -124,17 +127,24 @@ test('a fault in the middle of a journey names that step, in plain words', { tim
   const slow = await middleFails(base, `${base}/slow-seconds`, '          expect: { latency: "< 1s" }\n');
   assert.equal(slow.kind, 'assertion');
   assert.match(slow.message, /expected latency < 1s, took \d+ms/);
-  const roomy = (await run(journeysOf(threeSteps(base, `${base}/ok`, '          expect: { latency: "< 30s" }\n')))).journeys[0];
+  const roomy = (await run(journeysOf(threeSteps(base, `${base}/ok`, '          expect: { latency: "< 30s" }\n'))))
+    .journeys[0];
   assert.equal(roomy.status, 'passed', JSON.stringify(roomy.error));
 });
 
 test('DNS failure: every shape in which fetch reports an unknown host becomes one sentence', () => {
   const url = new URL('http://does-not-exist.invalid/health');
-  const enotfound = Object.assign(new Error('getaddrinfo ENOTFOUND does-not-exist.invalid'), { code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: 'does-not-exist.invalid' });
+  const enotfound = Object.assign(new Error('getaddrinfo ENOTFOUND does-not-exist.invalid'), {
+    code: 'ENOTFOUND',
+    syscall: 'getaddrinfo',
+    hostname: 'does-not-exist.invalid',
+  });
   const shapes = [
     new TypeError('fetch failed', { cause: enotfound }),
     new TypeError('fetch failed', { cause: { cause: enotfound } }),
-    new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo EAI_AGAIN does-not-exist.invalid'), { code: 'EAI_AGAIN' }) }),
+    new TypeError('fetch failed', {
+      cause: Object.assign(new Error('getaddrinfo EAI_AGAIN does-not-exist.invalid'), { code: 'EAI_AGAIN' }),
+    }),
     new TypeError('fetch failed', { cause: Object.assign(new AggregateError([enotfound]), { code: undefined }) }),
   ];
   for (const e of shapes) {

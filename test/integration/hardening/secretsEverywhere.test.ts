@@ -25,7 +25,10 @@ const SCRAPE_PASSWORD = 'scr4pe-Pw-zz91';
 function scan(where: string, text: string, secrets: string[]): void {
   for (const s of secrets) {
     for (const spelling of [s, encodeURIComponent(s), Buffer.from(s).toString('base64')]) {
-      assert.ok(!text.includes(spelling), `${where} leaks a secret (${spelling.slice(0, 4)}...):\n${text.slice(0, 3000)}`);
+      assert.ok(
+        !text.includes(spelling),
+        `${where} leaks a secret (${spelling.slice(0, 4)}...):\n${text.slice(0, 3000)}`,
+      );
     }
   }
 }
@@ -78,15 +81,21 @@ test('status: credentials in scrape URLs never reach text, json, errors or the p
     `canary:\n  service: checkout\n  steps: [5, 25, 100]\n  interval: 1m\n  metrics:\n    - name: error-rate\n      threshold: "<= 1%"\n  on_failure: rollback\n  min_requests: 0\n  source:\n    scrape:\n      canary: ${withCreds(canary.url)}\n      baseline: ${withCreds(baseline.url)}\n`,
   );
   const outputs: string[] = [];
-  for (const format of ['text', 'json']) outputs.push((await cli(['status', 'canary.yaml', '--once', '--format', format], dir)).all);
+  for (const format of ['text', 'json'])
+    outputs.push((await cli(['status', 'canary.yaml', '--once', '--format', format], dir)).all);
   canary.status = 500;
   canary.body = `internal error, auth was monitor:${SCRAPE_PASSWORD}`;
-  for (const format of ['text', 'json']) outputs.push((await cli(['status', 'canary.yaml', '--once', '--format', format], dir)).all);
+  for (const format of ['text', 'json'])
+    outputs.push((await cli(['status', 'canary.yaml', '--once', '--format', format], dir)).all);
   await canary.close();
-  for (const format of ['text', 'json']) outputs.push((await cli(['status', 'canary.yaml', '--once', '--format', format], dir)).all);
+  for (const format of ['text', 'json'])
+    outputs.push((await cli(['status', 'canary.yaml', '--once', '--format', format], dir)).all);
   const lint = await cli(['lint', 'canary.yaml', '--format', 'json'], dir);
   outputs.push(lint.all);
-  assert.ok(outputs.some((o) => /connection refused|did not answer|closed/.test(o)), 'the dead source was reported');
+  assert.ok(
+    outputs.some((o) => /connection refused|did not answer|closed/.test(o)),
+    'the dead source was reported',
+  );
   scan('status and lint outputs', outputs.join('\n---\n'), [SCRAPE_PASSWORD]);
 
   // What the panel is sent: the reading view of a watcher on the same URLs.
@@ -96,6 +105,8 @@ test('status: credentials in scrape URLs never reach text, json, errors or the p
   const readings = [await w.poll(), await w.poll()];
   await baseline.close();
   readings.push(await w.poll());
-  scan('panel readings', JSON.stringify(readings.map((r) => toReadingView(r))) + JSON.stringify(readings), [SCRAPE_PASSWORD]);
+  scan('panel readings', JSON.stringify(readings.map((r) => toReadingView(r))) + JSON.stringify(readings), [
+    SCRAPE_PASSWORD,
+  ]);
   assert.deepEqual(readdirSync(dir).sort(), ['canary.yaml'], 'status writes no files');
 });

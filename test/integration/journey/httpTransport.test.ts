@@ -33,7 +33,10 @@ function pump(name: string, res: ServerResponse, total: number, chunk = 64 * 102
 before(async () => {
   let flaky = 0;
   let postFlaky = 0;
-  other = await startHttp({ '/landing': (req, res) => json(res, 200, { auth: req.headers.authorization ?? null, cookie: req.headers.cookie ?? null }) });
+  other = await startHttp({
+    '/landing': (req, res) =>
+      json(res, 200, { auth: req.headers.authorization ?? null, cookie: req.headers.cookie ?? null }),
+  });
   server = await startHttp({
     '/a': (_q, res) => void res.writeHead(302, { location: '/b' }).end(),
     '/b': (_q, res) => void res.writeHead(301, { location: '/ok' }).end(),
@@ -79,7 +82,9 @@ async function runText(text: string, options: Parameters<typeof run>[1] = {}) {
 
 describe('redirects', () => {
   it('follows a chain and counts it', async () => {
-    const j = await runText(apiFile(server.url, `        - request: GET /a\n          expect: { status: 200, json: { "$.ok": true } }\n`));
+    const j = await runText(
+      apiFile(server.url, `        - request: GET /a\n          expect: { status: 200, json: { "$.ok": true } }\n`),
+    );
     assert.equal(j.status, 'passed', JSON.stringify(j.error));
     assert.equal(j.steps[0].redirects, 2);
   });
@@ -99,16 +104,21 @@ describe('redirects', () => {
   });
 
   it('does not follow when the step expects the 3xx', async () => {
-    const j = await runText(apiFile(server.url, `        - request: GET /a\n          expect: { status: 302, headers: { location: /b } }\n`));
+    const j = await runText(
+      apiFile(server.url, `        - request: GET /a\n          expect: { status: 302, headers: { location: /b } }\n`),
+    );
     assert.equal(j.status, 'passed', JSON.stringify(j.error));
     assert.equal(j.steps[0].httpStatus, 302);
   });
 
   it('never forwards credentials to another origin', async () => {
-    const text = apiFile(server.url, `        - request: GET /away
+    const text = apiFile(
+      server.url,
+      `        - request: GET /away
           headers: { Authorization: "Bearer \${secret:TOKEN}", Cookie: "s=\${secret:TOKEN}" }
           expect: { json: { "$.auth": null, "$.cookie": null } }
-`);
+`,
+    );
     const j = await runText(text, { secrets: () => 'tok-123' });
     assert.equal(j.status, 'passed', JSON.stringify(j.error));
   });
@@ -129,7 +139,11 @@ describe('slow, dead and hostile endpoints', () => {
   });
 
   it('stops the journey at its limit', async () => {
-    const text = apiFile(server.url, `        - request: GET /slow-headers\n        - request: GET /ok\n`, '      timeout: 400ms\n');
+    const text = apiFile(
+      server.url,
+      `        - request: GET /slow-headers\n        - request: GET /ok\n`,
+      '      timeout: 400ms\n',
+    );
     const t0 = Date.now();
     const j = await runText(text);
     assert.ok(Date.now() - t0 < 2500, 'the 3 s answer was not waited for');
@@ -152,7 +166,10 @@ describe('slow, dead and hostile endpoints', () => {
     try {
       const j = await runText(apiFile(secure.url, `        - request: GET /health\n`));
       assert.equal(j.error?.kind, 'tls');
-      assert.match(j.error!.message, /TLS certificate of 127\.0\.0\.1:\d+ is not trusted: it is self-signed \(DEPTH_ZERO_SELF_SIGNED_CERT\).*NODE_EXTRA_CA_CERTS/);
+      assert.match(
+        j.error!.message,
+        /TLS certificate of 127\.0\.0\.1:\d+ is not trusted: it is self-signed \(DEPTH_ZERO_SELF_SIGNED_CERT\).*NODE_EXTRA_CA_CERTS/,
+      );
     } finally {
       await secure.close();
     }
@@ -171,7 +188,9 @@ describe('slow, dead and hostile endpoints', () => {
   });
 
   it('stops reading a chunked body at the cap', async () => {
-    const j = await runText(apiFile(server.url, `        - request: GET /huge-chunked\n`), { maxResponseBytes: 2 * 1024 * 1024 });
+    const j = await runText(apiFile(server.url, `        - request: GET /huge-chunked\n`), {
+      maxResponseBytes: 2 * 1024 * 1024,
+    });
     assert.equal(j.error?.kind, 'too-large');
     assert.match(j.error!.message, /larger than 2 MB/);
     await new Promise((r) => setTimeout(r, 100));
@@ -193,44 +212,75 @@ describe('slow, dead and hostile endpoints', () => {
 });
 
 describe('retries, variables and cancellation', () => {
-  it('retries an idempotent step up to the journey\'s retries', async () => {
-    const j = await runText(apiFile(server.url, `        - request: GET /flaky\n          expect: { status: 200 }\n`, '      retries: 2\n'), { retryDelayMs: 10 });
+  it("retries an idempotent step up to the journey's retries", async () => {
+    const j = await runText(
+      apiFile(server.url, `        - request: GET /flaky\n          expect: { status: 200 }\n`, '      retries: 2\n'),
+      { retryDelayMs: 10 },
+    );
     assert.equal(j.status, 'passed', JSON.stringify(j.error));
     assert.equal(j.steps[0].attempts, 3);
   });
 
   it('never retries a POST', async () => {
     const before = server.seen.filter((s) => s.url === '/post-flaky').length;
-    const j = await runText(apiFile(server.url, `        - request: POST /post-flaky\n          side_effects: sandbox\n          expect: { status: 201 }\n`, '      retries: 3\n'), { retryDelayMs: 10 });
+    const j = await runText(
+      apiFile(
+        server.url,
+        `        - request: POST /post-flaky\n          side_effects: sandbox\n          expect: { status: 201 }\n`,
+        '      retries: 3\n',
+      ),
+      { retryDelayMs: 10 },
+    );
     assert.equal(j.status, 'failed');
     assert.equal(server.seen.filter((s) => s.url === '/post-flaky').length - before, 1);
   });
 
   it('sends nothing when a variable is unknown, and points at it', async () => {
     const before = server.seen.length;
-    const text = apiFile(server.url, `        - request: GET /count
+    const text = apiFile(
+      server.url,
+      `        - request: GET /count
         - request: GET /count
           headers: { X-Trace: "\${env:NOT_SET_ANYWHERE}" }
         - request: GET /count/\${never_captured}
-`);
+`,
+    );
     const j = await runText(text, { env: () => undefined });
     assert.equal(server.seen.length, before, 'no request was sent');
     assert.equal(j.status, 'failed');
     assert.equal(j.error?.kind, 'config');
-    assert.match(j.error!.message, /environment variable NOT_SET_ANYWHERE is not set.*\(and 1 more variable problem\); nothing was sent/);
+    assert.match(
+      j.error!.message,
+      /environment variable NOT_SET_ANYWHERE is not set.*\(and 1 more variable problem\); nothing was sent/,
+    );
     assert.equal(j.error?.stepIndex, 1);
     assert.equal(textAt(text, j.error!.ref), '"${env:NOT_SET_ANYWHERE}"');
-    assert.deepEqual(j.steps.map((s) => s.status), ['skipped', 'skipped', 'skipped']);
+    assert.deepEqual(
+      j.steps.map((s) => s.status),
+      ['skipped', 'skipped', 'skipped'],
+    );
   });
 
   it('says where to set a missing secret', async () => {
-    const j = await runText(apiFile(server.url, `        - request: GET /count\n          headers: { Authorization: "Bearer \${secret:API_TOKEN}" }\n`), { secretHint: (name) => `export ${name}=... before running` });
-    assert.match(j.error!.message, /the secret API_TOKEN is not set \(\$\{secret:API_TOKEN\}\): export API_TOKEN=\.\.\. before running; nothing was sent/);
+    const j = await runText(
+      apiFile(
+        server.url,
+        `        - request: GET /count\n          headers: { Authorization: "Bearer \${secret:API_TOKEN}" }\n`,
+      ),
+      { secretHint: (name) => `export ${name}=... before running` },
+    );
+    assert.match(
+      j.error!.message,
+      /the secret API_TOKEN is not set \(\$\{secret:API_TOKEN\}\): export API_TOKEN=\.\.\. before running; nothing was sent/,
+    );
   });
 
   it('stops promptly when cancelled, and reports the rest as skipped', async () => {
     const ac = new AbortController();
-    const text = apiFile(server.url, `        - request: GET /ok\n        - request: GET /slow-headers\n        - request: GET /ok\n`);
+    const text = apiFile(
+      server.url,
+      `        - request: GET /ok\n        - request: GET /slow-headers\n        - request: GET /ok\n`,
+    );
     const t0 = Date.now();
     const pending = run([...journeysOf(text), ...journeysOf(text)], { signal: ac.signal });
     setTimeout(() => ac.abort(), 200);
@@ -238,7 +288,10 @@ describe('retries, variables and cancellation', () => {
     assert.ok(Date.now() - t0 < 2500, 'did not wait for the 3 s answer');
     assert.equal(result.cancelled, true);
     const [first, second] = result.journeys;
-    assert.deepEqual(first.steps.map((s) => s.status), ['passed', 'skipped', 'skipped']);
+    assert.deepEqual(
+      first.steps.map((s) => s.status),
+      ['passed', 'skipped', 'skipped'],
+    );
     assert.equal(first.steps[1].error?.kind, 'cancelled');
     assert.equal(first.status, 'skipped');
     assert.equal(second.status, 'skipped');
@@ -251,7 +304,10 @@ describe('retries, variables and cancellation', () => {
     const four = [...journeysOf(text), ...journeysOf(text), ...journeysOf(text), ...journeysOf(text)];
     let active = 0;
     let peak = 0;
-    const listener = { journeyStarted: () => void (peak = Math.max(peak, ++active)), journeyFinished: () => void active-- };
+    const listener = {
+      journeyStarted: () => void (peak = Math.max(peak, ++active)),
+      journeyFinished: () => void active--,
+    };
     await run(four, {}, listener);
     assert.equal(peak, 1);
     peak = 0;

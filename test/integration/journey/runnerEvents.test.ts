@@ -26,17 +26,24 @@ describe('runner events', () => {
   after(() => server.close());
 
   it('carry the very Journey and Step objects, also for journeys of one name run at once', async () => {
-    const text = apiFile(server.url, `        - request: GET /slow\n          expect: { status: 200 }\n        - request: GET /slow\n          expect: { status: 200 }\n`);
+    const text = apiFile(
+      server.url,
+      `        - request: GET /slow\n          expect: { status: 200 }\n        - request: GET /slow\n          expect: { status: 200 }\n`,
+    );
     const journeys = [...journeysOf(text), ...journeysOf(text), ...journeysOf(text)];
     assert.equal(new Set(journeys.map((j) => j.name)).size, 1, 'all three share one name');
     const started: Journey[] = [];
     const steps = new Map<Journey, Step[]>();
     const finished = new Map<Journey, string>();
-    await run(journeys, { concurrency: 3 }, {
-      journeyStarted: (j) => started.push(j),
-      stepStarted: (j, s) => steps.set(j, [...(steps.get(j) ?? []), s]),
-      journeyFinished: (r, j) => finished.set(j, r.status),
-    });
+    await run(
+      journeys,
+      { concurrency: 3 },
+      {
+        journeyStarted: (j) => started.push(j),
+        stepStarted: (j, s) => steps.set(j, [...(steps.get(j) ?? []), s]),
+        journeyFinished: (r, j) => finished.set(j, r.status),
+      },
+    );
     assert.deepEqual(new Set(started), new Set(journeys), 'each journey object started once');
     assert.equal(started.length, 3);
     for (const j of journeys) {
@@ -46,13 +53,20 @@ describe('runner events', () => {
   });
 
   it('hand listeners redacted results', async () => {
-    const text = apiFile(server.url, `        - request: GET /echo\n          headers: { Authorization: "Bearer \${secret:TOKEN}" }\n          expect: { status: 200 }\n`);
+    const text = apiFile(
+      server.url,
+      `        - request: GET /echo\n          headers: { Authorization: "Bearer \${secret:TOKEN}" }\n          expect: { status: 200 }\n`,
+    );
     const seen: StepResult[] = [];
     let journeyText = '';
-    const result = await run(journeysOf(text), { secrets: () => 'sup3r-s3cret-value' }, {
-      stepFinished: (_j, s) => seen.push(s),
-      journeyFinished: (r) => void (journeyText = JSON.stringify(r)),
-    });
+    const result = await run(
+      journeysOf(text),
+      { secrets: () => 'sup3r-s3cret-value' },
+      {
+        stepFinished: (_j, s) => seen.push(s),
+        journeyFinished: (r) => void (journeyText = JSON.stringify(r)),
+      },
+    );
     assert.equal(result.status, 'failed');
     assert.equal(seen.length, 1);
     assert.match(seen[0]!.error?.message ?? '', /500/);

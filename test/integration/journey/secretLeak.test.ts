@@ -26,11 +26,18 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rs-leak-'));
   server = await startHttp({
     'GET /echo': (req, res) => json(res, 200, { auth: req.headers.authorization, db: req.headers['x-db-password'] }),
-    'GET /fail': (req, res) => void res.writeHead(500, { 'content-type': 'text/plain' }).end(`crash while handling ${decodeURIComponent(req.url!)} for ${req.headers.authorization}`),
+    'GET /fail': (req, res) =>
+      void res
+        .writeHead(500, { 'content-type': 'text/plain' })
+        .end(`crash while handling ${decodeURIComponent(req.url!)} for ${req.headers.authorization}`),
     'GET /login': (_q, res) => json(res, 200, { session_token: SESSION }),
     'GET /me': (req, res) => json(res, 200, { cookie: req.headers.cookie }),
     'GET /page': (_q, res) =>
-      void res.writeHead(200, { 'content-type': 'text/html' }).end(`<form onsubmit="event.preventDefault(); document.getElementById('out').textContent = 'Hello ' + document.getElementById('pw').value"><input id="pw"><button id="go">go</button></form><p id="out"></p>`),
+      void res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          `<form onsubmit="event.preventDefault(); document.getElementById('out').textContent = 'Hello ' + document.getElementById('pw').value"><input id="pw"><button id="go">go</button></form><p id="out"></p>`,
+        ),
   });
   const browserJourney = browser.ok
     ? `    - name: page echoes the password
@@ -41,7 +48,9 @@ before(async () => {
         - expect_text: { selector: "#out", contains: "Goodbye", timeout: 1s }
 `
     : '';
-  writeFileSync(join(dir, 'leaky.yaml'), `synthetic:
+  writeFileSync(
+    join(dir, 'leaky.yaml'),
+    `synthetic:
   base_url: ${server.url}
   alerts: [{ channel: "slack:#checks" }]
   journeys:
@@ -63,7 +72,8 @@ before(async () => {
         - request: GET /me
           headers: { Cookie: "sid=\${session_token}" }
           expect: { json: { "$.cookie": "nope" } }
-${browserJourney}`);
+${browserJourney}`,
+  );
 });
 after(async () => {
   await server.close();
@@ -93,7 +103,14 @@ describe('no secret in any output', () => {
       it(`${reporter} reporter${toFile ? ' with --output' : ''}`, async () => {
         let out = '';
         let err = '';
-        const io: CommandIO = { out: (s) => void (out += s), err: (s) => void (err += s), cwd: dir, env: { API_TOKEN, DB_PASSWORD }, isTTY: false, stdoutIsTTY: false };
+        const io: CommandIO = {
+          out: (s) => void (out += s),
+          err: (s) => void (err += s),
+          cwd: dir,
+          env: { API_TOKEN, DB_PASSWORD },
+          isTTY: false,
+          stdoutIsTTY: false,
+        };
         const outDir = `out-${reporter}-${toFile}`;
         const args = ['run', 'leaky.yaml', '--reporter', reporter, ...(toFile ? ['--output', `${outDir}/report`] : [])];
         const code = await main(args, io);
@@ -108,7 +125,11 @@ describe('no secret in any output', () => {
             assertNoSecret(`file name ${f}`, f);
             if (!f.endsWith('.png')) assertNoSecret(`file ${f}`, readFileSync(f, 'utf8'));
           }
-          if (browser.ok) assert.ok(filesUnder(join(dir, outDir)).some((f) => f.endsWith('.png')), 'the failing browser step left a screenshot');
+          if (browser.ok)
+            assert.ok(
+              filesUnder(join(dir, outDir)).some((f) => f.endsWith('.png')),
+              'the failing browser step left a screenshot',
+            );
         }
       });
     }

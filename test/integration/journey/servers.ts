@@ -22,7 +22,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-function serve(server: http.Server | https.Server, routes: Record<string, Handler>, scheme: 'http' | 'https'): Promise<TestServer> {
+function serve(
+  server: http.Server | https.Server,
+  routes: Record<string, Handler>,
+  scheme: 'http' | 'https',
+): Promise<TestServer> {
   const seen: TestServer['seen'] = [];
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {
@@ -73,7 +77,27 @@ export function startHttp(routes: Record<string, Handler>): Promise<TestServer> 
 export function selfSignedCert(): { key: string; cert: string } | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'rs-cert-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore', timeout: 30_000 });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { stdio: 'ignore', timeout: 30_000 },
+    );
     return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
   } catch {
     return undefined;

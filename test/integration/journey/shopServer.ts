@@ -14,7 +14,8 @@ export interface Shop extends TestServer {
   deleted: number;
 }
 
-const html = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>Shop</title></head><body>${body}</body></html>`;
+const html = (body: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>Shop</title></head><body>${body}</body></html>`;
 
 /** The buy button; `delayMs` sends the order later than the click (a handler that awaits something first). */
 const buyPage = (delayMs: number) =>
@@ -38,7 +39,9 @@ document.getElementById('cancel').addEventListener('click', () => {
 });
 </script>`);
 
-const signInPage = html(`<form method="post" action="/session"><input id="email" name="email"><button id="submit" type="submit">Sign in</button></form>`);
+const signInPage = html(
+  `<form method="post" action="/session"><input id="email" name="email"><button id="submit" type="submit">Sign in</button></form>`,
+);
 
 export async function startShop(): Promise<Shop> {
   const counts = { orders: 0, deleted: 0 };
@@ -53,7 +56,8 @@ export async function startShop(): Promise<Shop> {
     'GET /orders': (_q, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(cancelPage),
     'GET /login': (_q, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(signInPage),
     'POST /session': (_q, res) => void res.writeHead(303, { location: '/welcome' }).end(),
-    'GET /welcome': (_q, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(html('<h1 id="welcome">Welcome</h1>')),
+    'GET /welcome': (_q, res) =>
+      void res.writeHead(200, { 'content-type': 'text/html' }).end(html('<h1 id="welcome">Welcome</h1>')),
     'POST /api/orders': (_q, res) => {
       counts.orders++;
       json(res, 201, { id: counts.orders });

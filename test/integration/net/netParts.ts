@@ -30,10 +30,45 @@ export function makePrivateCa(): PrivateCa {
   const p = (f: string) => join(dir, f);
   const ssl = (args: string[]) => execFileSync(OPENSSL, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: 30_000 });
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  ssl(['req', '-x509', ...ec, '-keyout', p('ca.key'), '-out', p('ca.pem'), '-days', '2', '-subj', '/CN=Release Safety Test Private CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  ssl([
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    p('ca.key'),
+    '-out',
+    p('ca.pem'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Release Safety Test Private CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   ssl(['req', ...ec, '-keyout', p('server.key'), '-out', p('server.csr'), '-subj', '/CN=localhost']);
-  writeFileSync(p('server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n');
-  ssl(['x509', '-req', '-in', p('server.csr'), '-CA', p('ca.pem'), '-CAkey', p('ca.key'), '-CAcreateserial', '-out', p('server.pem'), '-days', '2', '-extfile', p('server.ext')]);
+  writeFileSync(
+    p('server.ext'),
+    'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n',
+  );
+  ssl([
+    'x509',
+    '-req',
+    '-in',
+    p('server.csr'),
+    '-CA',
+    p('ca.pem'),
+    '-CAkey',
+    p('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    p('server.pem'),
+    '-days',
+    '2',
+    '-extfile',
+    p('server.ext'),
+  ]);
   return {
     dir,
     caPem: readFileSync(p('ca.pem'), 'utf8'),
@@ -56,7 +91,19 @@ export async function startTinyproxy(): Promise<RunningProxy> {
   const dir = mkdtempSync(join(tmpdir(), 'rs-proxy-'));
   const port = await closedPort();
   // No ConnectPort lines: CONNECT is allowed to any port (the test servers' ports come from the OS).
-  writeFileSync(join(dir, 'tinyproxy.conf'), [`Port ${port}`, 'Listen 127.0.0.1', 'Timeout 30', 'LogLevel Connect', 'MaxClients 50', 'Allow 127.0.0.1', 'DisableViaHeader Yes', ''].join('\n'));
+  writeFileSync(
+    join(dir, 'tinyproxy.conf'),
+    [
+      `Port ${port}`,
+      'Listen 127.0.0.1',
+      'Timeout 30',
+      'LogLevel Connect',
+      'MaxClients 50',
+      'Allow 127.0.0.1',
+      'DisableViaHeader Yes',
+      '',
+    ].join('\n'),
+  );
   const daemon = await startDaemon({
     name: 'tinyproxy',
     command: TINYPROXY,
@@ -69,7 +116,11 @@ export async function startTinyproxy(): Promise<RunningProxy> {
   return {
     url: `http://127.0.0.1:${port}`,
     ...daemon,
-    requestsTo: (hostPort) => daemon.log().split('\n').filter((l) => /Request \(file descriptor \d+\): /.test(l) && l.includes(hostPort)),
+    requestsTo: (hostPort) =>
+      daemon
+        .log()
+        .split('\n')
+        .filter((l) => /Request \(file descriptor \d+\): /.test(l) && l.includes(hostPort)),
   };
 }
 

@@ -36,7 +36,10 @@ let dir: string;
 test.before(async () => {
   ca = makePrivateCa();
   proxy = await startTinyproxy();
-  secure = await startHttps({ '/health': (_q, r) => void r.writeHead(200, { 'content-type': 'text/plain' }).end('ok') }, ca.server);
+  secure = await startHttps(
+    { '/health': (_q, r) => void r.writeHead(200, { 'content-type': 'text/plain' }).end('ok') },
+    ca.server,
+  );
   dir = mkdtempSync(join(tmpdir(), 'rs-net-'));
 });
 test.after(async () => {
@@ -78,7 +81,10 @@ test('run: lowercase https_proxy works too; NO_PROXY naming the host goes direct
 
   before = proxy.requestsTo(`127.0.0.1:${secure.port}`).length;
   const seen = secure.seen.length;
-  r = await cli(['run', 'journeys.yaml', '--cacert', ca.caFile], dir, { HTTPS_PROXY: proxy.url, NO_PROXY: 'localhost,127.0.0.1' });
+  r = await cli(['run', 'journeys.yaml', '--cacert', ca.caFile], dir, {
+    HTTPS_PROXY: proxy.url,
+    NO_PROXY: 'localhost,127.0.0.1',
+  });
   assert.equal(r.code, 0, r.all);
   assert.equal(secure.seen.length, seen + 1);
   assert.equal(proxy.requestsTo(`127.0.0.1:${secure.port}`).length, before, 'NO_PROXY: nothing went through the proxy');
@@ -99,9 +105,14 @@ test('run: HTTP_PROXY carries plain http journeys', async () => {
 
 test('run: a proxy that is down fails the step in words, and --cacert with a bad file is a usage error', async () => {
   writeFileSync(join(dir, 'journeys.yaml'), apiFile(secure.url, HEALTH_STEPS));
-  const down = await cli(['run', 'journeys.yaml', '--cacert', ca.caFile, '--reporter', 'json'], dir, { HTTPS_PROXY: `http://127.0.0.1:${await closedPort()}` });
+  const down = await cli(['run', 'journeys.yaml', '--cacert', ca.caFile, '--reporter', 'json'], dir, {
+    HTTPS_PROXY: `http://127.0.0.1:${await closedPort()}`,
+  });
   assert.equal(down.code, 1, down.all);
-  assert.match(JSON.parse(down.out).journeys[0].steps[0].error, /could not reach the proxy http:\/\/127\.0\.0\.1:\d+ \(from HTTPS_PROXY\): connection refused/);
+  assert.match(
+    JSON.parse(down.out).journeys[0].steps[0].error,
+    /could not reach the proxy http:\/\/127\.0\.0\.1:\d+ \(from HTTPS_PROXY\): connection refused/,
+  );
   const missing = await cli(['run', 'journeys.yaml', '--cacert', 'nowhere.pem'], dir, {});
   assert.equal(missing.code, 2);
   assert.match(missing.err, /--cacert: cannot read the CA file nowhere\.pem: no such file/);
@@ -115,10 +126,16 @@ test('status --once: a scrape source over https with ca: (relative to the file) 
   const TOKEN = 'tok-3xpo$it/n+=';
   let count = 0;
   const routes = {
-    '/metrics': (q: { headers: Record<string, string | string[] | undefined> }, r: import('node:http').ServerResponse) => {
-      if (q.headers.authorization !== `Bearer ${TOKEN}`) return void r.writeHead(401, { 'www-authenticate': 'Bearer' }).end('no');
+    '/metrics': (
+      q: { headers: Record<string, string | string[] | undefined> },
+      r: import('node:http').ServerResponse,
+    ) => {
+      if (q.headers.authorization !== `Bearer ${TOKEN}`)
+        return void r.writeHead(401, { 'www-authenticate': 'Bearer' }).end('no');
       count += 100;
-      r.writeHead(200, { 'content-type': 'text/plain' }).end(exposition({ '200': 1000 + count }, [['+Inf', 1000 + count]]));
+      r.writeHead(200, { 'content-type': 'text/plain' }).end(
+        exposition({ '200': 1000 + count }, [['+Inf', 1000 + count]]),
+      );
     },
   };
   const canary = await startHttps(routes, ca.server);
@@ -142,13 +159,18 @@ test('status --once: a scrape source over https with ca: (relative to the file) 
 ${auth}`;
     writeFileSync(join(dir, 'deploy', 'canary.yaml'), canaryFile('      auth: { bearer: "${secret:SCRAPE_TOKEN}" }\n'));
     const before = proxy.requestsTo(`127.0.0.1:${canary.port}`).length;
-    const ok = await cli(['status', 'deploy/canary.yaml', '--once', '--window', '1s', '--format', 'json'], dir, { HTTPS_PROXY: proxy.url, SCRAPE_TOKEN: TOKEN });
+    const ok = await cli(['status', 'deploy/canary.yaml', '--once', '--window', '1s', '--format', 'json'], dir, {
+      HTTPS_PROXY: proxy.url,
+      SCRAPE_TOKEN: TOKEN,
+    });
     assert.equal(ok.code, 0, ok.all);
     assert.equal(JSON.parse(ok.out).verdict, 'healthy');
     assert.ok(proxy.requestsTo(`127.0.0.1:${canary.port}`).length > before, 'the scrapes went through tinyproxy');
     assert.ok(!ok.all.includes(TOKEN));
 
-    const wrong = await cli(['status', 'deploy/canary.yaml', '--once', '--window', '1s'], dir, { SCRAPE_TOKEN: 'wrong-token-value' });
+    const wrong = await cli(['status', 'deploy/canary.yaml', '--once', '--window', '1s'], dir, {
+      SCRAPE_TOKEN: 'wrong-token-value',
+    });
     assert.equal(wrong.code, 3, wrong.all);
     assert.match(wrong.all, /refused the credentials \(HTTP 401/);
     assert.doesNotMatch(wrong.all, /healthy/i);
@@ -163,7 +185,10 @@ ${auth}`;
     assert.equal(none.code, 3, none.all);
     assert.match(none.all, /it needs credentials.*add auth: \{bearer/);
 
-    writeFileSync(join(dir, 'deploy', 'canary.yaml'), canaryFile('').replace('ca: certs/company-ca.pem', 'ca: certs/missing.pem'));
+    writeFileSync(
+      join(dir, 'deploy', 'canary.yaml'),
+      canaryFile('').replace('ca: certs/company-ca.pem', 'ca: certs/missing.pem'),
+    );
     const noCa = await cli(['status', 'deploy/canary.yaml', '--once'], dir, {});
     assert.equal(noCa.code, 2, noCa.all);
     assert.match(noCa.err, /source\.scrape\.ca \(certs\/missing\.pem\): no such file/);
@@ -178,35 +203,73 @@ ${auth}`;
   }
 });
 
-test('run: a browser journey goes through the same proxy (Chromium, Playwright proxy option)', { timeout: 90_000 }, async () => {
-  const page = await startHttp({ '/': (_q, r) => void r.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>t</title><h1 id="hello">hello</h1>') });
-  try {
-    writeFileSync(join(dir, 'browser.yaml'), apiFile(page.url, `        - goto: /
+test(
+  'run: a browser journey goes through the same proxy (Chromium, Playwright proxy option)',
+  { timeout: 90_000 },
+  async () => {
+    const page = await startHttp({
+      '/': (_q, r) =>
+        void r
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<!doctype html><title>t</title><h1 id="hello">hello</h1>'),
+    });
+    try {
+      writeFileSync(
+        join(dir, 'browser.yaml'),
+        apiFile(
+          page.url,
+          `        - goto: /
         - expect_visible: "#hello"
-`));
-    const before = proxy.requestsTo(`127.0.0.1:${page.port}`).length;
-    const r = await cli(['run', 'browser.yaml'], dir, { HTTP_PROXY: proxy.url, RELEASE_SAFETY_BROWSER_PATH: '/usr/bin/chromium' });
-    assert.equal(r.code, 0, r.all);
-    assert.ok(proxy.requestsTo(`127.0.0.1:${page.port}`).length > before, `the page came through tinyproxy:\n${proxy.log().slice(-2000)}`);
-  } finally {
-    await page.close();
-  }
-});
+`,
+        ),
+      );
+      const before = proxy.requestsTo(`127.0.0.1:${page.port}`).length;
+      const r = await cli(['run', 'browser.yaml'], dir, {
+        HTTP_PROXY: proxy.url,
+        RELEASE_SAFETY_BROWSER_PATH: '/usr/bin/chromium',
+      });
+      assert.equal(r.code, 0, r.all);
+      assert.ok(
+        proxy.requestsTo(`127.0.0.1:${page.port}`).length > before,
+        `the page came through tinyproxy:\n${proxy.log().slice(-2000)}`,
+      );
+    } finally {
+      await page.close();
+    }
+  },
+);
 
-test('monitor --cacert through HTTPS_PROXY: each run tunnels through tinyproxy, and Ctrl+C stops it cleanly', { timeout: 60_000 }, async () => {
-  writeFileSync(join(dir, 'journeys.yaml'), apiFile(secure.url, HEALTH_STEPS));
-  const before = proxy.requestsTo(`127.0.0.1:${secure.port}`).length;
-  const stop = new AbortController();
-  let out = '';
-  const io: CommandIO = { out: (s) => void (out += s), err: (s) => void (out += s), cwd: dir, env: { HTTPS_PROXY: proxy.url, NO_PROXY: '' }, isTTY: false, signal: stop.signal };
-  const running = main(['monitor', 'journeys.yaml', '--every', '1s', '--listen', '127.0.0.1:0', '--cacert', ca.caFile], io);
-  try {
-    const end = Date.now() + 30_000;
-    while (!/passed "api journey"/.test(out) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
-  } finally {
-    stop.abort();
-  }
-  assert.equal(await running, 0, out);
-  assert.match(out, /passed "api journey"/);
-  assert.ok(proxy.requestsTo(`127.0.0.1:${secure.port}`).length > before, `tinyproxy's log shows the monitor's tunnel:\n${proxy.log().slice(-1500)}`);
-});
+test(
+  'monitor --cacert through HTTPS_PROXY: each run tunnels through tinyproxy, and Ctrl+C stops it cleanly',
+  { timeout: 60_000 },
+  async () => {
+    writeFileSync(join(dir, 'journeys.yaml'), apiFile(secure.url, HEALTH_STEPS));
+    const before = proxy.requestsTo(`127.0.0.1:${secure.port}`).length;
+    const stop = new AbortController();
+    let out = '';
+    const io: CommandIO = {
+      out: (s) => void (out += s),
+      err: (s) => void (out += s),
+      cwd: dir,
+      env: { HTTPS_PROXY: proxy.url, NO_PROXY: '' },
+      isTTY: false,
+      signal: stop.signal,
+    };
+    const running = main(
+      ['monitor', 'journeys.yaml', '--every', '1s', '--listen', '127.0.0.1:0', '--cacert', ca.caFile],
+      io,
+    );
+    try {
+      const end = Date.now() + 30_000;
+      while (!/passed "api journey"/.test(out) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      stop.abort();
+    }
+    assert.equal(await running, 0, out);
+    assert.match(out, /passed "api journey"/);
+    assert.ok(
+      proxy.requestsTo(`127.0.0.1:${secure.port}`).length > before,
+      `tinyproxy's log shows the monitor's tunnel:\n${proxy.log().slice(-1500)}`,
+    );
+  },
+);

@@ -48,7 +48,10 @@ test('under budget: the spend, the worst case and the allowance in words, a part
   const view = toReadingView(live('healthy', 2.5));
   await panel.post({ type: 'state', state: watchingState(NOW, view) });
   assert.equal(await panel.page.locator('.budget').getAttribute('data-over'), 'false');
-  assert.equal((await panel.page.locator('.budget-text').allTextContents())[0], 'spent 2.5% of the error budget since watching began; worst case 11.6%; allowed 10% per rollout');
+  assert.equal(
+    (await panel.page.locator('.budget-text').allTextContents())[0],
+    'spent 2.5% of the error budget since watching began; worst case 11.6%; allowed 10% per rollout',
+  );
   const width = await panel.page.locator('.budget-fill').evaluate((e) => (e as HTMLElement).style.width);
   assert.equal(width, '25%');
 });
@@ -58,7 +61,10 @@ test('over budget while every gate passes: said plainly, as an alert', async () 
   await panel.post({ type: 'state', state: watchingState(NOW, view) });
   assert.equal(await panel.page.locator('.budget').getAttribute('data-over'), 'true');
   assert.equal(await panel.page.locator('.budget').getAttribute('role'), 'alert');
-  assert.match((await panel.page.locator('.budget-text').allTextContents())[0]!, /^OVER BUDGET: spent 12\.3% .* although every gate passes: many small failures under the thresholds add up/);
+  assert.match(
+    (await panel.page.locator('.budget-text').allTextContents())[0]!,
+    /^OVER BUDGET: spent 12\.3% .* although every gate passes: many small failures under the thresholds add up/,
+  );
   await panel.page.screenshot({ path: join(RESULTS, 'panel-budget-over.png'), fullPage: true });
 });
 

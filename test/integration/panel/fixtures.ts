@@ -1,13 +1,46 @@
 /** Fake-but-typed panel states for the Chromium harness: the types are the host's own. */
-import { HISTORY_WINDOW_MS, type ChartPoint, type ChartSeries, type GateRow, type PanelState, type ReadingView } from '../../../src/shared/panel/panelModel';
+import {
+  HISTORY_WINDOW_MS,
+  type ChartPoint,
+  type ChartSeries,
+  type GateRow,
+  type PanelState,
+  type ReadingView,
+} from '../../../src/shared/panel/panelModel';
 
 export const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
 export function gates(): GateRow[] {
   return [
-    { name: 'error-rate', unit: '%', canary: 3.2, baseline: 0.41, threshold: '<= 1%', limit: 1, phase: 'fail', note: 'above the limit for 2 checks in a row' },
-    { name: 'p99-latency', unit: 'ms', canary: 212.4, baseline: 198.2, threshold: '<= baseline * 1.1', limit: 218.02, phase: 'pass' },
-    { name: HOSTILE, unit: 'count', canary: null, baseline: 4, threshold: '<= baseline + 2', limit: 6, phase: 'inconclusive', note: 'no data from the canary for this query' },
+    {
+      name: 'error-rate',
+      unit: '%',
+      canary: 3.2,
+      baseline: 0.41,
+      threshold: '<= 1%',
+      limit: 1,
+      phase: 'fail',
+      note: 'above the limit for 2 checks in a row',
+    },
+    {
+      name: 'p99-latency',
+      unit: 'ms',
+      canary: 212.4,
+      baseline: 198.2,
+      threshold: '<= baseline * 1.1',
+      limit: 218.02,
+      phase: 'pass',
+    },
+    {
+      name: HOSTILE,
+      unit: 'count',
+      canary: null,
+      baseline: 4,
+      threshold: '<= baseline + 2',
+      limit: 6,
+      phase: 'inconclusive',
+      note: 'no data from the canary for this query',
+    },
   ];
 }
 
@@ -61,8 +94,18 @@ export function emptyState(trusted = true): PanelState {
     trusted,
     watch: null,
     configs: [
-      { uri: 'file:///ws/deploy/checkout/canary-analysis.yaml', label: 'deploy/checkout/canary-analysis.yaml', service: 'checkout', hasSource: true },
-      { uri: 'file:///ws/deploy/search/canary.yaml', label: 'deploy/search/canary.yaml', service: HOSTILE, hasSource: false },
+      {
+        uri: 'file:///ws/deploy/checkout/canary-analysis.yaml',
+        label: 'deploy/checkout/canary-analysis.yaml',
+        service: 'checkout',
+        hasSource: true,
+      },
+      {
+        uri: 'file:///ws/deploy/search/canary.yaml',
+        label: 'deploy/search/canary.yaml',
+        service: HOSTILE,
+        hasSource: false,
+      },
     ],
   };
 }

@@ -25,7 +25,9 @@ export interface PanelHarness {
   close(): Promise<void>;
 }
 
-export async function openPanel(options: { width?: number; height?: number; theme?: ThemeName } = {}): Promise<PanelHarness> {
+export async function openPanel(
+  options: { width?: number; height?: number; theme?: ThemeName } = {},
+): Promise<PanelHarness> {
   for (const f of ['webview.js', 'webview.css']) {
     if (!existsSync(join(DIST, f))) throw new Error(`dist/${f} is missing: run "npm run build" first`);
   }
@@ -35,7 +37,9 @@ export async function openPanel(options: { width?: number; height?: number; them
     if (path === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     } else if (path === '/webview.js' || path === '/webview.css') {
-      res.writeHead(200, { 'content-type': path.endsWith('.js') ? 'text/javascript' : 'text/css' }).end(readFileSync(join(DIST, path.slice(1))));
+      res
+        .writeHead(200, { 'content-type': path.endsWith('.js') ? 'text/javascript' : 'text/css' })
+        .end(readFileSync(join(DIST, path.slice(1))));
     } else {
       res.writeHead(404).end();
     }
@@ -48,10 +52,21 @@ export async function openPanel(options: { width?: number; height?: number; them
   try {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       timeout: 30_000,
     });
-    const page = await browser.newPage({ viewport: { width: options.width ?? 360, height: options.height ?? 1100 }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({
+      viewport: { width: options.width ?? 360, height: options.height ?? 1100 },
+      deviceScaleFactor: 1,
+    });
     const cspViolations: string[] = [];
     const pageErrors: string[] = [];
     page.on('console', (m) => {

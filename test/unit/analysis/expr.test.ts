@@ -46,8 +46,16 @@ const cases: [string, unknown, boolean | RegExp][] = [
   ['any(result, {# > 5})', [1, 6], true],
   ['len(result[0].Values) >= 5 and all(result[0].Values, {# <= 0.01})', [{ Values: [0, 0.01, 0, 0, 0.001] }], true],
   ['len(result[0].Values) >= 5 and all(result[0].Values, {# <= 0.01})', [{ Values: [0, 0.5] }], false],
-  ['all(result.service_apdex.values.values, {asFloat(.value) >= 9900})', { service_apdex: { values: { values: [{ value: '9950' }, { value: 9901 }] } } }, true],
-  ['all(result.service_apdex.values.values, {asFloat(.value) >= 9900})', { service_apdex: { values: { values: [{ value: '9850' }] } } }, false],
+  [
+    'all(result.service_apdex.values.values, {asFloat(.value) >= 9900})',
+    { service_apdex: { values: { values: [{ value: '9950' }, { value: 9901 }] } } },
+    true,
+  ],
+  [
+    'all(result.service_apdex.values.values, {asFloat(.value) >= 9900})',
+    { service_apdex: { values: { values: [{ value: '9850' }] } } },
+    false,
+  ],
   ['default(result, 0) < 5', null, true],
   ['default(result, 0) < 5', 3, true],
   ['default(result, 0) < 0.05', 0.5, false],
@@ -100,7 +108,17 @@ test('work is bounded: big ranges, deep nesting, long input', () => {
 
 test("Argo's phase rules: success only, failure only, both, neither", () => {
   const phase = (success: string | undefined, failure: string | undefined, result: Value) =>
-    argoPhase({ kind: 'argo', failureLimit: 0, inconclusiveLimit: 0, consecutiveErrorLimit: 4, ...(success ? { successCondition: success } : {}), ...(failure ? { failureCondition: failure } : {}) }, result).phase;
+    argoPhase(
+      {
+        kind: 'argo',
+        failureLimit: 0,
+        inconclusiveLimit: 0,
+        consecutiveErrorLimit: 4,
+        ...(success ? { successCondition: success } : {}),
+        ...(failure ? { failureCondition: failure } : {}),
+      },
+      result,
+    ).phase;
   assert.equal(phase('result[0] >= 0.95', undefined, [0.99]), 'Successful');
   assert.equal(phase('result[0] >= 0.95', undefined, [0.5]), 'Failed');
   assert.equal(phase(undefined, 'result[0] >= 10', [12]), 'Failed');

@@ -7,7 +7,16 @@ import { builtinQueries, observerFor, type FlaggerModel } from '../../../src/cor
 import { fillArgoArgs, fillFlaggerQuery } from '../../../src/core/analysis/placeholders';
 import { checkCondition } from '../../../src/core/analysis/expr/condition';
 
-const model: FlaggerModel = { name: 'podinfo', namespace: 'test', target: 'podinfo', service: 'podinfo-svc', ingress: 'podinfo-ing', route: 'podinfo-route', interval: '1m', variables: { code: '5..' } };
+const model: FlaggerModel = {
+  name: 'podinfo',
+  namespace: 'test',
+  target: 'podinfo',
+  service: 'podinfo-svc',
+  ingress: 'podinfo-ing',
+  route: 'podinfo-route',
+  interval: '1m',
+  variables: { code: '5..' },
+};
 const file = (path: string, text: string) => ({ path, file: parseFile(text) });
 
 test("Flagger's provider names pick the observer its factory picks", () => {
@@ -16,17 +25,33 @@ test("Flagger's provider names pick the observer its factory picks", () => {
   assert.equal(observerFor('gatewayapi:v1'), 'http');
   assert.equal(observerFor('kubernetes'), 'http');
   assert.equal(observerFor('smi:v1alpha3'), 'istio');
-  for (const p of ['linkerd', 'nginx', 'contour', 'gloo', 'kuma', 'traefik', 'osm', 'apisix', 'skipper', 'knative']) assert.equal(observerFor(p), p);
+  for (const p of ['linkerd', 'nginx', 'contour', 'gloo', 'kuma', 'traefik', 'osm', 'apisix', 'skipper', 'knative'])
+    assert.equal(observerFor(p), p);
 });
 
-test('built-in queries carry each provider\'s metric names and the model', () => {
+test("built-in queries carry each provider's metric names and the model", () => {
   const expect: Record<string, RegExp[]> = {
-    istio: [/istio_requests_total\{reporter="destination", destination_workload_namespace="test", destination_workload=~"podinfo", response_code!~"5\.\*"\}\[1m\]/, /istio_request_duration_milliseconds_bucket/],
-    linkerd: [/response_total\{namespace="test", deployment=~"podinfo", direction="inbound", classification!="failure"\}/, /response_latency_ms_bucket/],
-    nginx: [/nginx_ingress_controller_requests\{namespace="test", ingress="podinfo-ing", canary!="", status!~"5\.\*"\}/, /response_duration_seconds_sum.*\* 1000$/],
-    contour: [/envoy_cluster_name=~"test_podinfo-svc-canary_\[0-9a-zA-Z-\]\+"/, /envoy_cluster_upstream_rq_time_bucket/],
+    istio: [
+      /istio_requests_total\{reporter="destination", destination_workload_namespace="test", destination_workload=~"podinfo", response_code!~"5\.\*"\}\[1m\]/,
+      /istio_request_duration_milliseconds_bucket/,
+    ],
+    linkerd: [
+      /response_total\{namespace="test", deployment=~"podinfo", direction="inbound", classification!="failure"\}/,
+      /response_latency_ms_bucket/,
+    ],
+    nginx: [
+      /nginx_ingress_controller_requests\{namespace="test", ingress="podinfo-ing", canary!="", status!~"5\.\*"\}/,
+      /response_duration_seconds_sum.*\* 1000$/,
+    ],
+    contour: [
+      /envoy_cluster_name=~"test_podinfo-svc-canary_\[0-9a-zA-Z-\]\+"/,
+      /envoy_cluster_upstream_rq_time_bucket/,
+    ],
     kuma: [/service=~"podinfo-canary_test_svc_\[0-9a-zA-Z-\]\+"/, /envoy_cluster_upstream_rq_time_bucket/],
-    'gatewayapi:v1': [/http_request_duration_seconds_count\{kubernetes_namespace="test"/, /http_request_duration_seconds_bucket.*\* 1000$/],
+    'gatewayapi:v1': [
+      /http_request_duration_seconds_count\{kubernetes_namespace="test"/,
+      /http_request_duration_seconds_bucket.*\* 1000$/,
+    ],
   };
   for (const [provider, [sr, dur]] of Object.entries(expect)) {
     const q = builtinQueries(provider, model);
@@ -39,7 +64,10 @@ test('built-in queries carry each provider\'s metric names and the model', () =>
 test('placeholders: Argo args, Flagger names and variables, missing ones named', () => {
   assert.deepEqual(fillArgoArgs('a{{ args.x }}b{{args.y}}', { x: '1', y: '2' }), { ok: true, text: 'a1b2' });
   assert.deepEqual(fillArgoArgs('{{args.x}} {{args.z}}', { x: '1' }), { ok: false, missing: ['args.z'] });
-  assert.deepEqual(fillFlaggerQuery('{{ namespace }}/{{target}}[{{ interval }}] {{ variables.code }}', model), { ok: true, text: 'test/podinfo[1m] 5..' });
+  assert.deepEqual(fillFlaggerQuery('{{ namespace }}/{{target}}[{{ interval }}] {{ variables.code }}', model), {
+    ok: true,
+    text: 'test/podinfo[1m] 5..',
+  });
   assert.deepEqual(fillFlaggerQuery('x {{ variables.nope }}', model), { ok: false, missing: ['variables.nope'] });
   assert.deepEqual(fillFlaggerQuery('a  {{- namespace -}}  b', model), { ok: true, text: 'atestb' });
 });
@@ -67,7 +95,9 @@ spec:
 `;
 
 test('a Rollout: templates found among the files, args merged, a placeholder that is no argument named', () => {
-  const rollout = file('rollout.yaml', `apiVersion: argoproj.io/v1alpha1
+  const rollout = file(
+    'rollout.yaml',
+    `apiVersion: argoproj.io/v1alpha1
 kind: Rollout
 metadata:
   name: checkout
@@ -80,9 +110,12 @@ spec:
         args:
           - name: service
             valueFrom: {fieldRef: {fieldPath: "metadata.labels['app']"}}
-`);
+`,
+  );
   const r = resolveJobs(rollout, [file('t.yaml', TEMPLATE)]);
-  assert.deepEqual(r.errors, ['t.yaml: ClusterAnalysisTemplate rate (from Rollout checkout, background analysis): metric rate: successCondition uses {{args.min}}, which is not an argument of the template; declare it under spec.args.']);
+  assert.deepEqual(r.errors, [
+    't.yaml: ClusterAnalysisTemplate rate (from Rollout checkout, background analysis): metric rate: successCondition uses {{args.min}}, which is not an argument of the template; declare it under spec.args.',
+  ]);
 
   const fixed = file('t.yaml', TEMPLATE.replace('{{args.min}}', '0.9'));
   const ok = resolveJobs(rollout, [fixed], { prometheus: 'http://127.0.0.1:9090' });
@@ -91,14 +124,22 @@ spec:
   assert.equal(ok.jobs[0].metrics[0].address, 'http://127.0.0.1:9090');
   assert.match(ok.jobs[0].metrics[1].unsupported!, /datadog provider is not supported/);
 
-  const missing = resolveJobs(file('r.yaml', rollout.file.text.replace(/valueFrom.*\n/, 'valueFrom: {podTemplateHashValue: Latest}\n')), [fixed]);
-  assert.match(missing.errors[0], /argument "service" has no value here \(it comes from the pod template hash in the cluster\); pass --arg service=VALUE/);
+  const missing = resolveJobs(
+    file('r.yaml', rollout.file.text.replace(/valueFrom.*\n/, 'valueFrom: {podTemplateHashValue: Latest}\n')),
+    [fixed],
+  );
+  assert.match(
+    missing.errors[0],
+    /argument "service" has no value here \(it comes from the pod template hash in the cluster\); pass --arg service=VALUE/,
+  );
   const notFound = resolveJobs(rollout, []);
   assert.match(notFound.errors[0], /uses ClusterAnalysisTemplate rate, which is in none of the files given/);
 });
 
 test('a Flagger Canary: a missing MetricTemplate variable and a missing template are config errors', () => {
-  const canary = file('canary.yaml', `apiVersion: flagger.app/v1beta1
+  const canary = file(
+    'canary.yaml',
+    `apiVersion: flagger.app/v1beta1
 kind: Canary
 metadata: {name: podinfo, namespace: test}
 spec:
@@ -110,17 +151,24 @@ spec:
         thresholdRange: {max: 1}
       - name: gone
         templateRef: {name: gone}
-`);
-  const mt = file('mt.yaml', `apiVersion: flagger.app/v1beta1
+`,
+  );
+  const mt = file(
+    'mt.yaml',
+    `apiVersion: flagger.app/v1beta1
 kind: MetricTemplate
 metadata: {name: errors, namespace: test}
 spec:
   provider: {type: prometheus, address: http://prometheus:9090}
   query: sum(x{code="{{ variables.code }}"})
-`);
+`,
+  );
   const r = resolveJobs(canary, [mt]);
   assert.equal(r.errors.length, 2);
-  assert.match(r.errors[0], /uses \{\{ variables\.code \}\}, which has no value; add it under the metric's templateVariables/);
+  assert.match(
+    r.errors[0],
+    /uses \{\{ variables\.code \}\}, which has no value; add it under the metric's templateVariables/,
+  );
   assert.match(r.errors[1], /MetricTemplate gone, which is in none of the files given/);
 });
 

@@ -63,7 +63,10 @@ test('an Argo Rollout under a .release-safety.yaml budget: hover and CodeLens fr
   // 10% x 2 min / 43.2 min = 0.46%
   assert.match(lens.title, /worst case 0\.46% of the error budget$/);
   const info = hoverAt(ARGO, ARGO.indexOf('setWeight: 10') + 11, undefined, {}, { budget });
-  assert.ok(info?.lines.some((l) => l.startsWith('Risk budget: a release that fails outright at 10% burns 0.46%')), info?.lines.join('\n'));
+  assert.ok(
+    info?.lines.some((l) => l.startsWith('Risk budget: a release that fails outright at 10% burns 0.46%')),
+    info?.lines.join('\n'),
+  );
 });
 
 test('no budget: the hover and the CodeLens stay as they were', () => {

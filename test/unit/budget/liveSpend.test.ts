@@ -10,7 +10,14 @@ import { metric, plan } from '../canary/planFixture';
 const read = readBudgetPolicy({ slo: '99.9%', window: '30d', max_spend: '10%' });
 const POLICY = (read as { ok: true; policy: BudgetPolicy }).policy;
 
-function sample(at: number, windowMs: number, canary: number, baseline: number, errorRate: number | null, extra: Partial<SourceSample> = {}): SourceSample {
+function sample(
+  at: number,
+  windowMs: number,
+  canary: number,
+  baseline: number,
+  errorRate: number | null,
+  extra: Partial<SourceSample> = {},
+): SourceSample {
   return {
     at,
     windowMs,
@@ -49,15 +56,24 @@ test('a healthy canary with no failures spends nothing; success-rate gates count
   const healthy = new BudgetMeter(plan(), { policy: POLICY, worstCasePercent: 1 });
   for (let i = 1; i <= 3; i++) healthy.add(sample(i * 5000, 5000, 50, 150, 0));
   assert.equal(healthy.snapshot().spentPercent, 0);
-  const success = new BudgetMeter(plan({ metrics: [metric('success-rate', '>= 99%')] }), { policy: POLICY, worstCasePercent: 1 });
+  const success = new BudgetMeter(plan({ metrics: [metric('success-rate', '>= 99%')] }), {
+    policy: POLICY,
+    worstCasePercent: 1,
+  });
   success.add({ ...sample(5000, 5000, 100, 100, null), canary: { requests: 100, values: { 'success-rate': 90 } } });
   assert.ok(success.snapshot().spentPercent! > 0);
 });
 
 test('what cannot be measured says why, and the same reading twice adds nothing', () => {
-  const noGate = new BudgetMeter(plan({ metrics: [metric('p99-latency', '<= 1s')] }), { policy: POLICY, worstCasePercent: null });
+  const noGate = new BudgetMeter(plan({ metrics: [metric('p99-latency', '<= 1s')] }), {
+    policy: POLICY,
+    worstCasePercent: null,
+  });
   noGate.add(sample(5000, 5000, 10, 10, 1));
-  assert.deepEqual([noGate.snapshot().spentPercent, noGate.snapshot().note], [null, 'no error-rate or success-rate gate to count failed requests with']);
+  assert.deepEqual(
+    [noGate.snapshot().spentPercent, noGate.snapshot().note],
+    [null, 'no error-rate or success-rate gate to count failed requests with'],
+  );
   const meter = new BudgetMeter(plan(), { policy: POLICY, worstCasePercent: null });
   meter.add(sample(5000, 0, 0, 0, null, { warmingUp: true }));
   assert.equal(meter.snapshot().note, 'no requests measured yet');
@@ -72,7 +88,13 @@ test('what cannot be measured says why, and the same reading twice adds nothing'
 test('the summary says plainly when the spend passes the allowance while every gate passes', () => {
   const s = budgetSummary({ worstCasePercent: 11.6, spentPercent: 12.3, maxSpendPercent: 10 }, true);
   assert.ok(s.overWhileHealthy && s.over);
-  assert.match(s.text, /^OVER BUDGET: spent 12\.3% of the error budget since watching began, more than the 10% allowed, although every gate passes/);
+  assert.match(
+    s.text,
+    /^OVER BUDGET: spent 12\.3% of the error budget since watching began, more than the 10% allowed, although every gate passes/,
+  );
   const under = budgetSummary({ worstCasePercent: 11.6, spentPercent: 0.5, maxSpendPercent: 10 }, true);
-  assert.equal(under.text, 'spent 0.5% of the error budget since watching began; worst case 11.6%; allowed 10% per rollout');
+  assert.equal(
+    under.text,
+    'spent 0.5% of the error budget since watching began; worst case 11.6%; allowed 10% per rollout',
+  );
 });

@@ -11,7 +11,9 @@ const BUDGET = { slo: '99.9%', window: '30d', max_spend: '10%' };
 
 function assess(text: string, configBudget: unknown = BUDGET) {
   const file = parseFile(text);
-  const document = file.documents.find((d) => d.kind === 'canary' || d.kind === 'argo-rollout' || d.kind === 'flagger-canary')!;
+  const document = file.documents.find(
+    (d) => d.kind === 'canary' || d.kind === 'argo-rollout' || d.kind === 'flagger-canary',
+  )!;
   const plan = buildCanaryPlan(document, file)!;
   return assessBudget(plan, document, file, configBudget);
 }
@@ -31,7 +33,7 @@ describe('the error budget of a window', () => {
   it('is (1 - slo) x window', () => {
     const r = readBudgetPolicy(BUDGET);
     assert.ok(r.ok);
-    if (r.ok) assert.equal(Math.round((1 - r.policy.slo) * r.policy.windowMs / 600) / 100, 43.2); // minutes
+    if (r.ok) assert.equal(Math.round(((1 - r.policy.slo) * r.policy.windowMs) / 600) / 100, 43.2); // minutes
   });
   it('defaults max_spend to 10% and reads numbers as percents', () => {
     const r = readBudgetPolicy({ slo: 99.5, window: '28d' });
@@ -62,7 +64,11 @@ describe('worst-case spend', () => {
     ['native, a single guarded step', nativeCanary('[10, 100]', '10m', 2), 6.94],
     ['native, steps ending below 100: the last one is guarded', nativeCanary('[5, 25, 60]', '5m', 0), 6.94],
     ['native, no guarded step (straight to 100)', nativeCanary('[100]', '5m', 0), null],
-    ['native, nothing rolls back', 'canary:\n  steps: [5, 100]\n  interval: 5m\n  on_failure: pause\n', 'unknown: nothing rolls this canary back by itself, so a failing release is exposed until a person acts'],
+    [
+      'native, nothing rolls back',
+      'canary:\n  steps: [5, 100]\n  interval: 5m\n  on_failure: pause\n',
+      'unknown: nothing rolls this canary back by itself, so a failing release is exposed until a person acts',
+    ],
     [
       'flagger: interval x threshold, up to maxWeight',
       'apiVersion: flagger.app/v1beta1\nkind: Canary\nmetadata: {name: podinfo}\nspec:\n  analysis:\n    interval: 1m\n    threshold: 10\n    maxWeight: 50\n    stepWeight: 10\n    metrics:\n    - name: request-success-rate\n      thresholdRange: {min: 99}\n',
@@ -90,7 +96,7 @@ describe('worst-case spend', () => {
     it(name, () => assert.equal(spendOf(text), expected));
   }
 
-  it('the canary\'s own budget wins over the config file\'s', () => {
+  it("the canary's own budget wins over the config file's", () => {
     const text = nativeCanary('[1, 5, 25, 50, 100]', '5m', 1, '  budget:\n    slo: "99%"\n    window: 30d\n');
     // 50% x 10 min / 432 min
     assert.equal(spendOf(text), 1.16);
@@ -104,7 +110,10 @@ describe('worst-case spend', () => {
     const a = assess(nativeCanary('[1, 5, 25, 50, 100]', '5m', 1));
     assert.ok(a.kind === 'assessed' && a.spend.ok && a.spend.worst);
     if (a.kind === 'assessed' && a.spend.ok && a.spend.worst) {
-      assert.equal(a.spend.worst.words, 'a release that fails outright at 50% burns 11.6% of the 30-day error budget before it is rolled back');
+      assert.equal(
+        a.spend.worst.words,
+        'a release that fails outright at 50% burns 11.6% of the 30-day error budget before it is rolled back',
+      );
     }
   });
   it('formats small and large percents readably', () => {

@@ -186,10 +186,13 @@ for (const row of TABLE) {
     const r = e.evaluate(ok(sample(NOW - (row.ageMs ?? 1000), row.canary, row.baseline, row.extra)), NOW);
     assert.equal(r.verdict, row.verdict, r.reason);
     assert.deepEqual(Object.fromEntries(r.metrics.map((m) => [m.name, m.phase])), row.phases);
-    for (const [name, pass] of Object.entries(row.pass ?? {})) assert.equal(r.metrics.find((m) => m.name === name)?.pass, pass, name);
-    for (const [name, limit] of Object.entries(row.limit ?? {})) assert.equal(r.metrics.find((m) => m.name === name)?.limit, limit, name);
+    for (const [name, pass] of Object.entries(row.pass ?? {}))
+      assert.equal(r.metrics.find((m) => m.name === name)?.pass, pass, name);
+    for (const [name, limit] of Object.entries(row.limit ?? {}))
+      assert.equal(r.metrics.find((m) => m.name === name)?.limit, limit, name);
     assert.ok(r.reason.length > 0, 'a reading always says why');
-    if (r.verdict !== 'healthy' && r.verdict !== 'promoted') assert.ok(r.metrics.every((m) => m.phase !== 'pass') || r.reason.length > 0);
+    if (r.verdict !== 'healthy' && r.verdict !== 'promoted')
+      assert.ok(r.metrics.every((m) => m.phase !== 'pass') || r.reason.length > 0);
   });
 }
 
@@ -207,34 +210,76 @@ test('stale: two polls of the slower of our poll and the source cadence (a quart
 test('failure_limit: breaching checks in a row are tolerated up to the limit, a pass resets the count', () => {
   const e = evaluator(plan({ failureLimit: 2, metrics: [metric('error-rate', '<= 1%')] }));
   const read = (errorRate: number, i: number) =>
-    e.evaluate(ok(sample(NOW + i * POLL, { requests: 500, values: { 'error-rate': errorRate } }, { requests: 1500, values: { 'error-rate': 0.2 } })), NOW + i * POLL + 10);
+    e.evaluate(
+      ok(
+        sample(
+          NOW + i * POLL,
+          { requests: 500, values: { 'error-rate': errorRate } },
+          { requests: 1500, values: { 'error-rate': 0.2 } },
+        ),
+      ),
+      NOW + i * POLL + 10,
+    );
   const verdicts = [5, 5, 0.1, 5, 5, 5, 5].map((v, i) => read(v, i));
-  assert.deepEqual(verdicts.map((r) => r.verdict), ['inconclusive', 'inconclusive', 'healthy', 'inconclusive', 'inconclusive', 'breach', 'breach']);
-  assert.deepEqual(verdicts.map((r) => r.metrics[0].consecutiveFailures), [1, 2, 0, 1, 2, 3, 4]);
+  assert.deepEqual(
+    verdicts.map((r) => r.verdict),
+    ['inconclusive', 'inconclusive', 'healthy', 'inconclusive', 'inconclusive', 'breach', 'breach'],
+  );
+  assert.deepEqual(
+    verdicts.map((r) => r.metrics[0].consecutiveFailures),
+    [1, 2, 0, 1, 2, 3, 4],
+  );
   assert.match(verdicts[0].reason, /tolerated by failure_limit/);
 });
 
 test('failure_limit 0 (the default): the first breach is a breach', () => {
   const e = evaluator(plan({ failureLimit: undefined, metrics: [metric('error-rate', '<= 1%')] }));
-  const r = e.evaluate(ok(sample(NOW, { requests: 500, values: { 'error-rate': 3 } }, { requests: 1500, values: { 'error-rate': 0.2 } })), NOW);
+  const r = e.evaluate(
+    ok(sample(NOW, { requests: 500, values: { 'error-rate': 3 } }, { requests: 1500, values: { 'error-rate': 0.2 } })),
+    NOW,
+  );
   assert.equal(r.verdict, 'breach');
   assert.match(r.reason, /error rate is 3%, outside <= 1%/);
 });
 
 test('a failed source is stale and shows the last values without judging them', () => {
   const e = evaluator(plan());
-  e.evaluate(ok(sample(NOW, { requests: 500, values: { 'error-rate': 0.2, 'p99-latency': 100 } }, healthyBaseline)), NOW);
-  const r = e.evaluate({ ok: false, error: 'Could not connect to http://127.0.0.1:1/metrics (connection refused); is the service running?' }, NOW + POLL);
+  e.evaluate(
+    ok(sample(NOW, { requests: 500, values: { 'error-rate': 0.2, 'p99-latency': 100 } }, healthyBaseline)),
+    NOW,
+  );
+  const r = e.evaluate(
+    {
+      ok: false,
+      error: 'Could not connect to http://127.0.0.1:1/metrics (connection refused); is the service running?',
+    },
+    NOW + POLL,
+  );
   assert.equal(r.verdict, 'stale');
   assert.match(r.reason, /connection refused/);
   assert.equal(r.source.error?.includes('connection refused'), true);
-  assert.deepEqual(r.metrics.map((m) => [m.phase, m.pass, m.canary]), [['error', null, 0.2], ['error', null, 100]]);
+  assert.deepEqual(
+    r.metrics.map((m) => [m.phase, m.pass, m.canary]),
+    [
+      ['error', null, 0.2],
+      ['error', null, 100],
+    ],
+  );
 });
 
 test('weight: the canary share snapped to the nearest step, with time in step', () => {
   const e = evaluator(plan({ metrics: [metric('error-rate', '<= 1%')] }));
   const at = (i: number, canary: number, baseline: number) =>
-    e.evaluate(ok(sample(NOW + i * POLL, { requests: canary, values: { 'error-rate': 0 } }, { requests: baseline, values: { 'error-rate': 0 } })), NOW + i * POLL);
+    e.evaluate(
+      ok(
+        sample(
+          NOW + i * POLL,
+          { requests: canary, values: { 'error-rate': 0 } },
+          { requests: baseline, values: { 'error-rate': 0 } },
+        ),
+      ),
+      NOW + i * POLL,
+    );
   const a = at(0, 230, 770); // 23% -> 25
   assert.deepEqual([a.weight, a.step, a.timeInStepMs], [25, 3, 0]);
   assert.ok(Math.abs(a.share! - 23) < 1e-9);
@@ -248,8 +293,23 @@ test('weight: the canary share snapped to the nearest step, with time in step', 
 
 test('the reading is plain JSON: markup in names and messages survives as text', () => {
   const evil = '<img src=x onerror=alert(1)>';
-  const e = evaluator(plan({ service: `<script>alert("svc")</script>`, metrics: [metric(evil, '<= 5', { unit: 'count', query: 'x{{selector}}' })] }));
-  const r = e.evaluate(ok(sample(NOW, { requests: 500, values: { [evil]: 1 } }, { requests: 500, values: { [evil]: 1 } }, { metricErrors: {} })), NOW);
+  const e = evaluator(
+    plan({
+      service: `<script>alert("svc")</script>`,
+      metrics: [metric(evil, '<= 5', { unit: 'count', query: 'x{{selector}}' })],
+    }),
+  );
+  const r = e.evaluate(
+    ok(
+      sample(
+        NOW,
+        { requests: 500, values: { [evil]: 1 } },
+        { requests: 500, values: { [evil]: 1 } },
+        { metricErrors: {} },
+      ),
+    ),
+    NOW,
+  );
   const back = JSON.parse(JSON.stringify(r));
   assert.deepEqual(back, r);
   assert.equal(back.service, '<script>alert("svc")</script>');

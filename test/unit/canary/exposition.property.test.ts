@@ -11,8 +11,34 @@ import { parseExposition } from '../../../src/core/canary/exposition';
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261126;
 
 test('any text: never throws, samples + skipped lines never exceed the lines', () => {
-  const tokens = fc.constantFrom('m', 'x_total', '{', '}', '="', '"', ',', ' ', '\t', '\\', '\\"', '\n', 'NaN', '+Inf', '-1e3', '12', '# HELP', '# TYPE', 'le', '=', '\u2028', '\r\n');
-  const text = fc.oneof(fc.string({ maxLength: 300 }), fc.array(tokens, { maxLength: 80 }).map((t) => t.join('')));
+  const tokens = fc.constantFrom(
+    'm',
+    'x_total',
+    '{',
+    '}',
+    '="',
+    '"',
+    ',',
+    ' ',
+    '\t',
+    '\\',
+    '\\"',
+    '\n',
+    'NaN',
+    '+Inf',
+    '-1e3',
+    '12',
+    '# HELP',
+    '# TYPE',
+    'le',
+    '=',
+    '\u2028',
+    '\r\n',
+  );
+  const text = fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.array(tokens, { maxLength: 80 }).map((t) => t.join('')),
+  );
   fc.assert(
     fc.property(text, (t) => {
       const e = parseExposition(t);

@@ -60,7 +60,10 @@ test('skips and counts garbage lines, keeps the good ones, remembers the first p
     '\u0000\u0001binary',
   ].join('\r\n');
   const e = parseExposition(text);
-  assert.deepEqual(e.samples.map((s) => s.name), ['good', 'good2']);
+  assert.deepEqual(
+    e.samples.map((s) => s.name),
+    ['good', 'good2'],
+  );
   assert.equal(e.samples[1].labels.a, '}');
   assert.equal(e.skippedLines, 7);
   assert.equal(e.firstProblem?.line, 2);

@@ -5,11 +5,37 @@ import type { CanaryReading } from '../../../src/core/canary/reading';
 
 function reading(i: number, verdict: CanaryReading['verdict'] = 'healthy'): CanaryReading {
   return {
-    service: 's', verdict, reason: 'r', at: i * 1000, dataAt: i * 1000, windowMs: 1000, warmingUp: false,
+    service: 's',
+    verdict,
+    reason: 'r',
+    at: i * 1000,
+    dataAt: i * 1000,
+    windowMs: 1000,
+    warmingUp: false,
     source: { kind: 'scrape', description: 'd', error: null, notes: [] },
-    weight: 5, share: 5, step: 2, steps: [1, 5, 100], timeInStepMs: 0, intervalMs: 60_000,
-    requests: { canary: 10, baseline: 190 }, minRequests: null, failureLimit: 0,
-    metrics: [{ name: 'error-rate', unit: '%', canary: i, baseline: i / 2, threshold: '<= 1%', limit: 1, pass: true, phase: 'pass', consecutiveFailures: 0, message: null }],
+    weight: 5,
+    share: 5,
+    step: 2,
+    steps: [1, 5, 100],
+    timeInStepMs: 0,
+    intervalMs: 60_000,
+    requests: { canary: 10, baseline: 190 },
+    minRequests: null,
+    failureLimit: 0,
+    metrics: [
+      {
+        name: 'error-rate',
+        unit: '%',
+        canary: i,
+        baseline: i / 2,
+        threshold: '<= 1%',
+        limit: 1,
+        pass: true,
+        phase: 'pass',
+        consecutiveFailures: 0,
+        message: null,
+      },
+    ],
     budget: null,
   };
 }
@@ -19,7 +45,10 @@ test('the ring keeps the newest readings, oldest first, and never grows past its
   assert.equal(h.latest(), undefined);
   for (let i = 1; i <= 5; i++) h.push(reading(i));
   assert.equal(h.size, 3);
-  assert.deepEqual(h.toArray().map((r) => r.at), [3000, 4000, 5000]);
+  assert.deepEqual(
+    h.toArray().map((r) => r.at),
+    [3000, 4000, 5000],
+  );
   assert.equal(h.latest()?.at, 5000);
   h.clear();
   assert.equal(h.size, 0);

@@ -13,11 +13,23 @@ export function metric(name: string, threshold: string | undefined, extra: Parti
     const parsed = parseThreshold(threshold);
     if (!parsed.ok) t = { text: threshold, ref: REF, error: parsed.error };
     else {
-      const fitted = unit ? fitThresholdToUnit(parsed.threshold, unit) : { ok: true as const, threshold: parsed.threshold };
-      t = fitted.ok ? { text: threshold, ref: REF, parsed: fitted.threshold } : { text: threshold, ref: REF, parsed: parsed.threshold, error: fitted.error };
+      const fitted = unit
+        ? fitThresholdToUnit(parsed.threshold, unit)
+        : { ok: true as const, threshold: parsed.threshold };
+      t = fitted.ok
+        ? { text: threshold, ref: REF, parsed: fitted.threshold }
+        : { text: threshold, ref: REF, parsed: parsed.threshold, error: fitted.error };
     }
   }
-  return { name, ref: REF, ...(unit ? { unit } : {}), ...(t ? { threshold: t } : {}), builtin: !!wellKnownMetric(name), watchesErrors: /error|success/.test(name), ...extra };
+  return {
+    name,
+    ref: REF,
+    ...(unit ? { unit } : {}),
+    ...(t ? { threshold: t } : {}),
+    builtin: !!wellKnownMetric(name),
+    watchesErrors: /error|success/.test(name),
+    ...extra,
+  };
 }
 
 export function plan(overrides: Partial<CanaryPlan> = {}): CanaryPlan {

@@ -18,7 +18,11 @@ class ScriptedSource implements CanarySource {
   }
 }
 
-const good = sample(0, { requests: 500, values: { 'error-rate': 0.1 } }, { requests: 1500, values: { 'error-rate': 0.2 } });
+const good = sample(
+  0,
+  { requests: 500, values: { 'error-rate': 0.1 } },
+  { requests: 1500, values: { 'error-rate': 0.2 } },
+);
 const p = plan({ metrics: [metric('error-rate', '<= 1%')] });
 
 test('backoff doubles while the source fails, up to the cap, and resets after an answer', async () => {
@@ -28,7 +32,10 @@ test('backoff doubles while the source fails, up to the cap, and resets after an
   for (let i = 0; i < 5; i++) delays.push(w.nextDelayMs(await w.poll()));
   assert.deepEqual(delays, [200, 400, 500, 500, 100]);
   assert.equal(w.latest?.verdict, 'healthy');
-  assert.deepEqual(w.history.toArray().map((r) => r.verdict), ['stale', 'stale', 'stale', 'stale', 'healthy']);
+  assert.deepEqual(
+    w.history.toArray().map((r) => r.verdict),
+    ['stale', 'stale', 'stale', 'stale', 'healthy'],
+  );
 });
 
 test('run: a reading per poll to each listener, stops on abort, can run again with its state', async () => {
@@ -62,7 +69,13 @@ test('run: a reading per poll to each listener, stops on abort, can run again wi
 });
 
 test('an unexpected exception from a source is a stale reading, not a crash', async () => {
-  const src: CanarySource = { kind: 'prometheus', description: 'broken', read: async () => { throw new TypeError('boom'); } };
+  const src: CanarySource = {
+    kind: 'prometheus',
+    description: 'broken',
+    read: async () => {
+      throw new TypeError('boom');
+    },
+  };
   const w = new CanaryWatcher(p, src, { intervalMs: 1000 });
   const r = await w.poll();
   assert.equal(r.verdict, 'stale');
@@ -72,7 +85,12 @@ test('an unexpected exception from a source is a stale reading, not a crash', as
 test('resuming after a pause longer than two polls makes the source forget its previous scrape', async () => {
   let resets = 0;
   let now = 1_000_000;
-  const src: CanarySource = { kind: 'scrape', description: 's', read: async () => ({ ...good, at: now }), reset: () => void resets++ };
+  const src: CanarySource = {
+    kind: 'scrape',
+    description: 's',
+    read: async () => ({ ...good, at: now }),
+    reset: () => void resets++,
+  };
   const w = new CanaryWatcher(p, src, { intervalMs: 1000, clock: () => now });
   const stopAfterOne = async () => {
     const c = new AbortController();

@@ -15,7 +15,13 @@ test('analyze --cacert with a file that is not there: exit 2, named, nothing que
   );
   let out = '';
   let err = '';
-  const code = await main(['analyze', 'template.yaml', '--cacert', 'missing-ca.pem'], { out: (s) => (out += s), err: (s) => (err += s), cwd: dir, env: {}, isTTY: false });
+  const code = await main(['analyze', 'template.yaml', '--cacert', 'missing-ca.pem'], {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    cwd: dir,
+    env: {},
+    isTTY: false,
+  });
   assert.equal(code, 2, err);
   assert.match(err, /--cacert/);
   assert.match(err, /missing-ca\.pem/);

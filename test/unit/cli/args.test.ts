@@ -5,11 +5,27 @@ import { defineCommand, nonNegativeInteger, oneOf, parseCommandArgs, UsageError 
 const SPEC = defineCommand({
   name: 'demo',
   usage: 'release-safety demo [PATH ...] [--format text|json] [--once] [--max-warnings N]',
-  options: { format: { type: 'string' }, once: { type: 'boolean' }, 'max-warnings': { type: 'string' }, tag: { type: 'string', multiple: true } },
+  options: {
+    format: { type: 'string' },
+    once: { type: 'boolean' },
+    'max-warnings': { type: 'string' },
+    tag: { type: 'string', multiple: true },
+  },
 });
 
 test('parses options, = form, repeated options and positionals', () => {
-  const r = parseCommandArgs(SPEC, ['a.yaml', '--format=json', '--once', 'b', '--tag', 'x', '--tag', 'y', '--max-warnings', '3']);
+  const r = parseCommandArgs(SPEC, [
+    'a.yaml',
+    '--format=json',
+    '--once',
+    'b',
+    '--tag',
+    'x',
+    '--tag',
+    'y',
+    '--max-warnings',
+    '3',
+  ]);
   assert.deepEqual(r.positionals, ['a.yaml', 'b']);
   assert.equal(r.values.format, 'json');
   assert.equal(r.values.once, true);
@@ -26,15 +42,22 @@ test('--help and -h are recognised for every command', () => {
 test('an unknown option is a UsageError naming the option and carrying the usage', () => {
   assert.throws(
     () => parseCommandArgs(SPEC, ['--nope']),
-    (e: unknown) => e instanceof UsageError && e.message === 'release-safety demo: unknown option --nope.' && e.usage === SPEC.usage,
+    (e: unknown) =>
+      e instanceof UsageError && e.message === 'release-safety demo: unknown option --nope.' && e.usage === SPEC.usage,
   );
 });
 
 test('a missing or ambiguous value says the option needs a value', () => {
   for (const args of [['--format'], ['--format', '--once']]) {
-    assert.throws(() => parseCommandArgs(SPEC, args), (e: unknown) => e instanceof UsageError && /--format needs a value/.test(e.message));
+    assert.throws(
+      () => parseCommandArgs(SPEC, args),
+      (e: unknown) => e instanceof UsageError && /--format needs a value/.test(e.message),
+    );
   }
-  assert.throws(() => parseCommandArgs(SPEC, ['--once=yes']), (e: unknown) => e instanceof UsageError && /--once does not take a value/.test(e.message));
+  assert.throws(
+    () => parseCommandArgs(SPEC, ['--once=yes']),
+    (e: unknown) => e instanceof UsageError && /--once does not take a value/.test(e.message),
+  );
 });
 
 test('maxPositionals refuses extra arguments', () => {

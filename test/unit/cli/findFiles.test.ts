@@ -22,7 +22,13 @@ test('a folder is searched recursively for *.yaml and *.yml, sorted, skipping no
   });
   t.after(tree.remove);
   const found = findFiles(['.'], tree.dir);
-  assert.deepEqual(rel(tree.dir, found.files), ['.github/workflows/ci.yml', 'C.YAML', 'a.yml', 'b.yaml', 'deep/er/c.yaml']);
+  assert.deepEqual(rel(tree.dir, found.files), [
+    '.github/workflows/ci.yml',
+    'C.YAML',
+    'a.yml',
+    'b.yaml',
+    'deep/er/c.yaml',
+  ]);
   assert.ok(found.files.every((f) => !f.explicit));
   assert.deepEqual(found.problems, []);
 });

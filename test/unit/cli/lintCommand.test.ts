@@ -19,7 +19,10 @@ test('an error-level finding exits 1, in text, json and sarif alike', async (t) 
   t.after(tree.remove);
   const text = await runCli(['lint', '.'], tree.dir);
   assert.equal(text.code, 1);
-  assert.match(text.stdout, /^\nbad\.yaml\n  3:3  error  .+  yaml\/syntax\n\n✖ 1 problem \(1 error, 0 warnings, 0 infos\)\n$/);
+  assert.match(
+    text.stdout,
+    /^\nbad\.yaml\n  3:3  error  .+  yaml\/syntax\n\n✖ 1 problem \(1 error, 0 warnings, 0 infos\)\n$/,
+  );
   const json = await runCli(['lint', '--format', 'json'], tree.dir);
   assert.equal(json.code, 1);
   const findings = JSON.parse(json.stdout);
@@ -71,7 +74,11 @@ test('an unreadable path exits 2 with a clear message; the readable files are st
 
 test('--max-warnings: warnings over the limit exit 1, at the limit exit 0', async (t) => {
   // The config turns the syntax error into a warning: the plumbing, not a rule, is tested here.
-  const tree = makeTree({ '.release-safety.yaml': 'rules: { yaml/syntax: warning }', 'a.yaml': BROKEN, 'b.yaml': BROKEN });
+  const tree = makeTree({
+    '.release-safety.yaml': 'rules: { yaml/syntax: warning }',
+    'a.yaml': BROKEN,
+    'b.yaml': BROKEN,
+  });
   t.after(tree.remove);
   const none = await runCli(['lint'], tree.dir);
   assert.equal(none.code, 0);
@@ -111,7 +118,11 @@ test('config problems are warnings on stderr; the lint still runs with the defau
 });
 
 test('exclude globs skip files in folder searches and warn when an excluded file is named', async (t) => {
-  const tree = makeTree({ '.release-safety.yaml': 'exclude: ["generated/**"]', 'generated/x.yaml': BROKEN, 'src/y.yaml': NEUTRAL });
+  const tree = makeTree({
+    '.release-safety.yaml': 'exclude: ["generated/**"]',
+    'generated/x.yaml': BROKEN,
+    'src/y.yaml': NEUTRAL,
+  });
   t.after(tree.remove);
   const all = await runCli(['lint'], tree.dir);
   assert.equal(all.code, 0, all.stdout);
@@ -123,7 +134,8 @@ test('exclude globs skip files in folder searches and warn when an excluded file
 
 test('a suppression comment silences the finding on the next line', async (t) => {
   const tree = makeTree({
-    'a.yaml': 'canary:\n  steps: [1, 5\n  # release-safety-disable-next-line yaml/syntax -- known, fixed in the next PR\n  interval: 5m\n',
+    'a.yaml':
+      'canary:\n  steps: [1, 5\n  # release-safety-disable-next-line yaml/syntax -- known, fixed in the next PR\n  interval: 5m\n',
     'b.yaml': 'canary:\n  steps: [1, 5\n  # release-safety-disable-next-line canary/other-rule\n  interval: 5m\n',
   });
   t.after(tree.remove);
@@ -139,7 +151,10 @@ test('binary and empty files, and an empty folder, never crash the command', asy
   const r = await runCli(['lint', '.', 'docs', '-f', 'json'], tree.dir);
   assert.equal(r.code, 1);
   const findings = JSON.parse(r.stdout);
-  assert.deepEqual(findings.map((f: { file: string; line: number }) => [f.file, f.line]), [['bin.yaml', 1]]);
+  assert.deepEqual(
+    findings.map((f: { file: string; line: number }) => [f.file, f.line]),
+    [['bin.yaml', 1]],
+  );
   assert.match(r.stderr, /no \*\.yaml or \*\.yml files in docs/);
 });
 
@@ -167,7 +182,9 @@ test('--fix applies the safe fixes of the mistakes examples and reports only wha
   const names = ['canary-analysis.yaml', 'synthetic.yaml', 'argo-rollout.yaml', 'flagger-canary.yaml'];
   const tree = makeTree(Object.fromEntries(names.map((n) => [n, readFileSync(join(examples, n), 'utf8')])));
   t.after(tree.remove);
-  const fixableBefore = names.map((n) => lintText(readFileSync(join(tree.dir, n), 'utf8')).findings.filter((f) => f.fix).length);
+  const fixableBefore = names.map(
+    (n) => lintText(readFileSync(join(tree.dir, n), 'utf8')).findings.filter((f) => f.fix).length,
+  );
   const r = await runCli(['lint', '--fix'], tree.dir);
   const total = fixableBefore.reduce((a, b) => a + b, 0);
   if (total === 0) return; // no rule with a safe fix in the catalog yet
@@ -175,8 +192,16 @@ test('--fix applies the safe fixes of the mistakes examples and reports only wha
   names.forEach((n, i) => {
     const after = readFileSync(join(tree.dir, n), 'utf8');
     const result = lintText(after);
-    assert.deepEqual(result.findings.filter((f) => f.fix).map((f) => f.rule), [], `${n}: fixable findings left after --fix`);
-    assert.deepEqual(result.findings.filter((f) => f.rule === 'yaml/syntax'), [], `${n}: --fix broke the YAML`);
+    assert.deepEqual(
+      result.findings.filter((f) => f.fix).map((f) => f.rule),
+      [],
+      `${n}: fixable findings left after --fix`,
+    );
+    assert.deepEqual(
+      result.findings.filter((f) => f.rule === 'yaml/syntax'),
+      [],
+      `${n}: --fix broke the YAML`,
+    );
     if (fixableBefore[i] > 0) assert.notEqual(after, readFileSync(join(examples, n), 'utf8'), `${n} was fixed`);
     // Comments survive a fix.
     assert.ok(after.startsWith('# '), n);

@@ -41,7 +41,8 @@ ${args}  metrics:
         query: sum(rate(x{service="{{args.service-name}}"}[1m]))
 `;
 
-const rulesOf = (stdout: string) => (JSON.parse(stdout) as Array<{ file: string; rule: string }>).map((f) => `${f.file} ${f.rule}`);
+const rulesOf = (stdout: string) =>
+  (JSON.parse(stdout) as Array<{ file: string; rule: string }>).map((f) => `${f.file} ${f.rule}`);
 
 test('a Rollout and its AnalysisTemplate in two paths resolve; the Rollout alone is told the template may live in the cluster', async (t) => {
   const tree = makeTree({ 'rollout.yaml': ROLLOUT, 'analysis/templates.yaml': TEMPLATE('  - name: service-name\n') });
@@ -54,12 +55,18 @@ test('a Rollout and its AnalysisTemplate in two paths resolve; the Rollout alone
 });
 
 test('a template arg nobody supplies is an error on the Rollout in the other file', async (t) => {
-  const tree = makeTree({ 'rollout.yaml': ROLLOUT, 'templates.yaml': TEMPLATE('  - name: service-name\n  - name: namespace\n') });
+  const tree = makeTree({
+    'rollout.yaml': ROLLOUT,
+    'templates.yaml': TEMPLATE('  - name: service-name\n  - name: namespace\n'),
+  });
   t.after(tree.remove);
   const r = await runCli(['lint', '-f', 'json', '.'], tree.dir);
   assert.equal(r.code, 1);
   const findings = JSON.parse(r.stdout) as Array<{ file: string; rule: string; line: number; message: string }>;
-  assert.deepEqual(findings.map((f) => [f.file, f.rule, f.line]), [['rollout.yaml', 'canary/missing-template-arg', 12]]);
+  assert.deepEqual(
+    findings.map((f) => [f.file, f.rule, f.line]),
+    [['rollout.yaml', 'canary/missing-template-arg', 12]],
+  );
   assert.match(findings[0].message, /needs arg "namespace"/);
   assert.match(findings[0].message, /\(in [^ ]*\/templates\.yaml\)/);
 });

@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeTree, runCli, NEUTRAL } from './tempTree';
 
-const stdin = (text: string | Buffer) => ({ readStdin: async () => (Buffer.isBuffer(text) ? text : Buffer.from(text)) });
+const stdin = (text: string | Buffer) => ({
+  readStdin: async () => (Buffer.isBuffer(text) ? text : Buffer.from(text)),
+});
 
 // What `helm template` prints: one stream, `# Source:` comments, documents that are ours and not.
 const RENDERED = [
@@ -29,7 +31,10 @@ test('lint - reads standard input: positions are in that text, the name is <stdi
   assert.equal(r.code, 1, r.stderr);
   const findings = JSON.parse(r.stdout) as Array<{ file: string; line: number; rule: string }>;
   assert.ok(findings.length > 0);
-  assert.ok(findings.every((f) => f.file === '<stdin>'), 'only standard input is linted, not the folder');
+  assert.ok(
+    findings.every((f) => f.file === '<stdin>'),
+    'only standard input is linted, not the folder',
+  );
   const full = findings.find((f) => f.rule === 'canary/straight-to-full');
   assert.equal(full?.line, 13);
 });
@@ -37,10 +42,18 @@ test('lint - reads standard input: positions are in that text, the name is <stdi
 test('--stdin-filename names standard input and picks the .release-safety.yaml above it', async (t) => {
   const tree = makeTree({ 'chart/.release-safety.yaml': 'rules:\n  canary/*: off\n', 'chart/keep.txt': '' });
   t.after(tree.remove);
-  const r = await runCli(['lint', '-', '--stdin-filename', 'chart/rendered.yaml', '--format', 'json'], tree.dir, stdin(RENDERED));
+  const r = await runCli(
+    ['lint', '-', '--stdin-filename', 'chart/rendered.yaml', '--format', 'json'],
+    tree.dir,
+    stdin(RENDERED),
+  );
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.deepEqual(JSON.parse(r.stdout), []);
-  const broken = await runCli(['lint', '-', '--stdin-filename', 'x/out.yaml'], tree.dir, stdin('canary:\n  steps: [1, 5\n'));
+  const broken = await runCli(
+    ['lint', '-', '--stdin-filename', 'x/out.yaml'],
+    tree.dir,
+    stdin('canary:\n  steps: [1, 5\n'),
+  );
   assert.equal(broken.code, 1);
   assert.match(broken.stdout, /^\nx\/out\.yaml\n  3:1  error .+yaml\/syntax/);
 });

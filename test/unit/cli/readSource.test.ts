@@ -13,7 +13,10 @@ test('UTF-8 text is read as is', (t) => {
 });
 
 test('binary and non-UTF-8 files end in a finding that says what to do', (t) => {
-  const tree = makeTree({ 'bin.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]), 'latin1.yaml': Buffer.from('name: caf\xe9\n', 'latin1') });
+  const tree = makeTree({
+    'bin.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]),
+    'latin1.yaml': Buffer.from('name: caf\xe9\n', 'latin1'),
+  });
   t.after(tree.remove);
   const bin = readSource(join(tree.dir, 'bin.yaml'), 'bin.yaml');
   assert.equal(bin.kind, 'finding');

@@ -62,11 +62,20 @@ test('stylish: colour escapes only when asked', () => {
 });
 
 test('stylish: says so when there is nothing to report, and counts fixable problems and applied fixes', () => {
-  assert.equal(stylishReporter({ ...INPUT, files: [file('a.yaml', []), file('b.yaml', [])] }), '✔ No problems (2 files checked).\n');
+  assert.equal(
+    stylishReporter({ ...INPUT, files: [file('a.yaml', []), file('b.yaml', [])] }),
+    '✔ No problems (2 files checked).\n',
+  );
   assert.equal(stylishReporter({ ...INPUT, files: [] }), '');
-  const fixable = { ...finding('canary/missing-alerts', 'warning', 'canary', 'No alerts.'), fix: { title: 'Add alerts', edits: [{ offset: 0, length: 0, newText: '' }] } };
+  const fixable = {
+    ...finding('canary/missing-alerts', 'warning', 'canary', 'No alerts.'),
+    fix: { title: 'Add alerts', edits: [{ offset: 0, length: 0, newText: '' }] },
+  };
   const out = stylishReporter({ ...INPUT, files: [file('a.yaml', [fixable], 2)] });
-  assert.match(out, /✖ 1 problem \(0 errors, 1 warning, 0 infos\)\n  1 problem can be fixed automatically with the `--fix` option\.\n2 fixes applied\.\n$/);
+  assert.match(
+    out,
+    /✖ 1 problem \(0 errors, 1 warning, 0 infos\)\n  1 problem can be fixed automatically with the `--fix` option\.\n2 fixes applied\.\n$/,
+  );
 });
 
 test('json: one array, 1-based positions with exclusive end, in the spec field order', () => {
@@ -82,7 +91,16 @@ test('json: one array, 1-based positions with exclusive end, in the spec field o
     severity: 'warning',
     message: 'The first step sends 50% of traffic.',
   });
-  assert.deepEqual(Object.keys(out[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message']);
+  assert.deepEqual(Object.keys(out[0]), [
+    'file',
+    'line',
+    'column',
+    'endLine',
+    'endColumn',
+    'rule',
+    'severity',
+    'message',
+  ]);
   assert.equal(out[1].message, 'Nothing rolls back\nautomatically.');
   assert.equal(out[3].file, 'dir with space/ü.yaml');
   assert.equal(JSON.parse(jsonReporter({ ...INPUT, files: [] })).length, 0);
@@ -122,7 +140,12 @@ test('sarif: 2.1.0 log with the rule catalog, levels, encoded relative uris and 
 });
 
 test('sarif: a file outside the working folder gets an absolute file uri', () => {
-  const outside = { ...file('/elsewhere/x.yaml', [finding('yaml/syntax', 'error', 'steps', 'Bad.')]), path: '/elsewhere/x.yaml' };
+  const outside = {
+    ...file('/elsewhere/x.yaml', [finding('yaml/syntax', 'error', 'steps', 'Bad.')]),
+    path: '/elsewhere/x.yaml',
+  };
   const log = JSON.parse(sarifReporter({ ...INPUT, files: [outside] }));
-  assert.deepEqual(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation, { uri: 'file:///elsewhere/x.yaml' });
+  assert.deepEqual(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation, {
+    uri: 'file:///elsewhere/x.yaml',
+  });
 });

@@ -33,7 +33,11 @@ test('the nearest .release-safety.yaml upward from the file governs it', (t) => 
 });
 
 test('config problems are reported once per config file, and linting goes on', (t) => {
-  const tree = makeTree({ '.release-safety.yaml': 'rules: { canary/big-first-step: loud }\nmaxFirstStep: 500\n', 'a.yaml': '', 'b/c.yaml': '' });
+  const tree = makeTree({
+    '.release-safety.yaml': 'rules: { canary/big-first-step: loud }\nmaxFirstStep: 500\n',
+    'a.yaml': '',
+    'b/c.yaml': '',
+  });
   t.after(tree.remove);
   const problems: string[] = [];
   const resolver = new ConfigResolver(nodeConfigFileSystem, (path, p) => problems.push(`${path}: ${p}`));
@@ -43,16 +47,30 @@ test('config problems are reported once per config file, and linting goes on', (
   assert.equal(problems.length, 2, problems.join('\n'));
   assert.match(problems[0], /rules\.canary\/big-first-step: "loud" is not a severity/);
   assert.match(problems[1], /maxFirstStep must be a percent/);
-  assert.equal(resolver.forFile(join(tree.dir, 'a.yaml'))?.problems.length, 2, 'the problems also travel with the config');
+  assert.equal(
+    resolver.forFile(join(tree.dir, 'a.yaml'))?.problems.length,
+    2,
+    'the problems also travel with the config',
+  );
 });
 
 test('exclude globs are relative to the config file', (t) => {
-  const tree = makeTree({ 'repo/.release-safety.yaml': 'exclude: ["generated/**", "*.tmpl.yaml", vendor]', 'repo/generated/a.yaml': '', 'repo/x/b.tmpl.yaml': '', 'repo/x/c.yaml': '', 'repo/vendor/x.yaml': '' });
+  const tree = makeTree({
+    'repo/.release-safety.yaml': 'exclude: ["generated/**", "*.tmpl.yaml", vendor]',
+    'repo/generated/a.yaml': '',
+    'repo/x/b.tmpl.yaml': '',
+    'repo/x/c.yaml': '',
+    'repo/vendor/x.yaml': '',
+  });
   t.after(tree.remove);
   const resolver = new ConfigResolver(nodeConfigFileSystem);
   assert.equal(resolver.isExcluded(join(tree.dir, 'repo/generated/a.yaml')), true);
   assert.equal(resolver.isExcluded(join(tree.dir, 'repo/x/b.tmpl.yaml')), true);
-  assert.equal(resolver.isExcluded(join(tree.dir, 'repo/vendor/x.yaml')), true, 'a bare folder name excludes what it holds');
+  assert.equal(
+    resolver.isExcluded(join(tree.dir, 'repo/vendor/x.yaml')),
+    true,
+    'a bare folder name excludes what it holds',
+  );
   assert.equal(resolver.isExcluded(join(tree.dir, 'repo/x/c.yaml')), false);
 });
 
@@ -78,15 +96,25 @@ test('an unreadable config is a problem, not a crash, and its settings are ignor
 });
 
 test('stopAt bounds the search: a config above the workspace folder does not apply', () => {
-  const fs = memoryFs({ '/home/.release-safety.yaml': 'rules: { yaml/syntax: "off" }', '/home/ws/team/.release-safety.yaml': 'maxFirstStep: 10' });
+  const fs = memoryFs({
+    '/home/.release-safety.yaml': 'rules: { yaml/syntax: "off" }',
+    '/home/ws/team/.release-safety.yaml': 'maxFirstStep: 10',
+  });
   const resolver = new ConfigResolver(fs);
   assert.equal(resolver.forFile('/home/ws/a.yaml', { stopAt: '/home/ws' }), undefined);
   assert.equal(resolver.forFile('/home/ws/a.yaml')?.path, '/home/.release-safety.yaml');
-  assert.equal(resolver.forFile('/home/ws/team/x/a.yaml', { stopAt: '/home/ws' })?.path, '/home/ws/team/.release-safety.yaml');
+  assert.equal(
+    resolver.forFile('/home/ws/team/x/a.yaml', { stopAt: '/home/ws' })?.path,
+    '/home/ws/team/.release-safety.yaml',
+  );
   // A file outside the folder looks only in its own folder.
   assert.equal(resolver.forFile('/home/b.yaml', { stopAt: '/home/ws' })?.path, '/home/.release-safety.yaml');
   assert.equal(resolver.forFile('/other/b.yaml', { stopAt: '/home/ws' }), undefined);
-  assert.equal(resolver.forFile('/home/wsx/a.yaml', { stopAt: '/home/ws' }), undefined, '/home/wsx is not inside /home/ws');
+  assert.equal(
+    resolver.forFile('/home/wsx/a.yaml', { stopAt: '/home/ws' }),
+    undefined,
+    '/home/wsx is not inside /home/ws',
+  );
 });
 
 test('each folder is read once until invalidated; invalidation picks up a created, edited and deleted config and notifies', () => {
@@ -119,7 +147,12 @@ test('each folder is read once until invalidated; invalidation picks up a create
   resolver.invalidate();
   assert.equal(resolver.forFile('/ws/a/b/c.yaml')?.path, '/ws/.release-safety.yaml');
 
-  assert.deepEqual(changes, ['/ws/a/.release-safety.yaml', '/ws/a/.release-safety.yaml', '/ws/a/.release-safety.yaml', undefined]);
+  assert.deepEqual(changes, [
+    '/ws/a/.release-safety.yaml',
+    '/ws/a/.release-safety.yaml',
+    '/ws/a/.release-safety.yaml',
+    undefined,
+  ]);
   unsubscribe();
   resolver.invalidate();
   assert.equal(changes.length, 4, 'no call after unsubscribing');

@@ -25,7 +25,16 @@ function totals(text: string) {
 
 test('traffic splits by weight, follows the error rate and latency settings, and only grows', () => {
   let now = 1_000_000;
-  const t = new DemoTraffic({ totalRps: 400, canaryWeight: 25, canary: { errorRate: 10, latencyMs: 300 }, stable: { errorRate: 0, latencyMs: 50 } }, () => now, 7);
+  const t = new DemoTraffic(
+    {
+      totalRps: 400,
+      canaryWeight: 25,
+      canary: { errorRate: 10, latencyMs: 300 },
+      stable: { errorRate: 0, latencyMs: 50 },
+    },
+    () => now,
+    7,
+  );
   now += 60_000;
   t.advance();
   const canary = totals(t.render('canary'));

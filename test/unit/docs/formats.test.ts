@@ -38,6 +38,9 @@ for (const format of ['canary', 'synthetic'] as const) {
     assert.ok(example?.startsWith(`${format}:\n`), 'the page opens with a full example');
     const r = lintText(example ?? '');
     assert.deepEqual(r.internalErrors, []);
-    assert.deepEqual(r.findings.map((f) => `${f.rule}: ${f.message}`), []);
+    assert.deepEqual(
+      r.findings.map((f) => `${f.rule}: ${f.message}`),
+      [],
+    );
   });
 }

@@ -20,7 +20,11 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 /** Workbench commands the walkthrough may link to besides our own. */
-const BUILT_IN_COMMANDS = new Set(['workbench.actions.view.problems', 'workbench.view.testing.focus', 'workbench.action.openSettings']);
+const BUILT_IN_COMMANDS = new Set([
+  'workbench.actions.view.problems',
+  'workbench.view.testing.focus',
+  'workbench.action.openSettings',
+]);
 
 test('the icon is a 128x128 PNG', () => {
   assert.equal(pkg.icon, 'media/icon.png');
@@ -28,7 +32,10 @@ test('the icon is a 128x128 PNG', () => {
 });
 
 test('the Get Started walkthrough: every step has its page, its images and commands that exist', () => {
-  const walkthroughs = pkg.contributes.walkthroughs as Array<{ id: string; steps: Array<{ id: string; description: string; media: { markdown: string }; completionEvents: string[] }> }>;
+  const walkthroughs = pkg.contributes.walkthroughs as Array<{
+    id: string;
+    steps: Array<{ id: string; description: string; media: { markdown: string }; completionEvents: string[] }>;
+  }>;
   assert.equal(walkthroughs.length, 1);
   const ours = new Set((pkg.contributes.commands as Array<{ command: string }>).map((c) => c.command));
   const steps = walkthroughs[0]!.steps;
@@ -50,7 +57,8 @@ test('the Get Started walkthrough: every step has its page, its images and comma
 test('the README shows the screenshots the UI tests take, and they exist', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const images = [...readme.matchAll(/!\[[^\]]+\]\((docs\/images\/[^)]+\.png)\)/g)].map((m) => m[1]!);
-  for (const name of ['quick-fix', 'hover', 'canary-breach', 'test-explorer']) assert.ok(images.includes(`docs/images/${name}.png`), `README shows docs/images/${name}.png`);
+  for (const name of ['quick-fix', 'hover', 'canary-breach', 'test-explorer'])
+    assert.ok(images.includes(`docs/images/${name}.png`), `README shows docs/images/${name}.png`);
   for (const image of images) {
     const { width, height } = pngSize(join(ROOT, image));
     assert.ok(width >= 800 && height >= 500, `${image} is a full screenshot (${width}x${height})`);

@@ -13,7 +13,8 @@ import { generateRolloutFile } from '../../../bench/generateRolloutFile';
 
 const SOURCE = join(resolve(__dirname, '..', '..', '..'), 'src/extension/backgroundLint/lintWorker.ts');
 /** The worker from its TypeScript source (the extension starts the bundled dist/lintWorker.js). */
-const WORKER = () => new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(SOURCE)});`, { eval: true });
+const WORKER = () =>
+  new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(SOURCE)});`, { eval: true });
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
 
 test('the worker lints as lintText does, fixes and suggestions included, across edits', async (t) => {
@@ -25,7 +26,10 @@ test('the worker lints as lintText does, fixes and suggestions included, across 
     const r = await linter.lint('file:///a.yaml', text, config);
     const expected = lintText(text, { config });
     assert.deepEqual(plain(r.findings), plain(expected.findings));
-    assert.ok(r.findings.some((f) => f.fix) && r.findings.some((f) => f.suggestions?.length), 'the file has fixes and suggestions');
+    assert.ok(
+      r.findings.some((f) => f.fix) && r.findings.some((f) => f.suggestions?.length),
+      'the file has fixes and suggestions',
+    );
     assert.equal(r.ours, true);
     assert.equal(r.lineCount, expected.file.lineIndex.lineCount);
     text = text.replace('interval: 5m', `interval: ${i + 6}m`);

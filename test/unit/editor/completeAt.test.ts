@@ -27,8 +27,17 @@ const canary: JsonSchema = {
     },
   },
   $defs: {
-    metric: { type: 'object', properties: { name: { type: 'string' }, threshold: { type: 'string' }, query: { type: 'string' } } },
-    alert: { type: 'object', properties: { channel: { type: 'string' }, on: { type: 'array', items: { enum: ['breach', 'rollback', 'promotion'] } } } },
+    metric: {
+      type: 'object',
+      properties: { name: { type: 'string' }, threshold: { type: 'string' }, query: { type: 'string' } },
+    },
+    alert: {
+      type: 'object',
+      properties: {
+        channel: { type: 'string' },
+        on: { type: 'array', items: { enum: ['breach', 'rollback', 'promotion'] } },
+      },
+    },
   },
 };
 const synthetic: JsonSchema = {
@@ -40,7 +49,10 @@ const synthetic: JsonSchema = {
         frequency: { type: 'string' },
         journeys: {
           type: 'array',
-          items: { type: 'object', properties: { name: { type: 'string' }, steps: { type: 'array', items: { $ref: '#/$defs/step' } } } },
+          items: {
+            type: 'object',
+            properties: { name: { type: 'string' }, steps: { type: 'array', items: { $ref: '#/$defs/step' } } },
+          },
         },
       },
     },
@@ -49,7 +61,10 @@ const synthetic: JsonSchema = {
     step: {
       properties: { name: { type: 'string' }, timeout: { type: 'string' } },
       oneOf: [
-        { properties: { request: { type: 'string' }, expect: { type: 'object' }, side_effects: { enum: ['sandbox'] } }, required: ['request'] },
+        {
+          properties: { request: { type: 'string' }, expect: { type: 'object' }, side_effects: { enum: ['sandbox'] } },
+          required: ['request'],
+        },
         { properties: { goto: { type: 'string' } }, required: ['goto'] },
         { properties: { click: { oneOf: [{ type: 'string' }, { type: 'object' }] } }, required: ['click'] },
       ],
@@ -85,7 +100,10 @@ test('completion: enum values of on_failure, replacing the typed word', () => {
 
 test('completion: right after the colon, values start with a space', () => {
   const items = complete('canary:\n  on_failure:|\n').items;
-  assert.deepEqual(items.map((i) => i.insertText), [' rollback', ' pause', ' alert']);
+  assert.deepEqual(
+    items.map((i) => i.insertText),
+    [' rollback', ' pause', ' alert'],
+  );
 });
 
 test('completion: well-known metric names at a metric name', () => {
@@ -99,8 +117,16 @@ test('completion: alert channel kinds and events, block and flow lists', () => {
   const channel = complete('canary:\n  alerts:\n    - channel: |\n').items;
   assert.deepEqual(labels(channel), ['slack:', 'pagerduty:', 'opsgenie:', 'email:', 'webhook:', 'teams:']);
   assert.equal(channel[0].insertText, 'slack:${1:#deploys}');
-  assert.deepEqual(labels(complete('canary:\n  alerts:\n    - channel: slack:#x\n      on: [breach, |\n').items), ['breach', 'rollback', 'promotion']);
-  assert.deepEqual(labels(complete('canary:\n  alerts:\n    - channel: slack:#x\n      on:\n        - |\n').items), ['breach', 'rollback', 'promotion']);
+  assert.deepEqual(labels(complete('canary:\n  alerts:\n    - channel: slack:#x\n      on: [breach, |\n').items), [
+    'breach',
+    'rollback',
+    'promotion',
+  ]);
+  assert.deepEqual(labels(complete('canary:\n  alerts:\n    - channel: slack:#x\n      on:\n        - |\n').items), [
+    'breach',
+    'rollback',
+    'promotion',
+  ]);
 });
 
 test('completion: threshold examples come quoted', () => {
@@ -112,15 +138,21 @@ test('completion: threshold examples come quoted', () => {
 test('completion: step kinds in a new step, as snippets lined up under the dash', () => {
   const { items } = complete('synthetic:\n  journeys:\n    - name: j\n      steps:\n        - |\n');
   const l = labels(items);
-  for (const k of ['request', 'goto', 'click', 'name', 'timeout', 'fill', 'expect_visible']) assert.ok(l.includes(k), `offers ${k}`);
+  for (const k of ['request', 'goto', 'click', 'name', 'timeout', 'fill', 'expect_visible'])
+    assert.ok(l.includes(k), `offers ${k}`);
   const request = items.find((i) => i.label === 'request')!;
   assert.ok(request.snippet);
   // The key sits 2 columns right of the line's indentation: later lines move by those 2.
-  assert.equal(request.insertText, 'request: ${1|GET,HEAD,POST,PUT,PATCH,DELETE|} ${2:/api/health}\n    expect:\n      status: ${3:200}');
+  assert.equal(
+    request.insertText,
+    'request: ${1|GET,HEAD,POST,PUT,PATCH,DELETE|} ${2:/api/health}\n    expect:\n      status: ${3:200}',
+  );
 });
 
 test('completion: once a step has a kind, the other kinds are not offered', () => {
-  const l = labels(complete('synthetic:\n  journeys:\n    - name: j\n      steps:\n        - request: GET /\n          |\n').items);
+  const l = labels(
+    complete('synthetic:\n  journeys:\n    - name: j\n      steps:\n        - request: GET /\n          |\n').items,
+  );
   assert.ok(l.includes('expect') && l.includes('side_effects'));
   assert.ok(!l.includes('goto') && !l.includes('click') && !l.includes('fill') && !l.includes('request'));
 });
@@ -147,7 +179,10 @@ test('the snippets, filled with their defaults, are YAML that parses and is snif
   assert.match(canaryText, /channel: slack:#checkout-deploys/);
   const file = parseFile(canaryText + '---\n' + snippetToText(NEW_SYNTHETIC_FILE.body));
   assert.deepEqual(file.findings, []);
-  assert.deepEqual(file.documents.map((d) => d.kind), ['canary', 'synthetic']);
+  assert.deepEqual(
+    file.documents.map((d) => d.kind),
+    ['canary', 'synthetic'],
+  );
   assert.equal(snippetToText('fill: { value: "${2:\\${env:USER\\}}" }'), 'fill: { value: "${env:USER}" }');
 });
 

@@ -63,15 +63,33 @@ test('timeline: a native canary that stops below 100% never completes', () => {
 });
 
 test('timeline: unknown interval and unreadable steps say so', () => {
-  assert.equal(stepsTimeline(plan({ interval: { text: '5', ms: null, ref: at } })).text, '1% > 5% > 25% > 50% > 100% · time to full unknown');
-  const t = stepsTimeline(plan({ steps: [{ weight: 1, ref: at }, { weight: null, ref: at }] }));
+  assert.equal(
+    stepsTimeline(plan({ interval: { text: '5', ms: null, ref: at } })).text,
+    '1% > 5% > 25% > 50% > 100% · time to full unknown',
+  );
+  const t = stepsTimeline(
+    plan({
+      steps: [
+        { weight: 1, ref: at },
+        { weight: null, ref: at },
+      ],
+    }),
+  );
   assert.equal(t.text, '1% > ? · steps unreadable');
   assert.equal(stepsTimeline(plan({ steps: [] })).text, 'no steps · no steps');
 });
 
 test('timeline: Argo sums its pauses; an endless pause waits for a human', () => {
   const steps = [20, 40, 100].map((weight) => ({ weight, ref: at }));
-  const argo = plan({ format: 'argo', steps, interval: undefined, pauses: [{ durationMs: 10 * MIN, ref: at }, { durationMs: 30_000, ref: at }] });
+  const argo = plan({
+    format: 'argo',
+    steps,
+    interval: undefined,
+    pauses: [
+      { durationMs: 10 * MIN, ref: at },
+      { durationMs: 30_000, ref: at },
+    ],
+  });
   const t = stepsTimeline(argo);
   assert.equal(t.toFullMs, 10 * MIN + 30_000);
   assert.equal(t.text, '20% > 40% > 100% · 10 min 30 s to full');
@@ -96,25 +114,50 @@ test('worst-case rollback: nothing automated, or no interval', () => {
 });
 
 test('threshold gates in words', () => {
-  assert.equal(describeGate(metric('p99-latency', '<= baseline * 1.1', 'ms')), "the canary's p99 latency must stay within 110% of the baseline's");
+  assert.equal(
+    describeGate(metric('p99-latency', '<= baseline * 1.1', 'ms')),
+    "the canary's p99 latency must stay within 110% of the baseline's",
+  );
   assert.equal(describeGate(metric('error-rate', '<= 1%', '%')), "the canary's error rate must stay at or below 1%");
-  assert.equal(describeGate(metric('success-rate', '>= 99.5%', '%')), "the canary's success rate must stay at or above 99.5%");
-  assert.match(describeGate(metric('error-rate', '1%', '%')), /^"1%" does not work as a threshold: a threshold starts with/);
+  assert.equal(
+    describeGate(metric('success-rate', '>= 99.5%', '%')),
+    "the canary's success rate must stay at or above 99.5%",
+  );
+  assert.match(
+    describeGate(metric('error-rate', '1%', '%')),
+    /^"1%" does not work as a threshold: a threshold starts with/,
+  );
   const none: PlanMetric = { name: 'throughput', ref: at, builtin: true, watchesErrors: false };
   assert.match(describeGate(none), /no threshold/);
 });
 
 test('metric descriptions: well-known, custom query, unknown', () => {
-  assert.equal(describeMetric({ name: 'p99-latency', unit: 'ms' }), 'p99 latency: 99th percentile request latency, in ms');
-  assert.equal(describeMetric({ name: 'queue-depth', unit: 'count', query: 'depth{{selector}}' }), 'queue depth: custom query `depth{{selector}}`, in plain counts');
+  assert.equal(
+    describeMetric({ name: 'p99-latency', unit: 'ms' }),
+    'p99 latency: 99th percentile request latency, in ms',
+  );
+  assert.equal(
+    describeMetric({ name: 'queue-depth', unit: 'count', query: 'depth{{selector}}' }),
+    'queue depth: custom query `depth{{selector}}`, in plain counts',
+  );
   assert.match(describeMetric({ name: 'mystery' }), /not a well-known metric and no query/);
 });
 
 test('alert channels in words', () => {
-  assert.equal(describeAlert({ channel: 'slack:#checkout-deploys', on: ['breach', 'rollback'] }), 'Slack channel #checkout-deploys hears about breach and rollback');
-  assert.equal(describeAlert({ channel: 'pagerduty:web-oncall' }), 'PagerDuty service web-oncall hears about every event');
+  assert.equal(
+    describeAlert({ channel: 'slack:#checkout-deploys', on: ['breach', 'rollback'] }),
+    'Slack channel #checkout-deploys hears about breach and rollback',
+  );
+  assert.equal(
+    describeAlert({ channel: 'pagerduty:web-oncall' }),
+    'PagerDuty service web-oncall hears about every event',
+  );
   assert.match(describeAlert({ channel: 'carrier-pigeon:roof' }), /"carrier-pigeon" is not a channel kind/);
-  assert.deepEqual(parseChannel('email: oncall@example.com'), { ok: true, kind: 'email', target: 'oncall@example.com' });
+  assert.deepEqual(parseChannel('email: oncall@example.com'), {
+    ok: true,
+    kind: 'email',
+    target: 'oncall@example.com',
+  });
   const empty = parseChannel('slack:');
   assert.ok(!empty.ok && /needs a channel after the colon, e.g. slack:#deploys/.test(empty.error));
   assert.equal(listWords(['a', 'b', 'c']), 'a, b and c');

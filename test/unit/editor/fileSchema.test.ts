@@ -11,9 +11,21 @@ const cases: Array<[string, string, string | undefined]> = [
   ['a canary and a synthetic document', 'canary: {}\n---\nsynthetic: {}\n', undefined],
   ['a canary and a Kubernetes document', 'canary: {}\n---\napiVersion: v1\nkind: ConfigMap\n', undefined],
   ['a Flagger canary: its own schema', 'apiVersion: flagger.app/v1beta1\nkind: Canary\nspec: {}\n', 'flagger-canary'],
-  ['two Rollouts', 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\n---\napiVersion: argoproj.io/v1alpha1\nkind: Rollout\n', 'argo-rollout'],
-  ['a Rollout and its AnalysisTemplate: no one schema fits both', 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\n---\napiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\n', undefined],
-  ['a Helm template', 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: {{ .Release.Name }}\n', undefined],
+  [
+    'two Rollouts',
+    'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\n---\napiVersion: argoproj.io/v1alpha1\nkind: Rollout\n',
+    'argo-rollout',
+  ],
+  [
+    'a Rollout and its AnalysisTemplate: no one schema fits both',
+    'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\n---\napiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\n',
+    undefined,
+  ],
+  [
+    'a Helm template',
+    'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: {{ .Release.Name }}\n',
+    undefined,
+  ],
   ['a docker-compose file', 'services:\n  web:\n    image: nginx\n', undefined],
   ['an empty file', '', undefined],
 ];

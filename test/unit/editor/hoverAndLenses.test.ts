@@ -57,7 +57,10 @@ test('hover on a threshold says it in words and covers the threshold', () => {
 });
 
 test('hover on `steps` (key or value) shows the timeline, time to full and worst-case rollback', () => {
-  for (const [needle, delta] of [['steps:', 1], ['[1, 5', 0]] as const) {
+  for (const [needle, delta] of [
+    ['steps:', 1],
+    ['[1, 5', 0],
+  ] as const) {
     const h = hover(CANARY, needle, delta);
     assert.ok(h, needle);
     assert.deepEqual(h.lines, [
@@ -80,7 +83,7 @@ test('hover on one step, the interval, on_failure, min_requests and an alert cha
 test('hover on the canary key summarises the four pillars', () => {
   const h = hoverAt(CANARY, 2);
   assert.equal(h?.title, 'Canary of checkout');
-  assert.ok(h?.lines.some((l) => l.startsWith('Gates: the canary\'s error rate must stay at or below 1%')));
+  assert.ok(h?.lines.some((l) => l.startsWith("Gates: the canary's error rate must stay at or below 1%")));
   assert.ok(h?.lines.some((l) => l.startsWith('Alerts: Slack channel #checkout-deploys')));
 });
 
@@ -88,7 +91,10 @@ test('hover on a secret variable, a step kind and a journey', () => {
   const secret = hover(SYNTHETIC, '${secret:', 3);
   assert.equal(secret?.title, 'Secret');
   assert.match(secret?.lines.join(' ') ?? '', /never appears in any output/);
-  assert.equal(SYNTHETIC.slice(secret!.ref.offset, secret!.ref.offset + secret!.ref.length), '${secret:SYNTHETIC_PASS}');
+  assert.equal(
+    SYNTHETIC.slice(secret!.ref.offset, secret!.ref.offset + secret!.ref.length),
+    '${secret:SYNTHETIC_PASS}',
+  );
   assert.match(hover(SYNTHETIC, 'goto')?.lines[0] ?? '', /^Opens a page in the browser/);
   const journey = hover(SYNTHETIC, 'user can log in');
   assert.equal(journey?.title, 'Journey: user can log in');
@@ -104,7 +110,7 @@ test('no hover outside our documents or on plain keys', () => {
   assert.equal(hover(CANARY, 'service'), undefined);
 });
 
-test('hover on a key shows the schema\'s description of it, after the words when there are both', () => {
+test("hover on a key shows the schema's description of it, after the words when there are both", () => {
   const schemas = nativeSchemas();
   const at = (needle: string) => hoverAt(CANARY, CANARY.indexOf(needle) + 1, undefined, schemas);
   const expected = (path: Array<string | number>) => descriptionOf(schemasAt(schemas.canary!, path));
@@ -125,9 +131,18 @@ test('hover on a key shows the schema\'s description of it, after the words when
 
 test('CodeLens: a timeline above the canary, "Run journey" above each journey', () => {
   const lenses = lensesFor(`${CANARY}---\n${SYNTHETIC}`);
-  assert.deepEqual(lenses.map((l) => l.title), ['1% > 5% > 25% > 50% > 100% · 25 min to full', '$(play) Run journey', '$(play) Run journey']);
+  assert.deepEqual(
+    lenses.map((l) => l.title),
+    ['1% > 5% > 25% > 50% > 100% · 25 min to full', '$(play) Run journey', '$(play) Run journey'],
+  );
   const runs = lenses.filter((l) => l.kind === 'run-journey');
-  assert.deepEqual(runs.map((l) => (l.kind === 'run-journey' ? [l.journeyName, l.journeyIndex, l.docIndex] : [])), [['user can log in', 0, 1], ['checkout API is healthy', 1, 1]]);
+  assert.deepEqual(
+    runs.map((l) => (l.kind === 'run-journey' ? [l.journeyName, l.journeyIndex, l.docIndex] : [])),
+    [
+      ['user can log in', 0, 1],
+      ['checkout API is healthy', 1, 1],
+    ],
+  );
   assert.equal(lenses[0].ref.offset, 0);
 });
 

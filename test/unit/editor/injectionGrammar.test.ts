@@ -14,11 +14,16 @@ import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
 
 const GRAMMAR = join(__dirname, '../../../syntaxes/release-safety.injection.json');
-const YAML_EXT = join(process.env.RELEASE_SAFETY_CACHE ?? join(homedir(), '.cache/release-safety'), 'cs/node_modules/code-server/lib/vscode/extensions/yaml');
+const YAML_EXT = join(
+  process.env.RELEASE_SAFETY_CACHE ?? join(homedir(), '.cache/release-safety'),
+  'cs/node_modules/code-server/lib/vscode/extensions/yaml',
+);
 
 let onigReady: Promise<void> | undefined;
 function loadOniguruma(): Promise<void> {
-  onigReady ??= oniguruma.loadWASM(readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer as ArrayBuffer);
+  onigReady ??= oniguruma.loadWASM(
+    readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer as ArrayBuffer,
+  );
   return onigReady;
 }
 
@@ -42,16 +47,23 @@ const standInYaml = {
 function registry(realYaml: boolean): vsctm.Registry {
   const yamlFiles = new Map<string, string>();
   if (realYaml) {
-    const pkg = JSON.parse(readFileSync(join(YAML_EXT, 'package.json'), 'utf8')) as { contributes: { grammars: Array<{ scopeName: string; path: string }> } };
+    const pkg = JSON.parse(readFileSync(join(YAML_EXT, 'package.json'), 'utf8')) as {
+      contributes: { grammars: Array<{ scopeName: string; path: string }> };
+    };
     for (const g of pkg.contributes.grammars) yamlFiles.set(g.scopeName, join(YAML_EXT, g.path));
   }
   return new vsctm.Registry({
-    onigLib: loadOniguruma().then(() => ({ createOnigScanner: (s: string[]) => new oniguruma.OnigScanner(s), createOnigString: (s: string) => new oniguruma.OnigString(s) })),
+    onigLib: loadOniguruma().then(() => ({
+      createOnigScanner: (s: string[]) => new oniguruma.OnigScanner(s),
+      createOnigString: (s: string) => new oniguruma.OnigString(s),
+    })),
     loadGrammar: async (scopeName) => {
-      if (scopeName === 'release-safety.injection') return vsctm.parseRawGrammar(readFileSync(GRAMMAR, 'utf8'), GRAMMAR);
+      if (scopeName === 'release-safety.injection')
+        return vsctm.parseRawGrammar(readFileSync(GRAMMAR, 'utf8'), GRAMMAR);
       const file = yamlFiles.get(scopeName);
       if (file) return vsctm.parseRawGrammar(readFileSync(file, 'utf8'), file);
-      if (scopeName === 'source.yaml' && !realYaml) return vsctm.parseRawGrammar(JSON.stringify(standInYaml), 'yaml.json');
+      if (scopeName === 'source.yaml' && !realYaml)
+        return vsctm.parseRawGrammar(JSON.stringify(standInYaml), 'yaml.json');
       return null;
     },
     // As package.json's `injectTo: ["source.yaml"]` asks VS Code to do.
@@ -107,7 +119,11 @@ const SAMPLE = [
 ].join('\n');
 
 function checkScopes(toks: Array<[string, string[]]>): void {
-  const has = (text: string, scope: string, nth = 0) => assert.ok(scopesOf(toks, text, nth).some((s) => s.startsWith(scope)), `"${text}" has ${scope}: ${scopesOf(toks, text, nth).join(' ')}`);
+  const has = (text: string, scope: string, nth = 0) =>
+    assert.ok(
+      scopesOf(toks, text, nth).some((s) => s.startsWith(scope)),
+      `"${text}" has ${scope}: ${scopesOf(toks, text, nth).join(' ')}`,
+    );
   has('<=', 'keyword.operator.comparison.threshold.release-safety');
   has('baseline', 'variable.language.baseline.release-safety');
   has('*', 'keyword.operator.arithmetic.release-safety');
@@ -124,11 +140,16 @@ function checkScopes(toks: Array<[string, string[]]>): void {
   has('selector', 'variable.parameter.query.release-safety');
   has('POST', 'keyword.other.http-method.release-safety');
   // Keys stay keys: a key named like a keyword is not coloured as one.
-  assert.ok(!scopesOf(toks, 'baseline', 1).some((s) => s.includes('release-safety')), 'the key `baseline:` is not the baseline keyword');
+  assert.ok(
+    !scopesOf(toks, 'baseline', 1).some((s) => s.includes('release-safety')),
+    'the key `baseline:` is not the baseline keyword',
+  );
   has('5m', 'constant.numeric.duration.release-safety');
   // Comments stay comments.
   const comment = toks.find(([t]) => t.includes('in a comment'));
-  assert.ok(comment && comment[1].some((s) => s.startsWith('comment')) && !comment[1].some((s) => s.includes('release-safety')));
+  assert.ok(
+    comment && comment[1].some((s) => s.startsWith('comment')) && !comment[1].some((s) => s.includes('release-safety')),
+  );
   assert.ok(!toks.some(([t, s]) => t.includes('# threshold') && s.some((x) => x.includes('release-safety'))));
 }
 
@@ -155,6 +176,14 @@ test('injection grammar: scopes on a stand-in YAML grammar', async () => {
   checkScopes(await tokens(registry(false), SAMPLE));
 });
 
-test('injection grammar: scopes on VS Code\'s own YAML grammar', { skip: existsSync(join(YAML_EXT, 'package.json')) ? false : `VS Code's YAML grammar not found at ${YAML_EXT}: run scripts/ensure-system-deps.sh` }, async () => {
-  checkScopes(await tokens(registry(true), SAMPLE));
-});
+test(
+  "injection grammar: scopes on VS Code's own YAML grammar",
+  {
+    skip: existsSync(join(YAML_EXT, 'package.json'))
+      ? false
+      : `VS Code's YAML grammar not found at ${YAML_EXT}: run scripts/ensure-system-deps.sh`,
+  },
+  async () => {
+    checkScopes(await tokens(registry(true), SAMPLE));
+  },
+);

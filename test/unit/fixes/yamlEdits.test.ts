@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument, type YAMLMap, type Pair } from 'yaml';
-import { appendSeqItem, applyEdits, fillEmptyPair, insertMapEntry, setMapValue } from '../../../src/core/lint/fixes/yamlEdits';
+import {
+  appendSeqItem,
+  applyEdits,
+  fillEmptyPair,
+  insertMapEntry,
+  setMapValue,
+} from '../../../src/core/lint/fixes/yamlEdits';
 import { asMap, asSeq, nodeAt, pairOf } from '../../../src/core/parse/yamlNodes';
 
 function mapAt(text: string, path: string[]): YAMLMap {
@@ -18,9 +24,13 @@ function parses(text: string): unknown {
 }
 
 test('inserts into a block map after its last entry, at its indentation, keeping comments', () => {
-  const text = '# top\ncanary:\n  steps: [1, 100]   # ramp\n  metrics:\n  - name: error-rate\n    threshold: "<= 1%"\n# after\nother: 1\n';
+  const text =
+    '# top\ncanary:\n  steps: [1, 100]   # ramp\n  metrics:\n  - name: error-rate\n    threshold: "<= 1%"\n# after\nother: 1\n';
   const out = applyEdits(text, [insertMapEntry(text, mapAt(text, ['canary']), 'on_failure', 'rollback')]);
-  assert.equal(out, '# top\ncanary:\n  steps: [1, 100]   # ramp\n  metrics:\n  - name: error-rate\n    threshold: "<= 1%"\n  on_failure: rollback\n# after\nother: 1\n');
+  assert.equal(
+    out,
+    '# top\ncanary:\n  steps: [1, 100]   # ramp\n  metrics:\n  - name: error-rate\n    threshold: "<= 1%"\n  on_failure: rollback\n# after\nother: 1\n',
+  );
   assert.equal((parses(out) as any).canary.on_failure, 'rollback');
 });
 
@@ -33,14 +43,19 @@ test('keeps a trailing comment with its entry and works without a final newline'
 
 test('inserts a list value as indented block lines and keeps CRLF line breaks', () => {
   const text = 'canary:\r\n  steps: [1, 100]\r\n';
-  const out = applyEdits(text, [insertMapEntry(text, mapAt(text, ['canary']), 'alerts', [{ channel: 'slack:#CHANGE-ME' }])]);
+  const out = applyEdits(text, [
+    insertMapEntry(text, mapAt(text, ['canary']), 'alerts', [{ channel: 'slack:#CHANGE-ME' }]),
+  ]);
   assert.equal(out, 'canary:\r\n  steps: [1, 100]\r\n  alerts:\r\n    - channel: slack:#CHANGE-ME\r\n');
   assert.deepEqual((parses(out) as any).canary.alerts, [{ channel: 'slack:#CHANGE-ME' }]);
 });
 
 test('inserts into flow maps, empty or not', () => {
   for (const [text, want] of [
-    ['canary: {steps: [1, 100], interval: 5m}  # c\n', 'canary: {steps: [1, 100], interval: 5m, on_failure: rollback}  # c\n'],
+    [
+      'canary: {steps: [1, 100], interval: 5m}  # c\n',
+      'canary: {steps: [1, 100], interval: 5m, on_failure: rollback}  # c\n',
+    ],
     ['canary: { steps: [1, 100] }\n', 'canary: { steps: [1, 100], on_failure: rollback }\n'],
     ['canary: {steps: [1],}\n', 'canary: {steps: [1], on_failure: rollback}\n'],
     ['canary: {}\n', 'canary: {on_failure: rollback}\n'],
@@ -112,7 +127,10 @@ test('a longer value eats the padding before an aligned comment, keeping one spa
   const out = applyEdits(text, [setMapValue(text, mapAt(text, ['canary']), 'on_failure', 'rollback')]);
   assert.equal(out, 'canary:\n  on_failure: rollback    # why\n  steps: [1]          # ramp\n');
   const tight = 'canary:\n  on_failure: pause # why\n';
-  assert.equal(applyEdits(tight, [setMapValue(tight, mapAt(tight, ['canary']), 'on_failure', 'rollback')]), 'canary:\n  on_failure: rollback # why\n');
+  assert.equal(
+    applyEdits(tight, [setMapValue(tight, mapAt(tight, ['canary']), 'on_failure', 'rollback')]),
+    'canary:\n  on_failure: rollback # why\n',
+  );
 });
 
 test('appends to flow and block lists', () => {

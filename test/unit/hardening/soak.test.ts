@@ -13,7 +13,12 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { CanaryWatcher } from '../../../src/core/canary/watcher';
 import { SourceError, type CanarySource, type SourceSample } from '../../../src/core/canary/source';
-import { appendReading, HISTORY_MAX_POINTS, HISTORY_WINDOW_MS, type ChartSeries } from '../../../src/shared/panel/panelModel';
+import {
+  appendReading,
+  HISTORY_MAX_POINTS,
+  HISTORY_WINDOW_MS,
+  type ChartSeries,
+} from '../../../src/shared/panel/panelModel';
 import { toReadingView } from '../../../src/extension/panel/readingView';
 import { metric, plan } from '../canary/planFixture';
 
@@ -29,7 +34,11 @@ function heapMb(): number {
 test('an hour of readings: history and charts stay bounded, heap stays flat', async (t) => {
   let now = 1_800_000_000_000;
   const clock = () => now;
-  const metrics = [metric('error-rate', '<= 1%'), metric('p99-latency', '<= baseline * 1.5'), metric('throughput', '>= 1 req/s')];
+  const metrics = [
+    metric('error-rate', '<= 1%'),
+    metric('p99-latency', '<= baseline * 1.5'),
+    metric('throughput', '>= 1 req/s'),
+  ];
   let second = 0;
   const source: CanarySource = {
     kind: 'scrape',
@@ -43,14 +52,32 @@ test('an hour of readings: history and charts stay bounded, heap stays flat', as
       return {
         at: now,
         windowMs: 60_000,
-        canary: { requests: canary, values: { 'error-rate': 0.2 + (second % 5) / 10, 'p99-latency': 120 + (second % 13), throughput: canary / 60 } },
-        baseline: { requests: total - canary, values: { 'error-rate': 0.3, 'p99-latency': 110, throughput: (total - canary) / 60 } },
+        canary: {
+          requests: canary,
+          values: {
+            'error-rate': 0.2 + (second % 5) / 10,
+            'p99-latency': 120 + (second % 13),
+            throughput: canary / 60,
+          },
+        },
+        baseline: {
+          requests: total - canary,
+          values: { 'error-rate': 0.3, 'p99-latency': 110, throughput: (total - canary) / 60 },
+        },
         metricErrors: {},
         notes: [],
       };
     },
   };
-  const watcher = new CanaryWatcher(plan({ metrics, minRequests: 10, steps: [5, 25, 50, 100].map((weight) => ({ weight, ref: { offset: 0, length: 0 } })) }), source, { intervalMs: 1000, clock });
+  const watcher = new CanaryWatcher(
+    plan({
+      metrics,
+      minRequests: 10,
+      steps: [5, 25, 50, 100].map((weight) => ({ weight, ref: { offset: 0, length: 0 } })),
+    }),
+    source,
+    { intervalMs: 1000, clock },
+  );
   const charts: ChartSeries[] = [];
   watcher.onReading((r) => appendReading(charts, toReadingView(r)));
   const verdicts: Record<string, number> = {};

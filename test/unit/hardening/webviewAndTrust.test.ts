@@ -23,8 +23,12 @@ function directives(csp: string): Map<string, string[]> {
   return out;
 }
 
-test('the panel HTML: strict CSP, every script carries this load\'s nonce, nothing inline', () => {
-  const html = renderWebviewHtml({ cspSource: CSP_SOURCE, scriptUri: `${CSP_SOURCE}/dist/webview.js`, styleUri: `${CSP_SOURCE}/dist/webview.css` });
+test("the panel HTML: strict CSP, every script carries this load's nonce, nothing inline", () => {
+  const html = renderWebviewHtml({
+    cspSource: CSP_SOURCE,
+    scriptUri: `${CSP_SOURCE}/dist/webview.js`,
+    styleUri: `${CSP_SOURCE}/dist/webview.css`,
+  });
   const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
   assert.ok(meta, 'a CSP meta tag');
   const csp = directives(meta[1]!.replace(/&#39;|&apos;/g, "'"));
@@ -33,7 +37,11 @@ test('the panel HTML: strict CSP, every script carries this load\'s nonce, nothi
   assert.equal(script.length, 1);
   assert.match(script[0]!, /^'nonce-[A-Za-z0-9_-]{16,}'$/);
   for (const [name, values] of csp) {
-    for (const v of values) assert.ok(!/unsafe-inline|unsafe-eval|^\*$|^https?:$|^data:$/.test(v) || (name === 'img-src' && v === 'data:'), `${name} allows ${v}`);
+    for (const v of values)
+      assert.ok(
+        !/unsafe-inline|unsafe-eval|^\*$|^https?:$|^data:$/.test(v) || (name === 'img-src' && v === 'data:'),
+        `${name} allows ${v}`,
+      );
   }
   const nonce = script[0]!.slice("'nonce-".length, -1);
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
@@ -52,7 +60,10 @@ test('hostile strings given to the shell stay inside their attributes', () => {
   const html = renderWebviewHtml({ cspSource: evil, scriptUri: evil, styleUri: evil, nonce: 'n0nce' });
   assert.ok(!html.includes('<img'), 'no element was injected');
   assert.equal((html.match(/<script\b/g) ?? []).length, 1, 'still exactly one script element');
-  assert.ok(!contentSecurityPolicy("'unsafe-inline'", 'n').includes("script-src 'unsafe-inline'"), 'the cspSource cannot widen script-src');
+  assert.ok(
+    !contentSecurityPolicy("'unsafe-inline'", 'n').includes("script-src 'unsafe-inline'"),
+    'the cspSource cannot widen script-src',
+  );
 });
 
 test('malformed messages from the webview are refused with a reason, never thrown on', () => {
@@ -71,7 +82,13 @@ test('malformed messages from the webview are refused with a reason, never throw
     { type: 'watch', uri: { toString: () => 'file:///etc/passwd' } },
     { type: 'openConfig', uri: ['file:///a'] },
     { type: 'runCommand', command: 'workbench.action.terminal.new' },
-    { type: { toString: () => { throw new Error('boom'); } } },
+    {
+      type: {
+        toString: () => {
+          throw new Error('boom');
+        },
+      },
+    },
     JSON.parse('{"__proto__": {"type": "stop"}}'),
     // (An object whose type is inherited cannot arrive: postMessage's structured clone drops prototypes.)
     { type: 'constructor' },
@@ -79,7 +96,10 @@ test('malformed messages from the webview are refused with a reason, never throw
   ];
   for (const raw of hostile) {
     let parsed: ReturnType<typeof parseWebviewMessage> | undefined;
-    assert.doesNotThrow(() => (parsed = parseWebviewMessage(raw)), `threw on ${String(JSON.stringify(raw))?.slice(0, 80)}`);
+    assert.doesNotThrow(
+      () => (parsed = parseWebviewMessage(raw)),
+      `threw on ${String(JSON.stringify(raw))?.slice(0, 80)}`,
+    );
     assert.equal(parsed!.ok, false, `accepted ${String(JSON.stringify(raw))?.slice(0, 80)}`);
     if (!parsed!.ok) assert.ok(parsed!.error.length > 0 && parsed!.error.length < 300, 'a short reason to log');
   }
@@ -97,6 +117,13 @@ test('Workspace Trust: limited support, and the description says what works and 
   assert.match(trust.description, /poll|watch/i, 'says canary sources are not polled');
   // The messages the guards show say why, in the user's words.
   const controller = readFileSync(join(ROOT, 'src', 'extension', 'panel', 'watchController.ts'), 'utf8');
-  assert.match(controller, /if \(!this\.trusted\) return UNTRUSTED_MESSAGE;/, 'watch() refuses before reading or polling anything');
-  assert.match(controller, /does not poll canary sources in an untrusted workspace: a config could make the editor call any address/);
+  assert.match(
+    controller,
+    /if \(!this\.trusted\) return UNTRUSTED_MESSAGE;/,
+    'watch() refuses before reading or polling anything',
+  );
+  assert.match(
+    controller,
+    /does not poll canary sources in an untrusted workspace: a config could make the editor call any address/,
+  );
 });

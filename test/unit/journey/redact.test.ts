@@ -7,7 +7,12 @@ describe('Redactor', () => {
   it('hides a secret in every spelling it may come back in', () => {
     const secret = 'p@ss "word"/<1>';
     const r = new Redactor([secret]);
-    const spellings = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), 'p@ss &quot;word&quot;/&lt;1&gt;'];
+    const spellings = [
+      secret,
+      encodeURIComponent(secret),
+      JSON.stringify(secret).slice(1, -1),
+      'p@ss &quot;word&quot;/&lt;1&gt;',
+    ];
     for (const s of spellings) assert.equal(r.text(`before ${s} after`), `before ${REDACTED} after`);
   });
 
@@ -15,7 +20,11 @@ describe('Redactor', () => {
     const r = new Redactor(['tok-1']);
     const input = { message: 'Bearer tok-1', list: ['x', 'tok-1tok-1'], nested: { 'tok-1': 3 } };
     const out = r.deep(input);
-    assert.deepEqual(out, { message: `Bearer ${REDACTED}`, list: ['x', `${REDACTED}${REDACTED}`], nested: { [REDACTED]: 3 } });
+    assert.deepEqual(out, {
+      message: `Bearer ${REDACTED}`,
+      list: ['x', `${REDACTED}${REDACTED}`],
+      nested: { [REDACTED]: 3 },
+    });
     assert.equal(input.message, 'Bearer tok-1');
   });
 
@@ -32,16 +41,22 @@ describe('Redactor', () => {
   it('leaves no secret in any text (property)', () => {
     fc.assert(
       // A secret with a "*" could be re-formed by the "***" marker itself, so those are left out.
-      fc.property(fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !s.includes('*')), fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (secret, a, b) => {
-        const r = new Redactor([secret]);
-        return !r.text(`${a}${secret}${b}${secret}`).includes(secret);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !s.includes('*')),
+        fc.string({ maxLength: 40 }),
+        fc.string({ maxLength: 40 }),
+        (secret, a, b) => {
+          const r = new Redactor([secret]);
+          return !r.text(`${a}${secret}${b}${secret}`).includes(secret);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('knows which names carry credentials', () => {
-    for (const n of ['API_TOKEN', 'password', 'x-api-key', 'Authorization', 'SESSION_ID', 'Cookie']) assert.ok(looksSensitive(n), n);
+    for (const n of ['API_TOKEN', 'password', 'x-api-key', 'Authorization', 'SESSION_ID', 'Cookie'])
+      assert.ok(looksSensitive(n), n);
     for (const n of ['cart_id', 'USER_EMAIL', 'sku']) assert.ok(!looksSensitive(n), n);
   });
 });
@@ -49,8 +64,15 @@ describe('Redactor', () => {
 it('HTML references and base64 spellings of a secret are redacted too', () => {
   const secret = `k3y&<"q'>/+=`;
   const r = new Redactor([secret]);
-  const html = (q: string, a: string) => secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, q).replace(/'/g, a);
-  for (const spelling of [html('&quot;', '&#39;'), html('&#34;', '&#39;'), html('&quot;', '&#x27;'), Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url')]) {
+  const html = (q: string, a: string) =>
+    secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, q).replace(/'/g, a);
+  for (const spelling of [
+    html('&quot;', '&#39;'),
+    html('&#34;', '&#39;'),
+    html('&quot;', '&#x27;'),
+    Buffer.from(secret).toString('base64'),
+    Buffer.from(secret).toString('base64url'),
+  ]) {
     assert.equal(r.text(`<p>${spelling}</p>`), '<p>***</p>', spelling);
   }
   assert.equal(new Redactor(['abc']).text('YWJj'), 'YWJj', 'no base64 spelling for values too short to be secrets');

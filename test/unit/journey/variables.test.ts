@@ -1,18 +1,35 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scanVariables, substitute, substituteDeep, VariableError, type VariableScope } from '../../../src/core/journey/variables';
+import {
+  scanVariables,
+  substitute,
+  substituteDeep,
+  VariableError,
+  type VariableScope,
+} from '../../../src/core/journey/variables';
 
 const scope: VariableScope = {
   env: (n) => ({ USER: 'synthetic@example.com', EMPTY: '' })[n],
   secrets: new Map([['PASS', 's3cr3t']]),
-  captured: new Map<string, unknown>([['cart_id', 42], ['tags', ['a', 'b']], ['name', 'cart']]),
+  captured: new Map<string, unknown>([
+    ['cart_id', 42],
+    ['tags', ['a', 'b']],
+    ['name', 'cart'],
+  ]),
 };
 
 describe('scanVariables', () => {
   it('finds env, secret and captured references with their offsets', () => {
     const { refs, errors } = scanVariables('Bearer ${secret:PASS} for ${env:USER} in ${cart_id}');
     assert.deepEqual(errors, []);
-    assert.deepEqual(refs.map((r) => [r.kind, r.name]), [['secret', 'PASS'], ['env', 'USER'], ['capture', 'cart_id']]);
+    assert.deepEqual(
+      refs.map((r) => [r.kind, r.name]),
+      [
+        ['secret', 'PASS'],
+        ['env', 'USER'],
+        ['capture', 'cart_id'],
+      ],
+    );
     assert.equal(refs[0].start, 7);
     assert.equal(refs[0].end, 21);
   });
@@ -39,16 +56,25 @@ describe('substitute', () => {
   });
 
   it('throws a VariableError naming the unknown variable', () => {
-    assert.throws(() => substitute('${env:NOPE}', scope), (e: unknown) => e instanceof VariableError && /NOPE is not set/.test(e.message));
+    assert.throws(
+      () => substitute('${env:NOPE}', scope),
+      (e: unknown) => e instanceof VariableError && /NOPE is not set/.test(e.message),
+    );
     assert.throws(() => substitute('${later}', scope), /not captured by an earlier step/);
   });
 
   it('keeps the type of a lone captured value inside JSON bodies', () => {
-    assert.deepEqual(substituteDeep({ id: '${cart_id}', label: 'cart ${cart_id}', tags: '${tags}', nested: [{ who: '${env:USER}' }] }, scope), {
-      id: 42,
-      label: 'cart 42',
-      tags: ['a', 'b'],
-      nested: [{ who: 'synthetic@example.com' }],
-    });
+    assert.deepEqual(
+      substituteDeep(
+        { id: '${cart_id}', label: 'cart ${cart_id}', tags: '${tags}', nested: [{ who: '${env:USER}' }] },
+        scope,
+      ),
+      {
+        id: 42,
+        label: 'cart 42',
+        tags: ['a', 'b'],
+        nested: [{ who: 'synthetic@example.com' }],
+      },
+    );
   });
 });

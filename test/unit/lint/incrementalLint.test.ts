@@ -38,7 +38,10 @@ function same(linter: IncrementalLinter, text: string, config?: Parameters<typeo
   const docs = (r: typeof expected) => r.file.documents.map((d) => [d.index, d.kind, d.offset, d.length]);
   assert.deepEqual(docs(actual), docs(expected));
   // The trees themselves: every node range where a fresh parse puts it.
-  assert.deepEqual(actual.file.documents.map((d) => JSON.stringify(d.doc.contents && (d.doc.contents as { range?: unknown }).range)), expected.file.documents.map((d) => JSON.stringify(d.doc.contents && (d.doc.contents as { range?: unknown }).range)));
+  assert.deepEqual(
+    actual.file.documents.map((d) => JSON.stringify(d.doc.contents && (d.doc.contents as { range?: unknown }).range)),
+    expected.file.documents.map((d) => JSON.stringify(d.doc.contents && (d.doc.contents as { range?: unknown }).range)),
+  );
 }
 
 test('splitDocuments: markers at line starts, comments before the first one stay with it, unsure files are not split', () => {
@@ -89,16 +92,47 @@ test('the per-document cache reuses parses: a YamlDocuments parse equals parseFi
   assert.equal(docs.reused, first.documents.length - 1, 'all but the last document, which gained a line break');
   const fresh = parseFile(`${text}\n---\nkind: ConfigMap\n`);
   assert.deepEqual(again.findings, fresh.findings);
-  assert.deepEqual(again.documents.map((d) => [d.kind, d.offset, d.length, JSON.stringify(d.doc.toJS())]), fresh.documents.map((d) => [d.kind, d.offset, d.length, JSON.stringify(d.doc.toJS())]));
+  assert.deepEqual(
+    again.documents.map((d) => [d.kind, d.offset, d.length, JSON.stringify(d.doc.toJS())]),
+    fresh.documents.map((d) => [d.kind, d.offset, d.length, JSON.stringify(d.doc.toJS())]),
+  );
 });
 
 test('random edits of multi-document files (typing, deleting, new and broken markers) always lint the same as lintText', () => {
   const bases = [...exampleTexts().filter((t) => t.includes('\n---')), generateRolloutFile(200).text];
-  const pieces = ['---\n', '\n---\n', ' ', 'x', ':', '\n', '  - a\n', '"', '[', '# c\n', 'canary:\n', '\n  interval: 5m\n', '- ', '---', '...\n', '%YAML 1.2\n', '\t', '&a ', '*a', '# release-safety-disable-next-line\n'];
+  const pieces = [
+    '---\n',
+    '\n---\n',
+    ' ',
+    'x',
+    ':',
+    '\n',
+    '  - a\n',
+    '"',
+    '[',
+    '# c\n',
+    'canary:\n',
+    '\n  interval: 5m\n',
+    '- ',
+    '---',
+    '...\n',
+    '%YAML 1.2\n',
+    '\t',
+    '&a ',
+    '*a',
+    '# release-safety-disable-next-line\n',
+  ];
   fc.assert(
     fc.property(
       fc.integer({ min: 0, max: bases.length - 1 }),
-      fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 8 }), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 8 }),
+      fc.array(
+        fc.tuple(
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.integer({ min: 0, max: 8 }),
+          fc.constantFrom(...pieces),
+        ),
+        { minLength: 1, maxLength: 8 },
+      ),
       (b, edits) => {
         const linter = new IncrementalLinter();
         let text = bases[b];
@@ -115,19 +149,27 @@ test('random edits of multi-document files (typing, deleting, new and broken mar
 });
 
 test('with files linted together: the references are re-checked only when another file changes', () => {
-  const rollout = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: app}\nspec:\n  strategy:\n    canary:\n      analysis:\n        templates:\n        - templateName: rate\n      steps:\n      - setWeight: 5\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n';
-  const template = 'apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata: {name: rate}\nspec:\n  args:\n  - name: service\n  metrics:\n  - name: rate\n    successCondition: result[0] >= 0.9\n    provider: {prometheus: {query: x}}\n';
+  const rollout =
+    'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: app}\nspec:\n  strategy:\n    canary:\n      analysis:\n        templates:\n        - templateName: rate\n      steps:\n      - setWeight: 5\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n';
+  const template =
+    'apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata: {name: rate}\nspec:\n  args:\n  - name: service\n  metrics:\n  - name: rate\n    successCondition: result[0] >= 0.9\n    provider: {prometheus: {query: x}}\n';
   const index = new ProjectIndex();
   index.set('template.yaml', summarize(parseFile(template)));
   const linter = new IncrementalLinter();
   // A new options object every pass, as the editor gives: the same files, so nothing is re-checked.
   const lintWith = (text: string) => linter.lint(text, { project: { index, file: 'rollout.yaml' } });
   const first = lintWith(rollout);
-  assert.ok(first.findings.some((f) => f.rule === 'canary/missing-template-arg'), 'the template wants an arg the Rollout does not give');
+  assert.ok(
+    first.findings.some((f) => f.rule === 'canary/missing-template-arg'),
+    'the template wants an arg the Rollout does not give',
+  );
   lintWith(rollout);
   assert.equal(linter.linted, 0, 'unchanged text and unchanged other files: nothing re-linted');
   // The template gets a default: the Rollout's finding must go, though its own text did not change.
-  index.set('template.yaml', summarize(parseFile(template.replace('  - name: service\n', '  - name: service\n    value: checkout\n'))));
+  index.set(
+    'template.yaml',
+    summarize(parseFile(template.replace('  - name: service\n', '  - name: service\n    value: checkout\n'))),
+  );
   const after = lintWith(rollout);
   assert.equal(linter.linted, 1, 'the referring document was re-linted');
   assert.ok(!after.findings.some((f) => f.rule === 'canary/missing-template-arg'));

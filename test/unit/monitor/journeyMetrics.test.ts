@@ -18,14 +18,24 @@ test('a declared journey shows its run counters at 0 before the first run', () =
   const m = new JourneyMetrics();
   m.declare({ journey: 'checkout', file: 'synthetic.yaml', location: 'eu-west' });
   const text = m.render();
-  assert.match(text, /^release_safety_journey_runs_total\{journey="checkout",file="synthetic.yaml",location="eu-west",result="passed"\} 0$/m);
+  assert.match(
+    text,
+    /^release_safety_journey_runs_total\{journey="checkout",file="synthetic.yaml",location="eu-west",result="passed"\} 0$/m,
+  );
   assert.doesNotMatch(text, /^release_safety_journey_success\{/m, 'no success value before a run');
 });
 
 test('success, duration, last run, runs by result and step durations after runs', () => {
   const m = new JourneyMetrics();
   const labels = { journey: 'checkout', file: 'synthetic.yaml', location: 'eu-west' };
-  m.record(labels, result('passed', 1500, [['health', 200], ['cart', 1300]]), 1_700_000_000_000);
+  m.record(
+    labels,
+    result('passed', 1500, [
+      ['health', 200],
+      ['cart', 1300],
+    ]),
+    1_700_000_000_000,
+  );
   m.record(labels, result('failed', 250, [['health', 250]]), 1_700_000_060_000);
   const text = m.render();
   const l = 'journey="checkout",file="synthetic.yaml",location="eu-west"';
@@ -49,7 +59,18 @@ test('label values with quotes, backslashes and new lines are escaped', () => {
 test('series stay bounded over many runs', () => {
   const m = new JourneyMetrics();
   const labels = { journey: 'j', file: 'f', location: 'l' };
-  for (let i = 0; i < 5000; i++) m.record(labels, result(i % 3 ? 'passed' : 'failed', i, [['a', 1], ['b', 2]]), i * 1000);
-  const lines = m.render().split('\n').filter((x) => x && !x.startsWith('#'));
+  for (let i = 0; i < 5000; i++)
+    m.record(
+      labels,
+      result(i % 3 ? 'passed' : 'failed', i, [
+        ['a', 1],
+        ['b', 2],
+      ]),
+      i * 1000,
+    );
+  const lines = m
+    .render()
+    .split('\n')
+    .filter((x) => x && !x.startsWith('#'));
   assert.equal(lines.length, 3 + 3 + 2, lines.join('\n'));
 });

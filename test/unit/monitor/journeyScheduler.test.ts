@@ -64,17 +64,25 @@ test('each journey runs on its own period; a slow one skips its missed ticks and
   assert.deepEqual(starts.fast, [0, 10_000, 20_000, 30_000, 40_000, 50_000, 60_000]);
   assert.deepEqual(starts.slow, [0, 30_000, 60_000]);
   assert.deepEqual(maxConcurrent, { fast: 1, slow: 1 });
-  assert.deepEqual(skipped, [['slow', 2], ['slow', 2]]);
+  assert.deepEqual(skipped, [
+    ['slow', 2],
+    ['slow', 2],
+  ]);
 });
 
 test('a run that throws does not stop the schedule', async () => {
   const clock = new FakeClock();
   const stop = new AbortController();
   let runs = 0;
-  const done = runOnSchedule([{ journey: 'x', periodMs: 5000 }], async () => {
-    runs++;
-    throw new Error('a bug in the run');
-  }, stop.signal, clock);
+  const done = runOnSchedule(
+    [{ journey: 'x', periodMs: 5000 }],
+    async () => {
+      runs++;
+      throw new Error('a bug in the run');
+    },
+    stop.signal,
+    clock,
+  );
   await clock.advanceTo(20_000);
   stop.abort();
   await done;

@@ -30,7 +30,13 @@ async function lint(text: string): Promise<{ code: number; findings: { rule: str
   try {
     writeFileSync(join(dir, 'canary.yaml'), text);
     let out = '';
-    const code = await main(['lint', 'canary.yaml', '--format', 'json'], { out: (s) => void (out += s), err: () => undefined, cwd: dir, env: {}, isTTY: false });
+    const code = await main(['lint', 'canary.yaml', '--format', 'json'], {
+      out: (s) => void (out += s),
+      err: () => undefined,
+      cwd: dir,
+      env: {},
+      isTTY: false,
+    });
     return { code, findings: JSON.parse(out) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -38,8 +44,14 @@ async function lint(text: string): Promise<{ code: number; findings: { rule: str
 }
 
 test('source auth (basic, bearer) and ca lint clean; a literal bearer token is a schema finding', async () => {
-  assert.deepEqual((await lint(FILE('      auth:\n        basic: { user: bot, password: "${secret:PROM_PASSWORD}" }\n'))).findings, []);
+  assert.deepEqual(
+    (await lint(FILE('      auth:\n        basic: { user: bot, password: "${secret:PROM_PASSWORD}" }\n'))).findings,
+    [],
+  );
   assert.deepEqual((await lint(FILE('      auth: { bearer: "${secret:PROM_TOKEN}" }\n'))).findings, []);
   const literal = await lint(FILE('      auth: { bearer: hunter2 }\n'));
-  assert.deepEqual(literal.findings.map((f) => [f.rule, f.line]), [['schema/invalid-value', 18]]);
+  assert.deepEqual(
+    literal.findings.map((f) => [f.rule, f.line]),
+    [['schema/invalid-value', 18]],
+  );
 });

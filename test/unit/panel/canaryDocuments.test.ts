@@ -14,7 +14,13 @@ const withSource = `canary:
 test('lists native canaries per document, with whether they can be watched', () => {
   const text = `${withSource}---\nsynthetic: { journeys: [] }\n---\n# second\ncanary:\n  steps: [1, 100]\n`;
   const docs = canaryDocuments(text);
-  assert.deepEqual(docs.map((d) => [d.docIndex, d.service, d.hasSource]), [[0, 'checkout', true], [2, null, false]]);
+  assert.deepEqual(
+    docs.map((d) => [d.docIndex, d.service, d.hasSource]),
+    [
+      [0, 'checkout', true],
+      [2, null, false],
+    ],
+  );
   assert.equal(text.slice(docs[1]!.offset, docs[1]!.offset + 6), 'canary');
 });
 
@@ -22,7 +28,10 @@ test('non-canary and broken files give nothing, without throwing', () => {
   assert.equal(mayHoldCanary('apiVersion: v1\nkind: Service\n'), false);
   assert.deepEqual(canaryDocuments('apiVersion: v1\nkind: Service\n'), []);
   assert.deepEqual(canaryDocuments('canary: [unclosed\n'), []);
-  assert.deepEqual(canaryDocuments('canary:\n  source:\n    prometheus: { url: "" }\n').map((d) => d.hasSource), [false]);
+  assert.deepEqual(
+    canaryDocuments('canary:\n  source:\n    prometheus: { url: "" }\n').map((d) => d.hasSource),
+    [false],
+  );
 });
 
 test('Argo Rollouts and Flagger Canaries are listed beside native canaries, watchable through their analysis', () => {
@@ -47,6 +56,16 @@ spec:
 `;
   assert.equal(mayHoldCanary(rollout), true);
   const docs = canaryDocuments(`${rollout}---\n${flagger}---\n${withSource}`);
-  assert.deepEqual(docs.map((d) => [d.format, d.service, d.hasSource]), [['argo', 'checkout', true], ['flagger', 'podinfo', true], ['native', 'checkout', true]]);
-  assert.deepEqual(canaryDocuments(rollout.replace(/- analysis.*\n/, '')).map((d) => d.hasSource), [false]);
+  assert.deepEqual(
+    docs.map((d) => [d.format, d.service, d.hasSource]),
+    [
+      ['argo', 'checkout', true],
+      ['flagger', 'podinfo', true],
+      ['native', 'checkout', true],
+    ],
+  );
+  assert.deepEqual(
+    canaryDocuments(rollout.replace(/- analysis.*\n/, '')).map((d) => d.hasSource),
+    [false],
+  );
 });

@@ -16,8 +16,14 @@ test('webview messages: known types with the right shape pass, others are refuse
   const valid: [unknown, unknown][] = [
     [{ type: 'ready' }, { type: 'ready' }],
     [{ type: 'pause', extra: 1 }, { type: 'pause' }],
-    [{ type: 'watch', uri: 'file:///ws/canary.yaml' }, { type: 'watch', uri: 'file:///ws/canary.yaml' }],
-    [{ type: 'openConfig', uri: 'file:///a.yaml#doc=2' }, { type: 'openConfig', uri: 'file:///a.yaml#doc=2' }],
+    [
+      { type: 'watch', uri: 'file:///ws/canary.yaml' },
+      { type: 'watch', uri: 'file:///ws/canary.yaml' },
+    ],
+    [
+      { type: 'openConfig', uri: 'file:///a.yaml#doc=2' },
+      { type: 'openConfig', uri: 'file:///a.yaml#doc=2' },
+    ],
   ];
   for (const [raw, expected] of valid) assert.deepEqual(parseWebviewMessage(raw), { ok: true, message: expected });
   const invalid: [unknown, RegExp][] = [
@@ -42,14 +48,26 @@ test('host messages: state and reading are shape-checked', () => {
   const state: PanelState = {
     trusted: true,
     configs: [{ uri: 'file:///c.yaml', label: 'c.yaml', service: null, hasSource: false }],
-    watch: { configUri: 'file:///c.yaml', configLabel: 'c.yaml', service: 'checkout', paused: false, pollIntervalMs: 15000, backoffMs: null, reading, charts: [{ name: 'error-rate', unit: '%', points: [[1, 0.2, null, 1]] }] },
+    watch: {
+      configUri: 'file:///c.yaml',
+      configLabel: 'c.yaml',
+      service: 'checkout',
+      paused: false,
+      pollIntervalMs: 15000,
+      backoffMs: null,
+      reading,
+      charts: [{ name: 'error-rate', unit: '%', points: [[1, 0.2, null, 1]] }],
+    },
   };
   assert.equal(parseHostMessage({ type: 'state', state }).ok, true);
   assert.equal(parseHostMessage({ type: 'state', state: { ...state, watch: null } }).ok, true);
   assert.equal(parseHostMessage({ type: 'reading', reading, backoffMs: 60000 }).ok, true);
   const bad: unknown[] = [
     { type: 'state', state: { ...state, trusted: 'yes' } },
-    { type: 'state', state: { ...state, watch: { ...state.watch, charts: [{ name: 'x', unit: '%', points: [[1, 2]] }] } } },
+    {
+      type: 'state',
+      state: { ...state, watch: { ...state.watch, charts: [{ name: 'x', unit: '%', points: [[1, 2]] }] } },
+    },
     { type: 'reading', reading: { ...reading, verdict: 'fine' }, backoffMs: null },
     { type: 'reading', reading: { ...reading, gates: [{ ...reading.gates[0], phase: 'ok' }] }, backoffMs: null },
     { type: 'reading', reading: { ...reading, staircase: { ...reading.staircase, current: '1' } }, backoffMs: null },

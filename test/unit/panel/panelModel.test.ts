@@ -1,10 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendReading, mergeBackfill, HISTORY_MAX_POINTS, HISTORY_WINDOW_MS, type ChartSeries, type ReadingView } from '../../../src/shared/panel/panelModel';
+import {
+  appendReading,
+  mergeBackfill,
+  HISTORY_MAX_POINTS,
+  HISTORY_WINDOW_MS,
+  type ChartSeries,
+  type ReadingView,
+} from '../../../src/shared/panel/panelModel';
 import { backfillSeries } from '../../../src/core/canary/backfill';
 import { metric, plan } from '../canary/planFixture';
 
-function reading(at: number, canary: number, verdict: ReadingView['verdict'] = 'healthy', name = 'error-rate'): ReadingView {
+function reading(
+  at: number,
+  canary: number,
+  verdict: ReadingView['verdict'] = 'healthy',
+  name = 'error-rate',
+): ReadingView {
   return {
     at,
     verdict,
@@ -39,7 +51,10 @@ test('a stale reading leaves a gap instead of repeating old values; names like _
   appendReading(charts, reading(2000, 0.4, 'stale', '__proto__'));
   assert.equal(charts.length, 1);
   assert.equal(charts[0]!.name, '__proto__');
-  assert.deepEqual(charts[0]!.points, [[1000, 0.4, 0.5, 1], [2000, null, null, 1]]);
+  assert.deepEqual(charts[0]!.points, [
+    [1000, 0.4, 0.5, 1],
+    [2000, null, null, 1],
+  ]);
   assert.equal(Object.getPrototypeOf(charts[0]), Object.prototype);
 });
 
@@ -48,11 +63,23 @@ test('history fetched at the start goes before the live points, never doubling o
   const charts: ChartSeries[] = [];
   appendReading(charts, reading(t0 + 60_000, 9));
   const past: ChartSeries[] = [
-    { name: 'error-rate', unit: '%', points: [[t0, 1, 0.5, 1], [t0 + 30_000, 2, 0.5, 1], [t0 + 60_000, 3, 0.5, 1]] },
+    {
+      name: 'error-rate',
+      unit: '%',
+      points: [
+        [t0, 1, 0.5, 1],
+        [t0 + 30_000, 2, 0.5, 1],
+        [t0 + 60_000, 3, 0.5, 1],
+      ],
+    },
     { name: 'p99-latency', unit: 'ms', points: [[t0, 200, 190, 209]] },
   ];
   mergeBackfill(charts, past, t0 + 60_000);
-  assert.deepEqual(charts[0]!.points.map((p) => p[1]), [1, 2, 9], 'the live point at the same time wins');
+  assert.deepEqual(
+    charts[0]!.points.map((p) => p[1]),
+    [1, 2, 9],
+    'the live point at the same time wins',
+  );
   assert.deepEqual(charts[1]!.points, [[t0, 200, 190, 209]]);
   mergeBackfill(charts, [{ name: 'error-rate', unit: '%', points: [[t0 - HISTORY_WINDOW_MS, 5, 5, 1]] }], t0 + 60_000);
   assert.equal(charts[0]!.points.length, 3, 'points older than the window are dropped');
@@ -61,9 +88,31 @@ test('history fetched at the start goes before the live points, never doubling o
 test('backfill points carry the threshold resolved against each baseline', () => {
   const p = plan({ metrics: [metric('error-rate', '<= 1%'), metric('p99-latency', '<= baseline * 1.1')] });
   const series = backfillSeries(p, {
-    'error-rate': { canary: [{ t: 1000, v: 0.5 }, { t: 2000, v: null }], baseline: [{ t: 1000, v: 0.2 }] },
-    'p99-latency': { canary: [{ t: 1000, v: 220 }], baseline: [{ t: 1000, v: 200 }, { t: 2000, v: 100 }] },
+    'error-rate': {
+      canary: [
+        { t: 1000, v: 0.5 },
+        { t: 2000, v: null },
+      ],
+      baseline: [{ t: 1000, v: 0.2 }],
+    },
+    'p99-latency': {
+      canary: [{ t: 1000, v: 220 }],
+      baseline: [
+        { t: 1000, v: 200 },
+        { t: 2000, v: 100 },
+      ],
+    },
   });
-  assert.deepEqual(series[0], { name: 'error-rate', unit: '%', points: [[1000, 0.5, 0.2, 1], [2000, null, null, 1]] });
-  assert.deepEqual(series[1]!.points.map((pt) => pt[3]!.toFixed(1)), ['220.0', '110.0']);
+  assert.deepEqual(series[0], {
+    name: 'error-rate',
+    unit: '%',
+    points: [
+      [1000, 0.5, 0.2, 1],
+      [2000, null, null, 1],
+    ],
+  });
+  assert.deepEqual(
+    series[1]!.points.map((pt) => pt[3]!.toFixed(1)),
+    ['220.0', '110.0'],
+  );
 });

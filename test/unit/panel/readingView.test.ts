@@ -4,7 +4,11 @@ import { toReadingView } from '../../../src/extension/panel/readingView';
 import type { CanaryReading, MetricReading } from '../../../src/core/canary/reading';
 
 /** A gate as the core reports it; only what the view reads differs between cases. */
-const gate = (m: Omit<MetricReading, 'pass' | 'consecutiveFailures'>): MetricReading => ({ ...m, pass: m.phase === 'pass' ? true : m.phase === 'fail' ? false : null, consecutiveFailures: 0 });
+const gate = (m: Omit<MetricReading, 'pass' | 'consecutiveFailures'>): MetricReading => ({
+  ...m,
+  pass: m.phase === 'pass' ? true : m.phase === 'fail' ? false : null,
+  consecutiveFailures: 0,
+});
 
 const live: CanaryReading = {
   service: 'checkout',
@@ -14,7 +18,12 @@ const live: CanaryReading = {
   dataAt: 4000,
   windowMs: 60_000,
   warmingUp: false,
-  source: { kind: 'scrape', description: 'scrape', error: 'http://127.0.0.1:9102/metrics: connection refused. Is the canary running?', notes: [] },
+  source: {
+    kind: 'scrape',
+    description: 'scrape',
+    error: 'http://127.0.0.1:9102/metrics: connection refused. Is the canary running?',
+    notes: [],
+  },
   weight: 25,
   share: 24.2,
   step: 3,
@@ -26,18 +35,55 @@ const live: CanaryReading = {
   failureLimit: 0,
   budget: null,
   metrics: [
-    gate({ name: 'error-rate', unit: '%', canary: NaN, baseline: 0.5, threshold: '<= 1%', limit: 1, phase: 'error', message: 'the query returned NaN' }),
-    gate({ name: 'p99-latency', unit: 'ms', canary: 200, baseline: 190, threshold: '<= baseline * 1.1', limit: 209, phase: 'pass', message: null }),
-    gate({ name: 'custom', unit: null, canary: null, baseline: null, threshold: null, limit: null, phase: 'inconclusive', message: null }),
+    gate({
+      name: 'error-rate',
+      unit: '%',
+      canary: NaN,
+      baseline: 0.5,
+      threshold: '<= 1%',
+      limit: 1,
+      phase: 'error',
+      message: 'the query returned NaN',
+    }),
+    gate({
+      name: 'p99-latency',
+      unit: 'ms',
+      canary: 200,
+      baseline: 190,
+      threshold: '<= baseline * 1.1',
+      limit: 209,
+      phase: 'pass',
+      message: null,
+    }),
+    gate({
+      name: 'custom',
+      unit: null,
+      canary: null,
+      baseline: null,
+      threshold: null,
+      limit: null,
+      phase: 'inconclusive',
+      message: null,
+    }),
   ],
 };
 
 test('a core reading becomes the panel model: step index, measured share, errors, phases', () => {
   const v = toReadingView(live);
   assert.equal(v.verdict, 'stale');
-  assert.deepEqual(v.staircase, { steps: [1, 5, 25, 50, 100], current: 2, weight: 24.2, intervalMs: 60_000, timeInStepMs: 40_000 });
+  assert.deepEqual(v.staircase, {
+    steps: [1, 5, 25, 50, 100],
+    current: 2,
+    weight: 24.2,
+    intervalMs: 60_000,
+    timeInStepMs: 40_000,
+  });
   assert.deepEqual(v.errors, ['http://127.0.0.1:9102/metrics: connection refused. Is the canary running?']);
-  assert.deepEqual(v.gates.map((g) => g.phase), ['inconclusive', 'pass', 'inconclusive'], 'an error never shows as a pass');
+  assert.deepEqual(
+    v.gates.map((g) => g.phase),
+    ['inconclusive', 'pass', 'inconclusive'],
+    'an error never shows as a pass',
+  );
   assert.equal(v.gates[0]!.canary, null, 'NaN becomes no data');
   assert.equal(v.gates[0]!.note, 'the query returned NaN');
   assert.equal(v.gates[2]!.unit, '');

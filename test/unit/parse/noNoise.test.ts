@@ -13,13 +13,29 @@ const rules = (text: string) => lintText(text).findings.map((f) => `${f.rule}${f
 test('templates: one yaml/template finding when the file holds our kinds, none otherwise', () => {
   const cases: Array<[string, string, string[]]> = [
     // fluxcd/flagger charts/podinfo/templates/canary.yaml: the whole file inside {{- if }}
-    ['flagger chart canary', '{{- if .Values.canary.enabled }}\napiVersion: flagger.app/v1beta1\nkind: Canary\nmetadata:\n  name: {{ template "podinfo.fullname" . }}\nspec:\n  analysis:\n    interval: {{ .Values.canary.analysis.interval }}\n{{- end }}\n', ['yaml/template:template']],
+    [
+      'flagger chart canary',
+      '{{- if .Values.canary.enabled }}\napiVersion: flagger.app/v1beta1\nkind: Canary\nmetadata:\n  name: {{ template "podinfo.fullname" . }}\nspec:\n  analysis:\n    interval: {{ .Values.canary.analysis.interval }}\n{{- end }}\n',
+      ['yaml/template:template'],
+    ],
     // argoproj/argo-rollouts examples/helm-blue-green/templates/rollout.yaml
-    ['argo chart rollout', 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: {{ template "helm-guestbook.fullname" . }}\n  labels:\n    app: {{ template "helm-guestbook.name" . }}\nspec:\n  replicas: {{ .Values.replicaCount }}\n', ['yaml/template:template']],
+    [
+      'argo chart rollout',
+      'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: {{ template "helm-guestbook.fullname" . }}\n  labels:\n    app: {{ template "helm-guestbook.name" . }}\nspec:\n  replicas: {{ .Values.replicaCount }}\n',
+      ['yaml/template:template'],
+    ],
     // SMACAcademy/... 8-Strategies/argo-traffic-management-demo/templates/service.yaml: not a rollout
-    ['chart service', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "app.fullname" . }}\n  labels:\n    {{- include "app.labels" . | nindent 4 }}\n', []],
+    [
+      'chart service',
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "app.fullname" . }}\n  labels:\n    {{- include "app.labels" . | nindent 4 }}\n',
+      [],
+    ],
     // a Deployment template with a range block
-    ['chart deployment', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      {{- range .Values.containers }}\n      - name: {{ .name }}\n      {{- end }}\n', []],
+    [
+      'chart deployment',
+      'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      {{- range .Values.containers }}\n      - name: {{ .name }}\n      {{- end }}\n',
+      [],
+    ],
   ];
   for (const [name, text, expected] of cases) assert.deepEqual(rules(text), expected, name);
 });
@@ -27,11 +43,20 @@ test('templates: one yaml/template finding when the file holds our kinds, none o
 test('Argo and Flagger placeholders and Go templates in block scalars are not Helm templates', () => {
   const notTemplates: Array<[string, string]> = [
     // argoproj/argo-rollouts examples/analysis-templates: {{args.service-name}} in a quoted string and a block scalar
-    ['argo args', 'kind: AnalysisTemplate\nspec:\n  metrics:\n  - name: success-rate\n    successCondition: result[0] >= 0.95\n    provider:\n      prometheus:\n        address: "http://prometheus:9090"\n        query: |\n          sum(irate(istio_requests_total{destination_service=~"{{args.service-name}}"}[5m]))\n      web:\n        url: "http://{{ args.host }}/health"\n'],
+    [
+      'argo args',
+      'kind: AnalysisTemplate\nspec:\n  metrics:\n  - name: success-rate\n    successCondition: result[0] >= 0.95\n    provider:\n      prometheus:\n        address: "http://prometheus:9090"\n        query: |\n          sum(irate(istio_requests_total{destination_service=~"{{args.service-name}}"}[5m]))\n      web:\n        url: "http://{{ args.host }}/health"\n',
+    ],
     // fluxcd/flagger kustomize docs: MetricTemplate queries with {{ namespace }} / {{ interval }}
-    ['flagger placeholders', 'kind: MetricTemplate\nspec:\n  query: |\n    sum(rate(http_requests_total{namespace="{{ namespace }}"}[{{ interval }}]))\n'],
+    [
+      'flagger placeholders',
+      'kind: MetricTemplate\nspec:\n  query: |\n    sum(rate(http_requests_total{namespace="{{ namespace }}"}[{{ interval }}]))\n',
+    ],
     // argoproj/argo-rollouts manifests/notifications: Go templates inside `message: |`
-    ['notification message', 'data:\n  template.rollout-aborted: |\n    message: Rollout {{.rollout.metadata.name}} aborted\n    slack:\n      attachments: |\n        [{"title": "{{ .rollout.metadata.name}}"}]\n'],
+    [
+      'notification message',
+      'data:\n  template.rollout-aborted: |\n    message: Rollout {{.rollout.metadata.name}} aborted\n    slack:\n      attachments: |\n        [{"title": "{{ .rollout.metadata.name}}"}]\n',
+    ],
     ['comment', '# name: {{ .Values.name }}\nkind: Rollout\n'],
   ];
   for (const [name, text] of notTemplates) assert.equal(findTemplateDirective(text), undefined, name);
@@ -41,7 +66,8 @@ test('Argo and Flagger placeholders and Go templates in block scalars are not He
 
 test('syntax errors only for documents that are ours, sniffed from the text when the tree is lost', () => {
   // argoproj/argo-rollouts test/e2e/expectedfailures/analysis-run-failfast.yaml: a broken AnalysisRun is not ours
-  const analysisRun = 'kind: AnalysisRun\napiVersion: argoproj.io/v1alpha1\nspec:\n  metrics:\n  - name: a\n    provider: {}\n      - name: b\n';
+  const analysisRun =
+    'kind: AnalysisRun\napiVersion: argoproj.io/v1alpha1\nspec:\n  metrics:\n  - name: a\n    provider: {}\n      - name: b\n';
   assert.deepEqual(rules(analysisRun), []);
   assert.deepEqual(rules('apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: [1\n'), []);
   assert.deepEqual(rules('services:\n  web:\n\timage: nginx\n'), []);
@@ -49,7 +75,8 @@ test('syntax errors only for documents that are ours, sniffed from the text when
   const rollout = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    canary:\n      steps: [1\n';
   assert.ok(rules(rollout).includes('yaml/syntax:parse'));
   // a broken Kubernetes document next to a good Rollout: only the Rollout is judged
-  const mixed = 'apiVersion: v1\nkind: Service\nspec: [\n---\napiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    canary:\n      steps:\n      - setWeight: 5\n';
+  const mixed =
+    'apiVersion: v1\nkind: Service\nspec: [\n---\napiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    canary:\n      steps:\n      - setWeight: 5\n';
   assert.ok(!rules(mixed).some((r) => r.startsWith('yaml/')));
 });
 
@@ -63,7 +90,7 @@ test('what kubectl reads is not an error: multi-line quoted descriptions of real
     '  name: x',
     '  annotations:',
     "    note: 'APIVersion defines the versioned schema of this representation",
-    '    of an object. More info: https://git.k8s.io/community/api-conventions.md#resources\'',
+    "    of an object. More info: https://git.k8s.io/community/api-conventions.md#resources'",
     '    other: "a double-quoted one',
     '    on two lines"',
     'spec:',
@@ -83,7 +110,8 @@ test('what kubectl reads is not an error: multi-line quoted descriptions of real
 
 test('a Helm values.yaml with a canary: section is not a native canary; a stray native key still is', () => {
   // fluxcd/flagger charts/podinfo/values.yaml
-  const values = 'image:\n  repository: ghcr.io/stefanprodan/podinfo\nreplicaCount: 1\nservice:\n  port: 9898\ncanary:\n  enabled: false\n  analysis:\n    interval: 15s\nresources: {}\n';
+  const values =
+    'image:\n  repository: ghcr.io/stefanprodan/podinfo\nreplicaCount: 1\nservice:\n  port: 9898\ncanary:\n  enabled: false\n  analysis:\n    interval: 15s\nresources: {}\n';
   assert.equal(parseFile(values).documents[0].kind, null);
   assert.deepEqual(rules(values), []);
   assert.equal(parseFile('canary:\n  service: a\nintervall: 5m\n').documents[0].kind, 'canary');

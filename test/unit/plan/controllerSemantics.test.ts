@@ -15,32 +15,70 @@ function plan(text: string): CanaryPlan {
   return p;
 }
 
-const rollout = (body: string, extra = '') => `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: r\n${extra}spec:\n${body}`;
+const rollout = (body: string, extra = '') =>
+  `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: r\n${extra}spec:\n${body}`;
 
 test('argo: an analysis without templates runs nothing, so it is no rollback', () => {
-  const p = plan(rollout('  strategy:\n    canary:\n      analysis:\n        templates: []\n      steps:\n      - setWeight: 5\n'));
+  const p = plan(
+    rollout('  strategy:\n    canary:\n      analysis:\n        templates: []\n      steps:\n      - setWeight: 5\n'),
+  );
   assert.equal(p.rollback.automated, false);
-  assert.deepEqual(p.analyses?.map((a) => [a.kind, a.templates]), [['background', []]]);
-  const q = plan(rollout('  strategy:\n    canary:\n      steps:\n      - analysis:\n          templates:\n          - templateName: ok\n'));
+  assert.deepEqual(
+    p.analyses?.map((a) => [a.kind, a.templates]),
+    [['background', []]],
+  );
+  const q = plan(
+    rollout(
+      '  strategy:\n    canary:\n      steps:\n      - analysis:\n          templates:\n          - templateName: ok\n',
+    ),
+  );
   assert.equal(q.rollback.automated, true);
 });
 
 test('argo blueGreen: promotion analyses automate rollback; autoPromotionEnabled false is a human gate; no steps', () => {
-  const bg = plan(rollout('  strategy:\n    blueGreen:\n      activeService: a\n      postPromotionAnalysis:\n        templates:\n        - templateName: smoke\n'));
-  assert.deepEqual([bg.strategy, bg.rollback.automated, bg.steps.length, bg.manualPromotion], ['blueGreen', true, 0, undefined]);
-  const manual = plan(rollout('  strategy:\n    blueGreen:\n      activeService: a\n      autoPromotionEnabled: false\n'));
+  const bg = plan(
+    rollout(
+      '  strategy:\n    blueGreen:\n      activeService: a\n      postPromotionAnalysis:\n        templates:\n        - templateName: smoke\n',
+    ),
+  );
+  assert.deepEqual(
+    [bg.strategy, bg.rollback.automated, bg.steps.length, bg.manualPromotion],
+    ['blueGreen', true, 0, undefined],
+  );
+  const manual = plan(
+    rollout('  strategy:\n    blueGreen:\n      activeService: a\n      autoPromotionEnabled: false\n'),
+  );
   assert.deepEqual([manual.rollback.automated, !!manual.manualPromotion], [false, true]);
 });
 
 test('argo: a misspelt step (setWieght) is dropped as the controller drops it, without a crash', () => {
-  const p = plan(rollout('  strategy:\n    canary:\n      steps:\n      - setWieght: 5\n      - setWeight:\n      - setWeight: 50\n      - {}\n      - 7\n'));
-  assert.deepEqual(p.steps.map((s) => s.weight), [null, 50]);
+  const p = plan(
+    rollout(
+      '  strategy:\n    canary:\n      steps:\n      - setWieght: 5\n      - setWeight:\n      - setWeight: 50\n      - {}\n      - 7\n',
+    ),
+  );
+  assert.deepEqual(
+    p.steps.map((s) => s.weight),
+    [null, 50],
+  );
 });
 
 test('argo without trafficRouting: each weight carries its pod share; with trafficRouting or no replicas it does not', () => {
-  const p = plan(rollout('  replicas: 3\n  strategy:\n    canary:\n      steps:\n      - setWeight: 5\n      - setWeight: 50\n'));
-  assert.deepEqual(p.steps.map((s) => s.exposure), [{ canaryPods: 1, totalPods: 4, percent: 25 }, { canaryPods: 2, totalPods: 4, percent: 50 }]);
-  const routed = plan(rollout('  replicas: 3\n  strategy:\n    canary:\n      trafficRouting:\n        nginx: {stableIngress: x}\n      steps:\n      - setWeight: 5\n'));
+  const p = plan(
+    rollout('  replicas: 3\n  strategy:\n    canary:\n      steps:\n      - setWeight: 5\n      - setWeight: 50\n'),
+  );
+  assert.deepEqual(
+    p.steps.map((s) => s.exposure),
+    [
+      { canaryPods: 1, totalPods: 4, percent: 25 },
+      { canaryPods: 2, totalPods: 4, percent: 50 },
+    ],
+  );
+  const routed = plan(
+    rollout(
+      '  replicas: 3\n  strategy:\n    canary:\n      trafficRouting:\n        nginx: {stableIngress: x}\n      steps:\n      - setWeight: 5\n',
+    ),
+  );
   assert.equal(routed.steps[0].exposure, undefined);
   const hpa = plan(rollout('  strategy:\n    canary:\n      steps:\n      - setWeight: 5\n'));
   assert.equal(hpa.steps[0].exposure, undefined);
@@ -60,12 +98,21 @@ test('argo alerts: only triggers that fire on a failure count; no trigger means 
   assert.equal(firesOnFailure(['on-rollout-step-completed', 'on-analysis-run-error']), true);
   assert.equal(firesOnFailure(undefined), true);
   assert.equal(firesOnFailure(['on-canary-failed']), true, 'a custom trigger named for a failure');
-  const p = plan(rollout('  strategy:\n    canary:\n      steps: []\n', '  annotations:\n    notifications.argoproj.io/subscribe.on-rollout-completed.slack: deploys\n    notifications.argoproj.io/subscriptions: |\n      - recipients: [slack:deploys]\n        triggers: [on-rollout-updated]\n'));
-  assert.deepEqual(p.alerts.map((a) => a.firesOnFailure), [false, false]);
+  const p = plan(
+    rollout(
+      '  strategy:\n    canary:\n      steps: []\n',
+      '  annotations:\n    notifications.argoproj.io/subscribe.on-rollout-completed.slack: deploys\n    notifications.argoproj.io/subscriptions: |\n      - recipients: [slack:deploys]\n        triggers: [on-rollout-updated]\n',
+    ),
+  );
+  assert.deepEqual(
+    p.alerts.map((a) => a.firesOnFailure),
+    [false, false],
+  );
 });
 
 test('flagger: skipAnalysis true means no automated rollback; metric intervals are windows, analysis.interval the schedule', () => {
-  const text = 'apiVersion: flagger.app/v1beta1\nkind: Canary\nspec:\n  skipAnalysis: true\n  analysis:\n    interval: 15s\n    metrics:\n    - name: request-success-rate\n      interval: 30s\n      thresholdRange: {min: 99}\n';
+  const text =
+    'apiVersion: flagger.app/v1beta1\nkind: Canary\nspec:\n  skipAnalysis: true\n  analysis:\n    interval: 15s\n    metrics:\n    - name: request-success-rate\n      interval: 30s\n      thresholdRange: {min: 99}\n';
   const p = plan(text);
   assert.equal(p.rollback.automated, false);
   assert.equal(text.slice(p.skipAnalysis!.offset, p.skipAnalysis!.offset + p.skipAnalysis!.length), 'true');

@@ -32,22 +32,88 @@ function checkResult(text: string): void {
   assert.deepEqual(result.internalErrors, [], 'a rule threw');
   for (const f of result.findings) {
     assert.ok(Number.isInteger(f.offset) && Number.isInteger(f.length), JSON.stringify(f));
-    assert.ok(f.offset >= 0 && f.length >= 0 && f.offset + f.length <= text.length, `finding outside the text: ${JSON.stringify(f)}`);
+    assert.ok(
+      f.offset >= 0 && f.length >= 0 && f.offset + f.length <= text.length,
+      `finding outside the text: ${JSON.stringify(f)}`,
+    );
     assert.ok(['error', 'warning', 'info'].includes(f.severity));
     assert.ok(f.message.length > 0);
-    for (const e of f.fix?.edits ?? []) assert.ok(e.offset >= 0 && e.offset + e.length <= text.length, `fix edit outside the text: ${JSON.stringify(e)}`);
+    for (const e of f.fix?.edits ?? [])
+      assert.ok(e.offset >= 0 && e.offset + e.length <= text.length, `fix edit outside the text: ${JSON.stringify(e)}`);
   }
   // Bounded output: findings never outnumber what the text could hold.
   assert.ok(result.findings.length <= text.length + 10, `${result.findings.length} findings for ${text.length} chars`);
 }
 
 const TOKENS = [
-  'canary', 'synthetic', 'steps', 'interval', 'metrics', 'alerts', 'journeys', 'name', 'threshold', 'on_failure',
-  'apiVersion: argoproj.io/v1alpha1', 'kind: Rollout', 'apiVersion: flagger.app/v1beta1', 'kind: Canary', 'setWeight',
-  'pause', 'request', 'goto', 'expect', 'base_url', '${secret:X}', '${env:Y}', 'http://a.b', '<= 1%', '5m', '100',
-  ':', ': ', '- ', '-', ' ', '  ', '\n', '\n  ', '\n    ', '\t', '[', ']', '{', '}', ',', '&a ', '*a', '&b ', '*b',
-  '#', '# release-safety-disable-next-line', "'", '"', '|', '>', '---\n', '...\n', '%YAML 1.2\n', '!!str ', '!tag ',
-  '? ', '\r\n', '\u0000', '\uFEFF', 'é', '😀', '\\', '0x1F', '.inf', 'null', '~', 'true',
+  'canary',
+  'synthetic',
+  'steps',
+  'interval',
+  'metrics',
+  'alerts',
+  'journeys',
+  'name',
+  'threshold',
+  'on_failure',
+  'apiVersion: argoproj.io/v1alpha1',
+  'kind: Rollout',
+  'apiVersion: flagger.app/v1beta1',
+  'kind: Canary',
+  'setWeight',
+  'pause',
+  'request',
+  'goto',
+  'expect',
+  'base_url',
+  '${secret:X}',
+  '${env:Y}',
+  'http://a.b',
+  '<= 1%',
+  '5m',
+  '100',
+  ':',
+  ': ',
+  '- ',
+  '-',
+  ' ',
+  '  ',
+  '\n',
+  '\n  ',
+  '\n    ',
+  '\t',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&a ',
+  '*a',
+  '&b ',
+  '*b',
+  '#',
+  '# release-safety-disable-next-line',
+  "'",
+  '"',
+  '|',
+  '>',
+  '---\n',
+  '...\n',
+  '%YAML 1.2\n',
+  '!!str ',
+  '!tag ',
+  '? ',
+  '\r\n',
+  '\u0000',
+  '\uFEFF',
+  'é',
+  '😀',
+  '\\',
+  '0x1F',
+  '.inf',
+  'null',
+  '~',
+  'true',
 ];
 
 test('random YAML-ish text never throws and yields sane findings', () => {
@@ -61,7 +127,12 @@ test('arbitrary unicode strings never throw', () => {
   fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), checkResult), { numRuns: RUNS, seed: SEED });
 });
 
-type Mutation = { kind: 'delete' | 'insert' | 'duplicate-line' | 'swap-lines' | 'indent' | 'dedent'; at: number; size: number; token: string };
+type Mutation = {
+  kind: 'delete' | 'insert' | 'duplicate-line' | 'swap-lines' | 'indent' | 'dedent';
+  at: number;
+  size: number;
+  token: string;
+};
 
 function mutate(text: string, m: Mutation): string {
   const at = text.length ? m.at % text.length : 0;
@@ -92,13 +163,17 @@ test('mutations of the example files never throw and yield sane findings', () =>
   const examples = exampleTexts();
   assert.ok(examples.length >= 8, 'the examples are there to mutate');
   const mutation = fc.record({
-    kind: fc.constantFrom('delete', 'insert', 'duplicate-line', 'swap-lines', 'indent', 'dedent') as fc.Arbitrary<Mutation['kind']>,
+    kind: fc.constantFrom('delete', 'insert', 'duplicate-line', 'swap-lines', 'indent', 'dedent') as fc.Arbitrary<
+      Mutation['kind']
+    >,
     at: fc.nat(),
     size: fc.integer({ min: 1, max: 40 }),
     token: fc.constantFrom(...TOKENS),
   });
   fc.assert(
-    fc.property(fc.constantFrom(...examples), fc.array(mutation, { minLength: 1, maxLength: 6 }), (text, ms) => checkResult(ms.reduce(mutate, text))),
+    fc.property(fc.constantFrom(...examples), fc.array(mutation, { minLength: 1, maxLength: 6 }), (text, ms) =>
+      checkResult(ms.reduce(mutate, text)),
+    ),
     { numRuns: RUNS, seed: SEED },
   );
 });
@@ -107,7 +182,10 @@ test('alias bombs and deep nesting end in bounded work with findings, not a hang
   fc.assert(
     fc.property(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 2, max: 10 }), (levels, fanout) => {
       let text = 'canary:\n  a0: &a0 [x, x]\n';
-      for (let i = 1; i < levels; i++) text += `  a${i}: &a${i} [${Array(fanout).fill(`*a${i - 1}`).join(', ')}]\n`;
+      for (let i = 1; i < levels; i++)
+        text += `  a${i}: &a${i} [${Array(fanout)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]\n`;
       text += `  steps: *a${levels - 1}\n  metrics: *a${levels - 1}\n  alerts: *a${levels - 1}\n`;
       checkResult(text);
     }),

@@ -19,25 +19,89 @@ const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261126;
 const SECRET = 'S3CRET-VALUE-xyz';
 
 const scalar = fc.oneof(
-  fc.constantFrom('GET /x', 'POST /api/cart', 'DELETE http://example.com/a?token=' + SECRET, '#password', 'Bearer ' + SECRET, '${secret:A}', '5m', '1h', 'often', 'http://a.example.com', 'https://b.example.com', '< 3s', '2xx', 'sandbox', 'slack:#x', 'slak:#y', ''),
+  fc.constantFrom(
+    'GET /x',
+    'POST /api/cart',
+    'DELETE http://example.com/a?token=' + SECRET,
+    '#password',
+    'Bearer ' + SECRET,
+    '${secret:A}',
+    '5m',
+    '1h',
+    'often',
+    'http://a.example.com',
+    'https://b.example.com',
+    '< 3s',
+    '2xx',
+    'sandbox',
+    'slack:#x',
+    'slak:#y',
+    '',
+  ),
   fc.integer({ min: -5, max: 1000 }),
   fc.boolean(),
   fc.constant(null),
   fc.string({ maxLength: 12 }),
 );
-const stepKey = fc.constantFrom('request', 'goto', 'click', 'fill', 'press', 'select', 'wait_for', 'expect_visible', 'expect_text', 'expect_url', 'expect_load_time', 'screenshot', 'name', 'timeout', 'headers', 'body', 'capture', 'expect', 'side_effects', 'selector', 'value', 'status', 'Authorization', 'password', 'clik');
+const stepKey = fc.constantFrom(
+  'request',
+  'goto',
+  'click',
+  'fill',
+  'press',
+  'select',
+  'wait_for',
+  'expect_visible',
+  'expect_text',
+  'expect_url',
+  'expect_load_time',
+  'screenshot',
+  'name',
+  'timeout',
+  'headers',
+  'body',
+  'capture',
+  'expect',
+  'side_effects',
+  'selector',
+  'value',
+  'status',
+  'Authorization',
+  'password',
+  'clik',
+);
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  v: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(stepKey, tie('v'), { maxKeys: 4 })),
+  v: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.array(tie('v'), { maxLength: 3 }),
+    fc.dictionary(stepKey, tie('v'), { maxKeys: 4 }),
+  ),
 })).v;
 const step = fc.dictionary(stepKey, value, { minKeys: 0, maxKeys: 4 });
 // Journey names are labels the messages quote; they are never where secrets go.
 const name = fc.oneof(fc.constantFrom('login', 'checkout API', ''), fc.integer(), fc.constant(null));
 const journey = fc.record(
-  { name, steps: fc.oneof(fc.array(step, { maxLength: 5 }), scalar), alerts: fc.oneof(fc.array(fc.oneof(scalar, fc.record({ channel: scalar })), { maxLength: 2 }), scalar), locations: value, frequency: scalar, base_url: scalar, retries: scalar, timeout: scalar },
+  {
+    name,
+    steps: fc.oneof(fc.array(step, { maxLength: 5 }), scalar),
+    alerts: fc.oneof(fc.array(fc.oneof(scalar, fc.record({ channel: scalar })), { maxLength: 2 }), scalar),
+    locations: value,
+    frequency: scalar,
+    base_url: scalar,
+    retries: scalar,
+    timeout: scalar,
+  },
   { requiredKeys: [] },
 );
 const doc = fc.record(
-  { base_url: scalar, frequency: scalar, locations: value, alerts: value, journeys: fc.oneof(fc.array(journey, { maxLength: 3 }), scalar) },
+  {
+    base_url: scalar,
+    frequency: scalar,
+    locations: value,
+    alerts: value,
+    journeys: fc.oneof(fc.array(journey, { maxLength: 3 }), scalar),
+  },
   { requiredKeys: [] },
 );
 
@@ -56,7 +120,11 @@ test('random synthetic documents: no throw, ranges in the text, fixes parse, sec
           if (!fix) continue;
           assert.ok(!fix.title.includes(SECRET));
           const out = applyEdits(text, fix.edits);
-          assert.deepEqual(parseFile(out).findings.map((x) => x.message), [], `${f.rule} fix breaks the file:\n${text}\n=>\n${out}`);
+          assert.deepEqual(
+            parseFile(out).findings.map((x) => x.message),
+            [],
+            `${f.rule} fix breaks the file:\n${text}\n=>\n${out}`,
+          );
         }
       }
     }),

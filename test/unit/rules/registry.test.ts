@@ -27,7 +27,8 @@ function rulesOnDisk(): Array<{ file: string; rule: Rule }> {
     for (const name of readdirSync(join(RULES_DIR, group.name)).filter((n) => n.endsWith('.ts') && n !== 'index.ts')) {
       const file = join(RULES_DIR, group.name, name);
       const mod = require(file) as Record<string, unknown>;
-      for (const value of Object.values(mod)) if (isRule(value)) out.push({ file: `${group.name}/${name}`, rule: value });
+      for (const value of Object.values(mod))
+        if (isRule(value)) out.push({ file: `${group.name}/${name}`, rule: value });
     }
   }
   return out;
@@ -45,7 +46,10 @@ test('every rule file is registered, under the id its path gives', () => {
 
 test('rule ids are unique', () => {
   const ids = allRuleMetas().map((m) => m.id);
-  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+  assert.deepEqual(
+    ids.filter((id, i) => ids.indexOf(id) !== i),
+    [],
+  );
 });
 
 test('every rule has its docs page and its table of cases', () => {
@@ -65,7 +69,11 @@ test('every message template of a rule is well formed', () => {
     for (const [id, template] of Object.entries(meta.messages ?? {})) {
       assert.match(id, /^[a-z][A-Za-z]*$/, `${meta.id}: message id "${id}"`);
       assert.ok(template.trim().length > 10, `${meta.id}.${id}: empty template`);
-      assert.doesNotMatch(template.replace(/\{\{\s*\w+\s*\}\}/g, ''), /\{\{|\}\}(?!\})/, `${meta.id}.${id}: broken placeholder`);
+      assert.doesNotMatch(
+        template.replace(/\{\{\s*\w+\s*\}\}/g, ''),
+        /\{\{|\}\}(?!\})/,
+        `${meta.id}.${id}: broken placeholder`,
+      );
     }
   }
 });

@@ -64,12 +64,21 @@ export function lintWithRule(rule: Rule, code: string, settings?: Partial<LintSe
   assert.deepEqual(result.internalErrors, [], `the rule threw: ${result.internalErrors.join('; ')}`);
   // Syntax findings belong to the parser: a test case must be valid YAML to test a rule.
   const syntax = result.findings.filter((f) => f.rule === 'yaml/syntax');
-  assert.deepEqual(syntax.map((f) => f.message), [], 'the test case does not parse');
+  assert.deepEqual(
+    syntax.map((f) => f.message),
+    [],
+    'the test case does not parse',
+  );
   return result.findings;
 }
 
 /** The range of the `occurrence`-th `text` in `code` (throws when absent: the test is wrong). */
-export function rangeOf(code: string, text: string, occurrence = 0, after?: string): { offset: number; length: number } {
+export function rangeOf(
+  code: string,
+  text: string,
+  occurrence = 0,
+  after?: string,
+): { offset: number; length: number } {
   let at = -1;
   if (after !== undefined) {
     const a = code.indexOf(after);
@@ -105,11 +114,22 @@ function assertRange(code: string, actual: Finding, expected: ExpectedFinding, l
     const start = position(code, actual.offset);
     const end = position(code, actual.offset + actual.length);
     const got = { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-    const want = { line: expected.line, column: expected.column ?? got.column, endLine: expected.endLine ?? got.endLine, endColumn: expected.endColumn ?? got.endColumn };
+    const want = {
+      line: expected.line,
+      column: expected.column ?? got.column,
+      endLine: expected.endLine ?? got.endLine,
+      endColumn: expected.endColumn ?? got.endColumn,
+    };
     assert.deepEqual(got, want, `${label}: line/column`);
-    assert.ok(expected.column !== undefined && expected.endLine !== undefined && expected.endColumn !== undefined, `${label}: give the full range (line, column, endLine, endColumn)`);
+    assert.ok(
+      expected.column !== undefined && expected.endLine !== undefined && expected.endColumn !== undefined,
+      `${label}: give the full range (line, column, endLine, endColumn)`,
+    );
   }
-  const hasRange = expected.text !== undefined || (expected.offset !== undefined && expected.length !== undefined) || expected.line !== undefined;
+  const hasRange =
+    expected.text !== undefined ||
+    (expected.offset !== undefined && expected.length !== undefined) ||
+    expected.line !== undefined;
   assert.ok(hasRange, `${label}: every expected finding needs its full range`);
 }
 
@@ -122,21 +142,32 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
       assert.ok(rule.meta.appliesTo.length > 0);
       assert.ok(tests.invalid.length > 0, 'a rule needs invalid cases');
       assert.ok(tests.valid.length > 0, 'a rule needs valid cases');
-      if (rule.meta.fixable) assert.ok(tests.invalid.some((c) => typeof c.output === 'string'), 'a fixable rule needs a case with its output');
+      if (rule.meta.fixable)
+        assert.ok(
+          tests.invalid.some((c) => typeof c.output === 'string'),
+          'a fixable rule needs a case with its output',
+        );
     });
 
     tests.valid.forEach((c, i) => {
       const vc = typeof c === 'string' ? { code: c } : c;
       it(`valid ${i + 1}${vc.name ? `: ${vc.name}` : ''}`, () => {
         const findings = lintWithRule(rule, vc.code, vc.settings);
-        assert.deepEqual(findings.map((f) => `${f.rule}: ${f.message}`), []);
+        assert.deepEqual(
+          findings.map((f) => `${f.rule}: ${f.message}`),
+          [],
+        );
       });
     });
 
     tests.invalid.forEach((c, i) => {
       it(`invalid ${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
         const findings = lintWithRule(rule, c.code, c.settings);
-        assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} finding(s), got:\n${findings.map((f) => `  ${f.message} @${f.offset}+${f.length}`).join('\n')}`);
+        assert.equal(
+          findings.length,
+          c.errors.length,
+          `expected ${c.errors.length} finding(s), got:\n${findings.map((f) => `  ${f.message} @${f.offset}+${f.length}`).join('\n')}`,
+        );
         findings.forEach((f, j) => {
           const e = c.errors[j];
           const label = `finding ${j + 1}`;
@@ -145,7 +176,11 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
           if (e.messageId !== undefined) assert.equal(f.messageId, e.messageId, `${label}: messageId`);
           if (e.data !== undefined) {
             assert.ok(e.messageId !== undefined, `${label}: data needs a messageId`);
-            assert.equal(f.message, formatMessage(rule.meta.messages?.[e.messageId] ?? '', e.data), `${label}: message from data`);
+            assert.equal(
+              f.message,
+              formatMessage(rule.meta.messages?.[e.messageId] ?? '', e.data),
+              `${label}: message from data`,
+            );
           }
           if (typeof e.message === 'string') assert.equal(f.message, e.message, `${label}: message`);
           else if (e.message) assert.match(f.message, e.message, `${label}: message`);
@@ -190,12 +225,23 @@ function checkSuggestions(rule: Rule, c: InvalidCase, findings: Finding[]): void
 /** The fixed text parses and no longer gets the finding(s) that were fixed. */
 function assertFixed(rule: Rule, c: InvalidCase, out: string, only?: Finding): void {
   const reparsed = parseFile(out);
-  assert.deepEqual(reparsed.findings.map((f) => f.message), [], `the fixed text does not parse:\n${out}`);
+  assert.deepEqual(
+    reparsed.findings.map((f) => f.message),
+    [],
+    `the fixed text does not parse:\n${out}`,
+  );
   const after = lintText(out, { rules: [rule], ...(c.settings ? { settings: c.settings } : {}) }).findings;
   if (only) {
-    assert.ok(!after.some((f) => f.message === only.message), `the finding is still there after the suggestion:\n${out}`);
+    assert.ok(
+      !after.some((f) => f.message === only.message),
+      `the finding is still there after the suggestion:\n${out}`,
+    );
   } else {
     const fixed = new Set(after.filter((f) => f.fix).map((f) => f.message));
-    assert.equal(after.filter((f) => f.fix).length, 0, `findings with fixes remain after fixing: ${[...fixed].join('; ')}`);
+    assert.equal(
+      after.filter((f) => f.fix).length,
+      0,
+      `findings with fixes remain after fixing: ${[...fixed].join('; ')}`,
+    );
   }
 }

@@ -20,7 +20,9 @@ const SCHEMA_DIR = join(ROOT, 'src/core/schema');
 type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 
 async function precompiled(): Promise<(name: string) => Validate> {
-  const { precompiledValidatorsModule } = (await import(join(ROOT, 'scripts/precompileSchemas.mjs'))) as { precompiledValidatorsModule(dir: string): string };
+  const { precompiledValidatorsModule } = (await import(join(ROOT, 'scripts/precompileSchemas.mjs'))) as {
+    precompiledValidatorsModule(dir: string): string;
+  };
   const code = precompiledValidatorsModule(SCHEMA_DIR);
   const mod = { exports: {} as { compiledValidator(name: string): Validate } };
   // As the bundle runs it: a CommonJS module whose requires resolve from the repository.
@@ -36,7 +38,8 @@ function same(name: string, built: Validate, data: unknown): void {
 
 test('every *.schema.json is built, and an unknown name says to rebuild', async () => {
   const get = await precompiled();
-  for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json'))) assert.equal(typeof get(file.replace('.schema.json', '')), 'function', file);
+  for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')))
+    assert.equal(typeof get(file.replace('.schema.json', '')), 'function', file);
   assert.throws(() => get('nope'), /No validator was built for nope\.schema\.json: rebuild/);
 });
 
@@ -47,7 +50,15 @@ test('precompiled and run-time validators agree on the spec examples and on mang
   same('canary', get('canary'), canary);
   same('synthetic', get('synthetic'), synthetic);
   // Random values put at random places: wrong types, unknown keys, bad enums, missing parts.
-  const junk = fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.constant(null), fc.boolean(), fc.constant([]), fc.constant({}), fc.constantFrom('rollback', 'pause', '5m', '<= 1%', 'GET /', 'slack:#x'));
+  const junk = fc.oneof(
+    fc.string({ maxLength: 6 }),
+    fc.integer(),
+    fc.constant(null),
+    fc.boolean(),
+    fc.constant([]),
+    fc.constant({}),
+    fc.constantFrom('rollback', 'pause', '5m', '<= 1%', 'GET /', 'slack:#x'),
+  );
   const mangle = (value: unknown, path: number[], replacement: unknown): unknown => {
     if (path.length === 0 || value === null || typeof value !== 'object') return replacement;
     const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
@@ -58,11 +69,17 @@ test('precompiled and run-time validators agree on the spec examples and on mang
     return copy;
   };
   fc.assert(
-    fc.property(fc.boolean(), fc.array(fc.nat(20), { maxLength: 6 }), junk, fc.boolean(), (isCanary, path, replacement, extraKey) => {
-      const name = isCanary ? 'canary' : 'synthetic';
-      const data = mangle(isCanary ? canary : synthetic, path, replacement) as Record<string, unknown>;
-      same(name, get(name), extraKey && data && typeof data === 'object' ? { ...data, intervall: '5m' } : data);
-    }),
+    fc.property(
+      fc.boolean(),
+      fc.array(fc.nat(20), { maxLength: 6 }),
+      junk,
+      fc.boolean(),
+      (isCanary, path, replacement, extraKey) => {
+        const name = isCanary ? 'canary' : 'synthetic';
+        const data = mangle(isCanary ? canary : synthetic, path, replacement) as Record<string, unknown>;
+        same(name, get(name), extraKey && data && typeof data === 'object' ? { ...data, intervall: '5m' } : data);
+      },
+    ),
     { seed: 20261202, numRuns: 300 },
   );
 });

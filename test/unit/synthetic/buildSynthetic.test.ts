@@ -28,7 +28,10 @@ test('reads the reference example of docs/formats/synthetic.md with defaults inh
   assert.equal(c.baseUrl?.value, 'https://app.example.com');
   assert.equal(c.frequencyMs, 60_000);
   assert.deepEqual(c.locations?.value, ['us-east', 'eu-west', 'ap-south']);
-  assert.deepEqual(c.alerts.map((a) => a.channel), ['pagerduty:web-oncall']);
+  assert.deepEqual(
+    c.alerts.map((a) => a.channel),
+    ['pagerduty:web-oncall'],
+  );
   assert.equal(at(SPEC_EXAMPLE, c.alerts[0].ref), 'pagerduty:web-oncall');
   assert.deepEqual(c.problems, []);
   assert.equal(c.journeys.length, 2);
@@ -44,7 +47,10 @@ test('reads the reference example of docs/formats/synthetic.md with defaults inh
     assert.equal(j.alertsInherited, true);
     assert.equal(j.alerts[0].channel, 'pagerduty:web-oncall');
   }
-  assert.deepEqual(login.steps.map((s) => s.spec.kind), ['goto', 'fill', 'fill', 'click', 'expect_visible', 'expect_load_time']);
+  assert.deepEqual(
+    login.steps.map((s) => s.spec.kind),
+    ['goto', 'fill', 'fill', 'click', 'expect_visible', 'expect_load_time'],
+  );
   const fill = login.steps[2].spec as BrowserStep;
   assert.equal(fill.selector, '#password');
   assert.equal(fill.value, '${secret:SYNTHETIC_PASS}');
@@ -64,19 +70,37 @@ test('reads every part of a request step with its ranges', () => {
   assert.equal(at(SPEC_EXAMPLE, health.urlRef), 'GET /api/health');
   assert.equal(health.expect?.status?.value, 200);
   assert.equal(health.expect?.latency?.value, '< 500ms');
-  assert.deepEqual(health.expect?.json?.map((j) => [j.path, j.expected]), [['$.status', 'ok']]);
+  assert.deepEqual(
+    health.expect?.json?.map((j) => [j.path, j.expected]),
+    [['$.status', 'ok']],
+  );
   assert.equal(health.expect?.bodyContains?.value, 'ok');
-  assert.deepEqual(health.expect?.headers?.map((h) => [h.name, h.expected]), [['content-type', 'application/json']]);
+  assert.deepEqual(
+    health.expect?.headers?.map((h) => [h.name, h.expected]),
+    [['content-type', 'application/json']],
+  );
   const cart = c.journeys[1].steps[1].spec as RequestStep;
   assert.equal(cart.method, 'POST');
   assert.equal(cart.sideEffects?.value, 'sandbox');
   assert.equal(at(SPEC_EXAMPLE, cart.sideEffects?.ref), 'sandbox');
-  assert.deepEqual(cart.headers.map((h) => [h.name, h.value]), [['Authorization', 'Bearer ${secret:API_TOKEN}']]);
+  assert.deepEqual(
+    cart.headers.map((h) => [h.name, h.value]),
+    [['Authorization', 'Bearer ${secret:API_TOKEN}']],
+  );
   assert.equal(at(SPEC_EXAMPLE, cart.headers[0].keyRef), 'Authorization');
   assert.equal(at(SPEC_EXAMPLE, cart.headers[0].ref), '"Bearer ${secret:API_TOKEN}"');
   assert.deepEqual(cart.body, { sku: 'TEST-SKU-1', qty: 1 });
-  assert.deepEqual(cart.bodyFields?.map((f) => [f.key, f.value]), [['sku', 'TEST-SKU-1'], ['qty', '1']]);
-  assert.deepEqual(cart.capture?.map((x) => [x.name, x.path]), [['cart_id', '$.id']]);
+  assert.deepEqual(
+    cart.bodyFields?.map((f) => [f.key, f.value]),
+    [
+      ['sku', 'TEST-SKU-1'],
+      ['qty', '1'],
+    ],
+  );
+  assert.deepEqual(
+    cart.capture?.map((x) => [x.name, x.path]),
+    [['cart_id', '$.id']],
+  );
   assert.equal(cart.expect?.status?.value, 201);
 });
 
@@ -135,7 +159,10 @@ test('a journey overrides base_url, frequency, locations and alerts', () => {
   assert.deepEqual(own.locations, ['ap-south']);
   assert.equal(at(text, own.locationsRef), '[ap-south]');
   assert.equal(own.alertsInherited, false);
-  assert.deepEqual(own.alerts.map((a) => [a.channel, a.on]), [['email:me@example.com', ['failure']]]);
+  assert.deepEqual(
+    own.alerts.map((a) => [a.channel, a.on]),
+    [['email:me@example.com', ['failure']]],
+  );
   assert.equal(empty.alertsInherited, true);
   assert.equal(empty.alerts[0].channel, 'slack:#a');
   assert.equal(at(text, empty.alertsRef), '[]');
@@ -159,7 +186,10 @@ test('browser steps in string and map forms', () => {
 `;
   const steps = build(text).journeys[0].steps;
   const specs = steps.map((s) => s.spec as BrowserStep);
-  assert.deepEqual(specs.map((s) => s.kind), ['goto', 'click', 'wait_for', 'press', 'press', 'select', 'expect_text', 'expect_url', 'screenshot', 'screenshot']);
+  assert.deepEqual(
+    specs.map((s) => s.kind),
+    ['goto', 'click', 'wait_for', 'press', 'press', 'select', 'expect_text', 'expect_url', 'screenshot', 'screenshot'],
+  );
   assert.equal(specs[0].target, '/');
   assert.equal(specs[1].selector, '#go');
   assert.equal(steps[1].timeoutMs, 3000);
@@ -195,7 +225,11 @@ test('wrong types are recorded as problems, never thrown', () => {
 `;
   const c = build(text);
   const problems = c.problems ?? [];
-  const said = (re: RegExp) => assert.ok(problems.some((p) => re.test(p.message)), `a problem matches ${re}: ${problems.map((p) => p.message).join(' | ')}`);
+  const said = (re: RegExp) =>
+    assert.ok(
+      problems.some((p) => re.test(p.message)),
+      `a problem matches ${re}: ${problems.map((p) => p.message).join(' | ')}`,
+    );
   said(/base_url. should be a text value/);
   said(/frequency.*not a duration/);
   said(/locations. should be a list/);
@@ -211,7 +245,10 @@ test('wrong types are recorded as problems, never thrown', () => {
   said(/expect. should be a map/);
   assert.equal(c.journeys.length, 1);
   const j = c.journeys[0];
-  assert.deepEqual(j.steps.map((s) => s.spec.kind), ['goto', 'request']);
+  assert.deepEqual(
+    j.steps.map((s) => s.spec.kind),
+    ['goto', 'request'],
+  );
   assert.ok(problems.filter((p) => p.journeyIndex === 0).length >= 6, 'problems inside the journey name it');
   for (const p of problems) assert.ok(p.ref.offset >= 0 && p.ref.offset + p.ref.length <= text.length);
 });

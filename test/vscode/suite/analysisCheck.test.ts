@@ -6,7 +6,12 @@
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import { api, sleep, workspaceUri } from '../helpers';
-import { hasPrometheus, startPrometheus, waitForData, type RunningPrometheus } from '../../integration/canary/prometheusServer';
+import {
+  hasPrometheus,
+  startPrometheus,
+  waitForData,
+  type RunningPrometheus,
+} from '../../integration/canary/prometheusServer';
 import { startMeshExporter, type MeshExporter } from '../../integration/analysis/meshExporter';
 
 const TEMPLATE = (prom: string) => `apiVersion: argoproj.io/v1alpha1
@@ -51,7 +56,10 @@ describe('check against Prometheus', function () {
     const podinfo = { namespace: 'test', name: 'podinfo', rps: 200, errorRate: 0.5, latencyMs: 40 };
     exporter = await startMeshExporter([podinfo]);
     prom = await startPrometheus([{ address: exporter.address, labels: {} }]);
-    await waitForData(prom.url, 'count_over_time(istio_requests_total{reporter="source",response_code="200"}[10s]) >= 4');
+    await waitForData(
+      prom.url,
+      'count_over_time(istio_requests_total{reporter="source",response_code="200"}[10s]) >= 4',
+    );
 
     const uri = workspaceUri('fixtures/analysis-template.yaml');
     // The file names an in-cluster address; the setting replaces it, as it would for a port-forward.
@@ -64,7 +72,12 @@ describe('check against Prometheus', function () {
       const before = await lensTitles(uri);
       assert.deepEqual(before.filter((t) => t.includes('Check against Prometheus')).length, 2, before.join(' | '));
 
-      const result = (await vscode.commands.executeCommand('releaseSafety.checkAgainstPrometheus', uri, 0, 'success-rate')) as { phase: string; value: number } | undefined;
+      const result = (await vscode.commands.executeCommand(
+        'releaseSafety.checkAgainstPrometheus',
+        uri,
+        0,
+        'success-rate',
+      )) as { phase: string; value: number } | undefined;
       assert.equal(result?.phase, 'Successful', JSON.stringify(result));
       assert.ok(result!.value > 0.95 && result!.value <= 1);
       const after = await until('the lens to show the result', async () => {
@@ -72,15 +85,31 @@ describe('check against Prometheus', function () {
         return titles.some((t) => /Successful: 0\.99\d* · result\[0\] >= 0\.95/.test(t)) ? titles : undefined;
       });
       assert.ok(after.includes('Check again'), after.join(' | '));
-      assert.deepEqual(canary.checks.latest().map((c) => [c.name, c.phase]), [['success-rate', 'Successful']]);
-      assert.deepEqual(canary.controller.snapshot().checks?.map((c) => [c.name, c.file, c.phase]), [['success-rate', 'fixtures/analysis-template.yaml', 'Successful']], 'the Canary view lists the check');
+      assert.deepEqual(
+        canary.checks.latest().map((c) => [c.name, c.phase]),
+        [['success-rate', 'Successful']],
+      );
+      assert.deepEqual(
+        canary.controller.snapshot().checks?.map((c) => [c.name, c.file, c.phase]),
+        [['success-rate', 'fixtures/analysis-template.yaml', 'Successful']],
+        'the Canary view lists the check',
+      );
 
       // The error rate rises: the same lens turns to Failed.
       podinfo.errorRate = 30;
       await waitForData(prom.url, 'sum(rate(http_requests_total{code="500"}[10s])) >= 10');
-      const failed = (await vscode.commands.executeCommand('releaseSafety.checkAgainstPrometheus', uri, 0, 'errors')) as { phase: string } | undefined;
+      const failed = (await vscode.commands.executeCommand(
+        'releaseSafety.checkAgainstPrometheus',
+        uri,
+        0,
+        'errors',
+      )) as { phase: string } | undefined;
       assert.equal(failed?.phase, 'Failed');
-      await until('the errors lens to say Failed', async () => ((await lensTitles(uri)).some((t) => /Failed: \d+(\.\d+)? · failure: result\[0\] >= 10/.test(t)) ? true : undefined));
+      await until('the errors lens to say Failed', async () =>
+        (await lensTitles(uri)).some((t) => /Failed: \d+(\.\d+)? · failure: result\[0\] >= 10/.test(t))
+          ? true
+          : undefined,
+      );
     } finally {
       await settings.update('prometheusUrl', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -90,7 +119,8 @@ describe('check against Prometheus', function () {
 });
 
 async function lensTitles(uri: vscode.Uri): Promise<string[]> {
-  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+  const lenses =
+    (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
   return lenses.map((l) => l.command?.title ?? '');
 }
 

@@ -22,7 +22,11 @@ async function fixTypo(rel: string, typo: string, correct: string): Promise<void
   const [diagnostic] = (await waitForDiagnostics(doc.uri, (l) => l.some(isTypo))).filter(isTypo);
   assert.match(diagnostic.message, new RegExp(`did you mean \`${correct}\`\\?`));
   assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    diagnostic.range,
+  );
   const fix = (actions ?? []).find((a) => a.title === `Change to \`${correct}\``);
   assert.ok(fix?.edit, `the did-you-mean fix among ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
   const linted = nextLint(doc.uri, doc.version + 1);

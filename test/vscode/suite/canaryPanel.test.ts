@@ -40,7 +40,7 @@ describe('canary panel', () => {
     assert.equal(canary.controller.watched, undefined);
   });
 
-  it('the status bar goes from healthy to breach when the demo canary\'s error rate rises', async function () {
+  it("the status bar goes from healthy to breach when the demo canary's error rate rises", async function () {
     this.timeout(90_000);
     const { canary } = await api();
     // The demo services of `npm start`, on free ports of 127.0.0.1, in this extension host.
@@ -48,36 +48,52 @@ describe('canary panel', () => {
     const config = workspaceUri('fixtures/live-canary.yaml');
     const settings = vscode.workspace.getConfiguration('releaseSafety');
     try {
-      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode([
-        'canary:',
-        '  service: checkout',
-        '  steps: [1, 5, 25, 50, 100]',
-        '  interval: 1m',
-        '  metrics:',
-        '    - name: error-rate',
-        '      threshold: "<= 2%"',
-        '  on_failure: rollback',
-        '  min_requests: 10',
-        '  alerts: [{ channel: "slack:#checkout-deploys" }]',
-        '  source:',
-        '    scrape:',
-        `      canary: ${demo.canary.metricsUrl}`,
-        `      baseline: ${demo.stable.metricsUrl}`,
-        '',
-      ].join('\n')));
+      await vscode.workspace.fs.writeFile(
+        config,
+        new TextEncoder().encode(
+          [
+            'canary:',
+            '  service: checkout',
+            '  steps: [1, 5, 25, 50, 100]',
+            '  interval: 1m',
+            '  metrics:',
+            '    - name: error-rate',
+            '      threshold: "<= 2%"',
+            '  on_failure: rollback',
+            '  min_requests: 10',
+            '  alerts: [{ channel: "slack:#checkout-deploys" }]',
+            '  source:',
+            '    scrape:',
+            `      canary: ${demo.canary.metricsUrl}`,
+            `      baseline: ${demo.stable.metricsUrl}`,
+            '',
+          ].join('\n'),
+        ),
+      );
       await settings.update('pollInterval', 1, vscode.ConfigurationTarget.Workspace);
       assert.equal(await canary.controller.watch(config), undefined, 'watching starts');
       assert.match(canary.statusBar()?.text ?? '', /^\$\(pulse\) checkout · waiting for data$/);
-      const healthy = await until('a healthy reading', () => canary.statusBar()?.text.endsWith('· healthy') && canary.statusBar(), 30_000);
+      const healthy = await until(
+        'a healthy reading',
+        () => canary.statusBar()?.text.endsWith('· healthy') && canary.statusBar(),
+        30_000,
+      );
       assert.equal(healthy.text, '$(pulse) checkout 25% · healthy');
       assert.equal(healthy.tone, 'none');
       const snapshot = canary.controller.snapshot();
-      assert.deepEqual(snapshot.watch?.reading?.gates.map((g) => [g.name, g.phase]), [['error-rate', 'pass']]);
+      assert.deepEqual(
+        snapshot.watch?.reading?.gates.map((g) => [g.name, g.phase]),
+        [['error-rate', 'pass']],
+      );
       assert.equal(snapshot.watch?.reading?.staircase.current, 2);
 
       const res = await fetch(`${demo.canary.url}/control/error-rate?value=12`, { method: 'POST' });
       assert.equal(res.status, 200);
-      const breach = await until('a breach after the error rate rose', () => canary.statusBar()?.text.endsWith('· breach') && canary.statusBar(), 30_000);
+      const breach = await until(
+        'a breach after the error rate rose',
+        () => canary.statusBar()?.text.endsWith('· breach') && canary.statusBar(),
+        30_000,
+      );
       assert.equal(breach.text, '$(pulse) checkout 25% · breach');
       assert.equal(breach.tone, 'error');
       assert.match(breach.tooltip, /\| error\\-rate \| [\d\\.]+% \| [\d\\.]+% \| &lt;= 2% \| fail \|/, breach.tooltip);

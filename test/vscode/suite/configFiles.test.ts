@@ -14,7 +14,8 @@ import type { RecordedState } from '../../../src/extension/journeys/journeyTests
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 /** A canary with a duplicate key: a yaml/syntax error and nothing else. */
-const BROKEN_CANARY = 'canary:\n  service: payments\n  steps: [1, 5, 25, 50, 100]\n  interval: 5m\n  interval: 10m\n  metrics:\n    - name: error-rate\n      threshold: "<= 1%"\n  on_failure: rollback\n  alerts:\n    - channel: pagerduty:payments\n';
+const BROKEN_CANARY =
+  'canary:\n  service: payments\n  steps: [1, 5, 25, 50, 100]\n  interval: 5m\n  interval: 10m\n  metrics:\n    - name: error-rate\n      threshold: "<= 1%"\n  on_failure: rollback\n  alerts:\n    - channel: pagerduty:payments\n';
 
 async function write(rel: string, text: string): Promise<vscode.Uri> {
   const uri = workspaceUri(rel);
@@ -26,7 +27,10 @@ describe('.release-safety.yaml in the editor', () => {
   const made: string[] = [];
   afterEach(async () => {
     await closeAllEditors();
-    for (const rel of made.splice(0)) await vscode.workspace.fs.delete(workspaceUri(rel), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    for (const rel of made.splice(0))
+      await vscode.workspace.fs
+        .delete(workspaceUri(rel), { recursive: true, useTrash: false })
+        .then(undefined, () => undefined);
   });
 
   it('exclude: [vendor] leaves vendor/x.yaml unchecked, as the CLI does, and nothing else', async () => {
@@ -58,13 +62,17 @@ describe('.release-safety.yaml in the editor', () => {
     made.push('cfg-live');
     const canary = await write('cfg-live/canary.yaml', BROKEN_CANARY);
     const { doc } = await openAndLint('cfg-live/canary.yaml');
-    await waitForDiagnostics(canary, (l) => l.some((d) => codeOf(d) === 'yaml/syntax' && d.severity === vscode.DiagnosticSeverity.Error));
+    await waitForDiagnostics(canary, (l) =>
+      l.some((d) => codeOf(d) === 'yaml/syntax' && d.severity === vscode.DiagnosticSeverity.Error),
+    );
 
     // Created: its severity applies.
     let linted = nextLint(doc.uri);
     const cfg = await write('cfg-live/.release-safety.yaml', 'rules:\n  yaml/syntax: warning\n');
     await linted;
-    await waitForDiagnostics(canary, (l) => l.some((d) => codeOf(d) === 'yaml/syntax' && d.severity === vscode.DiagnosticSeverity.Warning));
+    await waitForDiagnostics(canary, (l) =>
+      l.some((d) => codeOf(d) === 'yaml/syntax' && d.severity === vscode.DiagnosticSeverity.Warning),
+    );
 
     // Edited to exclude the open file: its diagnostics go, and it is no longer ours.
     await write('cfg-live/.release-safety.yaml', 'exclude: ["canary.yaml"]\n');
@@ -81,18 +89,24 @@ describe('.release-safety.yaml in the editor', () => {
     linted = nextLint(doc.uri);
     assert.ok(await cfgDoc.save());
     await linted;
-    await waitForDiagnostics(canary, (l) => l.some((d) => codeOf(d) === 'yaml/syntax' && d.severity === vscode.DiagnosticSeverity.Information));
+    await waitForDiagnostics(canary, (l) =>
+      l.some((d) => codeOf(d) === 'yaml/syntax' && d.severity === vscode.DiagnosticSeverity.Information),
+    );
 
     // Deleted: back to the defaults.
     linted = nextLint(doc.uri);
     await vscode.workspace.fs.delete(cfg);
     await linted;
-    await waitForDiagnostics(canary, (l) => l.some((d) => codeOf(d) === 'yaml/syntax' && d.severity === vscode.DiagnosticSeverity.Error));
+    await waitForDiagnostics(canary, (l) =>
+      l.some((d) => codeOf(d) === 'yaml/syntax' && d.severity === vscode.DiagnosticSeverity.Error),
+    );
   });
 
   it('the journeys read the same config: a rule raised to error after the file was opened refuses the run', async () => {
     made.push('cfg-journeys');
-    const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'));
+    const server = http.createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { journeys, diagnostics } = await api();

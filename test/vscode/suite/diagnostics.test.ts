@@ -7,8 +7,17 @@
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import {
-  api, closeAllEditors, editAndLint, expectedFromCore, nextLint, openAndLint, ours, plain, sortPlain,
-  waitForDiagnostics, workspaceUri,
+  api,
+  closeAllEditors,
+  editAndLint,
+  expectedFromCore,
+  nextLint,
+  openAndLint,
+  ours,
+  plain,
+  sortPlain,
+  waitForDiagnostics,
+  workspaceUri,
 } from '../helpers';
 import { docsUrl } from '../../../src/core/lint/rule';
 import { existsSync, readFileSync } from 'node:fs';
@@ -46,7 +55,9 @@ describe('diagnostics', () => {
 
   it('shows exactly the core findings, at the right ranges, for every example and fixture', async function () {
     this.timeout(240_000); // one open/lint/close per file, on a machine that may be busy
-    const files = [...(await yamlFilesUnder('examples')), ...(await yamlFilesUnder('fixtures'))].filter((u) => !u.path.includes('/configured/') && !u.path.includes('/unopened/'));
+    const files = [...(await yamlFilesUnder('examples')), ...(await yamlFilesUnder('fixtures'))].filter(
+      (u) => !u.path.includes('/configured/') && !u.path.includes('/unopened/'),
+    );
     assert.ok(files.length >= 6, `expected the fixtures in the workspace, found ${files.length} files`);
     let withFindings = 0;
     for (const uri of files) {
@@ -98,7 +109,10 @@ describe('diagnostics', () => {
     assert.match(commentLine.text, /release-safety-disable-next-line yaml\/syntax/);
     await editAndLint(doc, (e) => e.delete(doc.uri, commentLine.rangeIncludingLineBreak));
     const after = await waitForDiagnostics(doc.uri, (l) => syntaxOnly(l).length > 0);
-    assert.ok(after.some((d) => d.range.start.line === 4 && (d.code as { value: string }).value === 'yaml/syntax'), JSON.stringify(after.map(plain)));
+    assert.ok(
+      after.some((d) => d.range.start.line === 4 && (d.code as { value: string }).value === 'yaml/syntax'),
+      JSON.stringify(after.map(plain)),
+    );
   });
 
   it('handles a multi-document file: the finding sits in the right document, the Service is left alone', async () => {
@@ -109,7 +123,10 @@ describe('diagnostics', () => {
     const dup = diags.find((d) => (d.code as { value: string }).value === 'yaml/syntax');
     assert.ok(dup, 'the duplicated "replicas" of the Rollout is reported');
     assert.equal(dup.range.start.line, 17);
-    assert.ok(diags.every((d) => d.range.start.line >= 9), 'nothing in the first document (a plain Service)');
+    assert.ok(
+      diags.every((d) => d.range.start.line >= 9),
+      'nothing in the first document (a plain Service)',
+    );
   });
 
   for (const rel of ['fixtures/k8s-deployment.yaml', 'fixtures/docker-compose.yml']) {
@@ -150,7 +167,9 @@ describe('diagnostics', () => {
     assert.equal(api_.findingsOf(doc)?.length, ours(doc.uri).length);
     // A line above moves the finding: the old diagnostic no longer resolves, the new one does.
     await editAndLint(doc, (e) => e.insert(doc.uri, new vscode.Position(0, 0), '# a comment\n'));
-    const [d2] = syntaxOnly(await waitForDiagnostics(doc.uri, (l) => hasOneSyntax(l) && syntaxOnly(l)[0].range.start.line === 5));
+    const [d2] = syntaxOnly(
+      await waitForDiagnostics(doc.uri, (l) => hasOneSyntax(l) && syntaxOnly(l)[0].range.start.line === 5),
+    );
     assert.equal(api_.findingFor(doc, d), undefined);
     assert.equal(api_.findingFor(doc, d2)?.rule, 'yaml/syntax');
   });
@@ -161,7 +180,9 @@ describe('diagnostics', () => {
     await vscode.workspace.fs.writeFile(workspaceUri('fixtures/lint-on-save.yaml'), source);
     const { doc } = await openAndLint('fixtures/lint-on-save.yaml');
     await waitForDiagnostics(doc.uri, hasOneSyntax);
-    await vscode.workspace.getConfiguration('releaseSafety').update('lintOn', 'save', vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('releaseSafety')
+      .update('lintOn', 'save', vscode.ConfigurationTarget.Workspace);
     try {
       await nextLint(doc.uri).catch(() => undefined); // the relint the setting change causes
       const edit = new vscode.WorkspaceEdit();
@@ -180,7 +201,9 @@ describe('diagnostics', () => {
       await saved;
       await waitForDiagnostics(doc.uri, (l) => syntaxOnly(l).length === 0 && l.length === expectedFromCore(doc).length);
     } finally {
-      await vscode.workspace.getConfiguration('releaseSafety').update('lintOn', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace
+        .getConfiguration('releaseSafety')
+        .update('lintOn', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 });

@@ -35,17 +35,23 @@ describe('export commands', () => {
     assert.match(doc.getText(), /^kind: Rollout$/m);
     assert.match(doc.getText(), /^kind: AnalysisTemplate$/m);
     assert.equal(vscode.window.activeTextEditor?.viewColumn, vscode.ViewColumn.Two, 'opened beside the source');
-    assert.deepEqual((await errorsOf(doc)).map((d) => d.message), []);
+    assert.deepEqual(
+      (await errorsOf(doc)).map((d) => d.message),
+      [],
+    );
   });
 
   it('Export as Flagger Canary: a Canary and its MetricTemplates, with no error', async () => {
     const doc = await exportedBy('releaseSafety.exportFlagger', 'examples/canary-analysis.yaml');
     assert.match(doc.getText(), /^kind: Canary$/m);
     assert.match(doc.getText(), /^kind: MetricTemplate$/m);
-    assert.deepEqual((await errorsOf(doc)).map((d) => d.message), []);
+    assert.deepEqual(
+      (await errorsOf(doc)).map((d) => d.message),
+      [],
+    );
   });
 
-  it('Export Alert Rules: one alert per journey, routed by the journeys\' channels', async () => {
+  it("Export Alert Rules: one alert per journey, routed by the journeys' channels", async () => {
     const doc = await exportedBy('releaseSafety.exportAlertRules', 'examples/synthetic.yaml');
     assert.match(doc.getText(), /^groups:$/m);
     assert.match(doc.getText(), /alert: SyntheticJourneyFailing/);

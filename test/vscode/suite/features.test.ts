@@ -14,9 +14,20 @@ import { descriptionOf, schemasAt } from '../../../src/core/completion/schemaAt'
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
-async function codeActions(doc: vscode.TextDocument, range: vscode.Range, kind?: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
-  const list = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', doc.uri, range, kind?.value);
-  return (list ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+async function codeActions(
+  doc: vscode.TextDocument,
+  range: vscode.Range,
+  kind?: vscode.CodeActionKind,
+): Promise<vscode.CodeAction[]> {
+  const list = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    range,
+    kind?.value,
+  );
+  return (list ?? []).filter(
+    (a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'),
+  );
 }
 
 async function applyAndLint(doc: vscode.TextDocument, action: vscode.CodeAction): Promise<void> {
@@ -35,13 +46,22 @@ function positionOf(doc: vscode.TextDocument, needle: string, delta = 0): vscode
 async function hoverText(doc: vscode.TextDocument, position: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
   // As rendered: markdown escapes (\> \_) dropped.
-  return (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\([\\*_[\]<>#|~])/g, '$1');
+  return (hovers ?? [])
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+    .join('\n')
+    .replace(/\\([\\*_[\]<>#|~])/g, '$1');
 }
 
 async function completionLabels(doc: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    position,
+  );
   // Word-based suggestions (kind Text) come from the editor itself, not from us.
-  return list.items.filter((i) => i.kind !== vscode.CompletionItemKind.Text).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  return list.items
+    .filter((i) => i.kind !== vscode.CompletionItemKind.Text)
+    .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
 }
 
 let copies = 0;
@@ -67,7 +87,9 @@ describe('editor features', () => {
     const diagnostic = before.find((d) => codeOf(d) === 'synthetic/hardcoded-secret')!;
     const actions = await codeActions(doc, diagnostic.range);
     // The title comes from the core's fix for this finding (offsets identical to the diagnostic's).
-    const finding = lintText(doc.getText()).findings.find((f) => f.rule === 'synthetic/hardcoded-secret' && doc.positionAt(f.offset).isEqual(diagnostic.range.start));
+    const finding = lintText(doc.getText()).findings.find(
+      (f) => f.rule === 'synthetic/hardcoded-secret' && doc.positionAt(f.offset).isEqual(diagnostic.range.start),
+    );
     assert.ok(finding?.fix, 'the core has a fix for it');
     const fix = actions.find((a) => a.title === finding.fix!.title);
     assert.ok(fix, `the fix among ${JSON.stringify(actions.map((a) => a.title))}`);
@@ -83,7 +105,9 @@ describe('editor features', () => {
 
   it('offers a suggestion as a non-preferred action, and the rule documentation', async () => {
     const { doc } = await openAndLint(await freshCopy('fixtures/features/journeys-to-fix.yaml'));
-    const [insecure] = (await waitForDiagnostics(doc.uri, (l) => l.some((d) => codeOf(d) === 'synthetic/insecure-url'))).filter((d) => codeOf(d) === 'synthetic/insecure-url');
+    const [insecure] = (
+      await waitForDiagnostics(doc.uri, (l) => l.some((d) => codeOf(d) === 'synthetic/insecure-url'))
+    ).filter((d) => codeOf(d) === 'synthetic/insecure-url');
     const actions = await codeActions(doc, insecure.range);
     const suggestion = actions.find((a) => a.title === 'Use https://');
     assert.ok(suggestion, `the suggestion among ${JSON.stringify(actions.map((a) => a.title))}`);
@@ -95,15 +119,22 @@ describe('editor features', () => {
 
   it('"Disable RULE for this line" inserts the directive above, at the line\'s indentation, and silences it', async () => {
     const { doc } = await openAndLint(await freshCopy('fixtures/features/journeys-to-fix.yaml'));
-    const [target] = (await waitForDiagnostics(doc.uri, (l) => l.some((d) => codeOf(d) === 'synthetic/insecure-url'))).filter((d) => codeOf(d) === 'synthetic/insecure-url');
+    const [target] = (
+      await waitForDiagnostics(doc.uri, (l) => l.some((d) => codeOf(d) === 'synthetic/insecure-url'))
+    ).filter((d) => codeOf(d) === 'synthetic/insecure-url');
     const line = target.range.start.line;
     const indent = /^\s*/.exec(doc.lineAt(line).text)![0];
-    const action = (await codeActions(doc, target.range)).find((a) => a.title === 'Disable synthetic/insecure-url for this line');
+    const action = (await codeActions(doc, target.range)).find(
+      (a) => a.title === 'Disable synthetic/insecure-url for this line',
+    );
     assert.ok(action);
     await applyAndLint(doc, action);
     assert.equal(doc.lineAt(line).text, `${indent}# release-safety-disable-next-line synthetic/insecure-url`);
     await waitForDiagnostics(doc.uri, (l) => !l.some((d) => codeOf(d) === 'synthetic/insecure-url'));
-    assert.ok(ours(doc.uri).some((d) => codeOf(d) === 'synthetic/hardcoded-secret'), 'other findings stay');
+    assert.ok(
+      ours(doc.uri).some((d) => codeOf(d) === 'synthetic/hardcoded-secret'),
+      'other findings stay',
+    );
   });
 
   it('source.fixAll.releaseSafety applies every safe fix and no suggestion', async () => {
@@ -117,8 +148,14 @@ describe('editor features', () => {
     assert.equal(fixAll.kind?.value, 'source.fixAll.releaseSafety');
     await applyAndLint(doc, fixAll);
     const left = lintText(doc.getText()).findings;
-    assert.ok(!left.some((f) => f.fix && fixable.some((g) => g.rule === f.rule)), `safe fixes left: ${JSON.stringify(left.filter((f) => f.fix).map((f) => f.rule))}`);
-    assert.ok(left.some((f) => f.rule === 'synthetic/insecure-url'), 'the suggestion was not applied');
+    assert.ok(
+      !left.some((f) => f.fix && fixable.some((g) => g.rule === f.rule)),
+      `safe fixes left: ${JSON.stringify(left.filter((f) => f.fix).map((f) => f.rule))}`,
+    );
+    assert.ok(
+      left.some((f) => f.rule === 'synthetic/insecure-url'),
+      'the suggestion was not applied',
+    );
     assert.ok(!left.some((f) => f.rule === 'yaml/syntax'));
   });
 
@@ -127,17 +164,22 @@ describe('editor features', () => {
     // A new line at the canary's indentation, after `service:`.
     await editor.edit((e) => e.insert(new vscode.Position(2, 0), '  \n'));
     const keys = await completionLabels(doc, new vscode.Position(2, 2));
-    for (const k of ['interval', 'on_failure', 'failure_limit', 'min_requests']) assert.ok(!keys.includes(k), `"${k}" is already written, so not offered`);
+    for (const k of ['interval', 'on_failure', 'failure_limit', 'min_requests'])
+      assert.ok(!keys.includes(k), `"${k}" is already written, so not offered`);
     assert.ok(keys.includes('source'), `source among ${JSON.stringify(keys)}`);
     const values = await completionLabels(doc, positionOf(doc, 'rollback\n', 0));
-    for (const v of ['rollback', 'pause', 'alert']) assert.ok(values.includes(v), `${v} among ${JSON.stringify(values)}`);
+    for (const v of ['rollback', 'pause', 'alert'])
+      assert.ok(values.includes(v), `${v} among ${JSON.stringify(values)}`);
     const metricNames = await completionLabels(doc, positionOf(doc, 'error-rate'));
     assert.ok(metricNames.includes('p99-latency') && metricNames.includes('success-rate'), JSON.stringify(metricNames));
   });
 
   it('hover on a threshold says it in words; on steps it shows the timeline and the times', async () => {
     const { doc } = await openAndLint(await freshCopy('fixtures/features/canary-to-complete.yaml'));
-    assert.match(await hoverText(doc, positionOf(doc, 'baseline *', 2)), /the canary's p99 latency must stay within 110% of the baseline's/i);
+    assert.match(
+      await hoverText(doc, positionOf(doc, 'baseline *', 2)),
+      /the canary's p99 latency must stay within 110% of the baseline's/i,
+    );
     const steps = await hoverText(doc, positionOf(doc, 'steps:', 1));
     assert.match(steps, /1% > 5% > 25% > 50% > 100% · 25 min to full/);
     assert.match(steps, /Worst case to roll back: 10 min/);
@@ -149,7 +191,9 @@ describe('editor features', () => {
 
   it('hover on a diagnostic shows its rule and a link to its documentation', async () => {
     const { doc } = await openAndLint(await freshCopy('fixtures/features/journeys-to-fix.yaml'));
-    const [d] = (await waitForDiagnostics(doc.uri, (l) => l.some((x) => codeOf(x) === 'synthetic/insecure-url'))).filter((x) => codeOf(x) === 'synthetic/insecure-url');
+    const [d] = (
+      await waitForDiagnostics(doc.uri, (l) => l.some((x) => codeOf(x) === 'synthetic/insecure-url'))
+    ).filter((x) => codeOf(x) === 'synthetic/insecure-url');
     const text = await hoverText(doc, d.range.start.translate(0, 1));
     assert.match(text, /\*\*synthetic\/insecure-url\*\*/);
     assert.match(text, /command:releaseSafety\.openRuleDocumentation/);
@@ -157,7 +201,11 @@ describe('editor features', () => {
 
   it('CodeLens: the canary timeline and "Run journey" above each journey', async () => {
     const { doc } = await openAndLint(await freshCopy('fixtures/features/canary-to-complete.yaml'));
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      doc.uri,
+      10,
+    );
     const titles = lenses.map((l) => l.command?.title);
     assert.deepEqual(titles, ['1% > 5% > 25% > 50% > 100% · 25 min to full', '$(play) Run journey']);
     assert.equal(lenses[0].range.start.line, 0);
@@ -175,7 +223,10 @@ describe('editor features', () => {
     assert.equal(editor.document.languageId, 'yaml');
     assert.match(editor.document.getText(), /^canary:\n  service: checkout\n/);
     const errors = lintText(editor.document.getText()).findings.filter((f) => f.severity === 'error');
-    assert.deepEqual(errors.map((f) => f.rule), []);
+    assert.deepEqual(
+      errors.map((f) => f.rule),
+      [],
+    );
   });
 
   it('New Synthetic Journey opens an untitled synthetic file', async () => {
@@ -185,7 +236,7 @@ describe('editor features', () => {
     assert.match(text, /journeys:\n    - name: service is healthy/);
   });
 
-  it('Run journey is there for the CodeLens (the runner\'s command, or the placeholder until it lands)', async () => {
+  it("Run journey is there for the CodeLens (the runner's command, or the placeholder until it lands)", async () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('releaseSafety.runJourney'));
   });
 
@@ -193,13 +244,21 @@ describe('editor features', () => {
     const ext = vscode.extensions.getExtension('release-safety.release-safety')!;
     let opened = 0;
     for (const meta of allRuleMetas()) {
-      const file = vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', ...meta.id.split('/').map((p, i, a) => (i === a.length - 1 ? `${p}.md` : p)));
+      const file = vscode.Uri.joinPath(
+        ext.extensionUri,
+        'docs',
+        'rules',
+        ...meta.id.split('/').map((p, i, a) => (i === a.length - 1 ? `${p}.md` : p)),
+      );
       try {
         await vscode.workspace.fs.stat(file);
       } catch {
         continue;
       }
-      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('releaseSafety.openRuleDocumentation', meta.id);
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+        'releaseSafety.openRuleDocumentation',
+        meta.id,
+      );
       assert.equal(uri?.toString(), file.toString());
       opened++;
       if (opened >= 2) break;

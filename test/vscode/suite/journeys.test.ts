@@ -19,7 +19,9 @@ describe('synthetic journeys in the Test Explorer', () => {
   before(async () => {
     server = http.createServer((req, res) => {
       seenAuth.push(String(req.headers.authorization ?? ''));
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', version: '1.2.3' }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: 'ok', version: '1.2.3' }));
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -73,7 +75,13 @@ describe('synthetic journeys in the Test Explorer', () => {
     const recorded: RecordedState[] = [];
     const sub = journeys.onDidRecord((r) => recorded.push(r));
     try {
-      const ok = await vscode.commands.executeCommand<{ status: string } | undefined>('releaseSafety.runJourney', uri, 'health is ok', 0, 0);
+      const ok = await vscode.commands.executeCommand<{ status: string } | undefined>(
+        'releaseSafety.runJourney',
+        uri,
+        'health is ok',
+        0,
+        0,
+      );
       assert.equal(ok?.status, 'passed');
       assert.equal(seenAuth.at(-1), 'Bearer editor-secret-123', 'the secret came from SecretStorage');
       const bad = await journeys.runJourney(uri, 1, 0);
@@ -83,7 +91,10 @@ describe('synthetic journeys in the Test Explorer', () => {
     }
     const healthId = `${uri.toString()}#0/0`;
     const versionId = `${uri.toString()}#0/1`;
-    assert.ok(recorded.some((r) => r.id === healthId && r.state === 'passed'), JSON.stringify(recorded));
+    assert.ok(
+      recorded.some((r) => r.id === healthId && r.state === 'passed'),
+      JSON.stringify(recorded),
+    );
     const failed = recorded.find((r) => r.id === versionId && r.state === 'failed');
     assert.ok(failed, JSON.stringify(recorded));
     assert.match(failed.message ?? '', /expected \$\.version to be "2\.0\.0", got "1\.2\.3"/);
@@ -92,7 +103,7 @@ describe('synthetic journeys in the Test Explorer', () => {
     await journeys.secrets.delete('EDITOR_TEST_TOKEN');
   });
 
-  it('rebuilds a file\'s items once typing pauses: a journey typed in appears with its step', async () => {
+  it("rebuilds a file's items once typing pauses: a journey typed in appears with its step", async () => {
     const { journeys } = await api();
     const uri = workspaceUri('journeys-typed.yaml');
     const text = `synthetic:\n  alerts: ["slack:#checks"]\n  journeys:\n    - name: first\n      steps:\n        - request: GET /a\n          expect: { status: 200 }\n`;
@@ -101,7 +112,9 @@ describe('synthetic journeys in the Test Explorer', () => {
     await vscode.window.showTextDocument(doc);
     const labels = () => {
       const out: string[] = [];
-      journeys.controller.items.get(uri.toString())?.children.forEach((j) => out.push(`${j.label}: ${j.children.size}`));
+      journeys.controller.items
+        .get(uri.toString())
+        ?.children.forEach((j) => out.push(`${j.label}: ${j.children.size}`));
       return out;
     };
     const until = async (want: string[]) => {

@@ -88,7 +88,8 @@ describe('a large file', () => {
     const large = generateRolloutFile(80_000).text;
     const small = generateRolloutFile(200).text;
     await vscode.workspace.fs.writeFile(workspaceUri('fixtures/large-80000.yaml'), new TextEncoder().encode(large));
-    for (const name of ['warm-up', 'baseline']) await vscode.workspace.fs.writeFile(workspaceUri(`fixtures/small-${name}.yaml`), new TextEncoder().encode(small));
+    for (const name of ['warm-up', 'baseline'])
+      await vscode.workspace.fs.writeFile(workspaceUri(`fixtures/small-${name}.yaml`), new TextEncoder().encode(small));
 
     await openAndEdit('fixtures/small-warm-up.yaml'); // the first edits of a session compile code paths
     const baseline = await stallsDuring(() => openAndEdit('fixtures/small-baseline.yaml'));
@@ -97,12 +98,19 @@ describe('a large file', () => {
     const key = workspaceUri('fixtures/large-80000.yaml').toString();
     const lints = diagnostics.timings.slice(before).filter((t) => t.uri === key);
     assert.ok(lints.length >= EDITS, `the large file was linted ${lints.length} times`);
-    assert.ok(lints.every((t) => t.background), 'every lint of the large file ran on the worker');
+    assert.ok(
+      lints.every((t) => t.background),
+      'every lint of the large file ran on the worker',
+    );
     const findings = vscode.languages.getDiagnostics(workspaceUri('fixtures/large-80000.yaml')).length;
     assert.ok(findings > 0, 'its findings reached the Problems panel');
     const worst = Math.max(...lints.map((t) => t.mainThreadMs));
-    console.log(`    bench: 80,000-line file (${(large.length / 1e6).toFixed(1)} MB) opened and edited ${EDITS} times: host thread held at most ${stall.busy.toFixed(1)} ms at a time (limit ${LIMIT_MS} ms), longest wall gap ${stall.wall.toFixed(1)} ms; a 200-line file, same steps: ${baseline.busy.toFixed(1)} ms held, ${baseline.wall.toFixed(1)} ms wall`);
-    console.log(`    bench:   host-thread part of each lint: at most ${worst.toFixed(1)} ms; the worker's lint: median ${median(lints.map((t) => t.coreMs)).toFixed(0)} ms; ${findings} diagnostics`);
+    console.log(
+      `    bench: 80,000-line file (${(large.length / 1e6).toFixed(1)} MB) opened and edited ${EDITS} times: host thread held at most ${stall.busy.toFixed(1)} ms at a time (limit ${LIMIT_MS} ms), longest wall gap ${stall.wall.toFixed(1)} ms; a 200-line file, same steps: ${baseline.busy.toFixed(1)} ms held, ${baseline.wall.toFixed(1)} ms wall`,
+    );
+    console.log(
+      `    bench:   host-thread part of each lint: at most ${worst.toFixed(1)} ms; the worker's lint: median ${median(lints.map((t) => t.coreMs)).toFixed(0)} ms; ${findings} diagnostics`,
+    );
     assert.ok(stall.busy <= LIMIT_MS, `the host's thread was held for ${stall.busy.toFixed(1)} ms at once`);
   });
 });

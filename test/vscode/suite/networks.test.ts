@@ -33,11 +33,50 @@ function privateCa(): { caPem: string; cert: string; key: string } {
   const ssl = (args: string[]) => execFileSync('/usr/bin/openssl', args, { stdio: 'ignore', timeout: 30_000 });
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   try {
-    ssl(['req', '-x509', ...ec, '-keyout', p('ca.key'), '-out', p('ca.pem'), '-days', '2', '-subj', '/CN=Release Safety Editor Test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+    ssl([
+      'req',
+      '-x509',
+      ...ec,
+      '-keyout',
+      p('ca.key'),
+      '-out',
+      p('ca.pem'),
+      '-days',
+      '2',
+      '-subj',
+      '/CN=Release Safety Editor Test CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ]);
     ssl(['req', ...ec, '-keyout', p('s.key'), '-out', p('s.csr'), '-subj', '/CN=localhost']);
-    writeFileSync(p('s.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n');
-    ssl(['x509', '-req', '-in', p('s.csr'), '-CA', p('ca.pem'), '-CAkey', p('ca.key'), '-CAcreateserial', '-out', p('s.pem'), '-days', '2', '-extfile', p('s.ext')]);
-    return { caPem: readFileSync(p('ca.pem'), 'utf8'), cert: readFileSync(p('s.pem'), 'utf8'), key: readFileSync(p('s.key'), 'utf8') };
+    writeFileSync(
+      p('s.ext'),
+      'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n',
+    );
+    ssl([
+      'x509',
+      '-req',
+      '-in',
+      p('s.csr'),
+      '-CA',
+      p('ca.pem'),
+      '-CAkey',
+      p('ca.key'),
+      '-CAcreateserial',
+      '-out',
+      p('s.pem'),
+      '-days',
+      '2',
+      '-extfile',
+      p('s.ext'),
+    ]);
+    return {
+      caPem: readFileSync(p('ca.pem'), 'utf8'),
+      cert: readFileSync(p('s.pem'), 'utf8'),
+      key: readFileSync(p('s.key'), 'utf8'),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -57,7 +96,9 @@ describe('networks in the editor', () => {
       if (req.headers.authorization !== `Bearer ${TOKEN}`) return void res.writeHead(401).end();
       authorized.push(String(req.url));
       total += 50;
-      res.writeHead(200, { 'content-type': 'text/plain' }).end(`# TYPE http_requests_total counter\nhttp_requests_total{code="200"} ${total}\n`);
+      res
+        .writeHead(200, { 'content-type': 'text/plain' })
+        .end(`# TYPE http_requests_total counter\nhttp_requests_total{code="200"} ${total}\n`);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -11,7 +11,8 @@ import { api, closeAllEditors, openAndLint, ours, waitForDiagnostics, workspaceU
 const ROLLOUT = 'fixtures/references/rollout.yaml';
 const TEMPLATES = 'fixtures/references/templates.yaml';
 
-const rulesOf = (list: vscode.Diagnostic[]) => list.map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
+const rulesOf = (list: vscode.Diagnostic[]) =>
+  list.map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
 
 function positionOf(doc: vscode.TextDocument, text: string, after = ''): vscode.Position {
   const from = after ? doc.getText().indexOf(after) : 0;
@@ -25,29 +26,55 @@ describe('references across files', () => {
 
   it('goes to the AnalysisTemplate in another file and finds the Rollout back', async function () {
     this.timeout(60_000);
-    await (await api()).templates.ready;
+    await (
+      await api()
+    ).templates.ready;
     const { doc: rollout } = await openAndLint(ROLLOUT);
     // Resolved through the workspace index: no unresolved-reference on the Rollout.
-    await waitForDiagnostics(rollout.uri, (l) => !rulesOf(l).some((r) => r === 'canary/unresolved-reference' || r === 'canary/missing-template-arg'));
-    const defs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', rollout.uri, positionOf(rollout, 'checkout-success-rate', 'templateName'));
-    const targets = defs.map((d) => ('targetUri' in d ? { uri: d.targetUri, range: d.targetSelectionRange ?? d.targetRange } : d));
-    assert.deepEqual(targets.map((t) => [vscode.workspace.asRelativePath(t.uri), t.range.start.line]), [[TEMPLATES, 5]]);
+    await waitForDiagnostics(
+      rollout.uri,
+      (l) => !rulesOf(l).some((r) => r === 'canary/unresolved-reference' || r === 'canary/missing-template-arg'),
+    );
+    const defs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+      'vscode.executeDefinitionProvider',
+      rollout.uri,
+      positionOf(rollout, 'checkout-success-rate', 'templateName'),
+    );
+    const targets = defs.map((d) =>
+      'targetUri' in d ? { uri: d.targetUri, range: d.targetSelectionRange ?? d.targetRange } : d,
+    );
+    assert.deepEqual(
+      targets.map((t) => [vscode.workspace.asRelativePath(t.uri), t.range.start.line]),
+      [[TEMPLATES, 5]],
+    );
 
     const templates = await vscode.workspace.openTextDocument(workspaceUri(TEMPLATES));
-    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', templates.uri, positionOf(templates, 'checkout-success-rate'));
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider',
+      templates.uri,
+      positionOf(templates, 'checkout-success-rate'),
+    );
     assert.deepEqual(
       refs.map((r) => [vscode.workspace.asRelativePath(r.uri), r.range.start.line]).sort(),
-      [[ROLLOUT, 14], [TEMPLATES, 5]].sort(),
+      [
+        [ROLLOUT, 14],
+        [TEMPLATES, 5],
+      ].sort(),
     );
   });
 
   it('re-checks the Rollout when its template loses an arg default, and again when it is restored', async function () {
     this.timeout(60_000);
-    await (await api()).templates.ready;
+    await (
+      await api()
+    ).templates.ready;
     const { doc: rollout } = await openAndLint(ROLLOUT);
     await waitForDiagnostics(rollout.uri, (l) => !rulesOf(l).includes('canary/missing-template-arg'));
     const { doc: templates, editor } = await openAndLint(TEMPLATES);
-    const line = templates.getText().split('\n').findIndex((l) => l.includes('value: http://prometheus.monitoring:9090'));
+    const line = templates
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('value: http://prometheus.monitoring:9090'));
     assert.ok(line > 0);
     const range = templates.lineAt(line).rangeIncludingLineBreak;
     const removed = templates.getText(range);
@@ -59,7 +86,10 @@ describe('references across files', () => {
     assert.equal(rollout.isDirty, false, 'the Rollout itself was not edited');
     assert.ok(await editor.edit((e) => e.insert(new vscode.Position(line, 0), removed)));
     await waitForDiagnostics(rollout.uri, (l) => !rulesOf(l).includes('canary/missing-template-arg'));
-    assert.deepEqual(rulesOf(ours(rollout.uri)).filter((r) => r.startsWith('canary/missing-template-arg')), []);
+    assert.deepEqual(
+      rulesOf(ours(rollout.uri)).filter((r) => r.startsWith('canary/missing-template-arg')),
+      [],
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });

@@ -5,7 +5,18 @@
  */
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
-import { api, closeAllEditors, expectedFromCore, nextLint, openAndLint, ours, plain, sortPlain, waitForDiagnostics, workspaceUri } from '../helpers';
+import {
+  api,
+  closeAllEditors,
+  expectedFromCore,
+  nextLint,
+  openAndLint,
+  ours,
+  plain,
+  sortPlain,
+  waitForDiagnostics,
+  workspaceUri,
+} from '../helpers';
 import { parseLintConfig, mergeLintConfigs } from '../../../src/core/config/lintConfig';
 
 const config = () => vscode.workspace.getConfiguration('releaseSafety');
@@ -20,7 +31,8 @@ async function set(key: string, value: unknown, uri: vscode.Uri): Promise<void> 
 
 describe('settings', () => {
   afterEach(async () => {
-    for (const key of ['rules', 'maxFirstStep', 'include', 'exclude', 'lintOn']) await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    for (const key of ['rules', 'maxFirstStep', 'include', 'exclude', 'lintOn'])
+      await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
     await closeAllEditors();
   });
 
@@ -29,19 +41,27 @@ describe('settings', () => {
     const before = await waitForDiagnostics(doc.uri, (l) => l.some((d) => codeOf(d) === 'yaml/syntax'));
     assert.equal(before.find((d) => codeOf(d) === 'yaml/syntax')!.severity, vscode.DiagnosticSeverity.Error);
     await set('rules', { 'yaml/syntax': 'warning' }, doc.uri);
-    const warned = await waitForDiagnostics(doc.uri, (l) => l.some((d) => codeOf(d) === 'yaml/syntax' && d.severity === vscode.DiagnosticSeverity.Warning));
+    const warned = await waitForDiagnostics(doc.uri, (l) =>
+      l.some((d) => codeOf(d) === 'yaml/syntax' && d.severity === vscode.DiagnosticSeverity.Warning),
+    );
     assert.equal(warned.filter((d) => codeOf(d) === 'yaml/syntax').length, 1);
     await set('rules', { 'yaml/syntax': 'off' }, doc.uri);
     await waitForDiagnostics(doc.uri, (l) => !l.some((d) => codeOf(d) === 'yaml/syntax'));
   });
 
   it('applies .release-safety.yaml first, then the settings win rule by rule', async () => {
-    const fileText = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('fixtures/configured/.release-safety.yaml')));
+    const fileText = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(workspaceUri('fixtures/configured/.release-safety.yaml')),
+    );
     const file = parseLintConfig(fileText).config;
     const { doc } = await openAndLint('fixtures/configured/journeys.yaml');
     // The file silences both synthetic rules that fire here by default.
     const byDefault = expectedFromCore(doc);
-    assert.ok(byDefault.some((d) => d.rule === 'synthetic/single-location') && byDefault.some((d) => d.rule === 'synthetic/slow-frequency'), 'the fixture must trigger both rules by default');
+    assert.ok(
+      byDefault.some((d) => d.rule === 'synthetic/single-location') &&
+        byDefault.some((d) => d.rule === 'synthetic/slow-frequency'),
+      'the fixture must trigger both rules by default',
+    );
     await waitForDiagnostics(doc.uri, (l) => l.length === expectedFromCore(doc, file).length);
     assert.deepEqual(ours(doc.uri).map(plain), expectedFromCore(doc, file));
     assert.equal(ours(doc.uri).length, 0);
@@ -58,7 +78,11 @@ describe('settings', () => {
     const cfgUri = workspaceUri('fixtures/configured/.release-safety.yaml');
     const original = await vscode.workspace.fs.readFile(cfgUri);
     const { doc } = await openAndLint('fixtures/configured/canary.yaml');
-    assert.equal(ours(doc.uri).filter((d) => codeOf(d) === 'yaml/syntax').length, 0, 'yaml/syntax is off in the folder file');
+    assert.equal(
+      ours(doc.uri).filter((d) => codeOf(d) === 'yaml/syntax').length,
+      0,
+      'yaml/syntax is off in the folder file',
+    );
     try {
       const linted = nextLint(doc.uri);
       await vscode.workspace.fs.writeFile(cfgUri, new TextEncoder().encode('rules:\n  yaml/syntax: warning\n'));

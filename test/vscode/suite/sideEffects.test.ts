@@ -24,7 +24,10 @@ async function openJourneyFile(name: string, text: string): Promise<vscode.Uri> 
   return uri;
 }
 
-async function recordRun(uri: vscode.Uri, journeyIndex: number): Promise<{ status?: string; recorded: RecordedState[] }> {
+async function recordRun(
+  uri: vscode.Uri,
+  journeyIndex: number,
+): Promise<{ status?: string; recorded: RecordedState[] }> {
   const { journeys } = await api();
   const recorded: RecordedState[] = [];
   const sub = journeys.onDidRecord((r) => recorded.push(r));
@@ -127,7 +130,8 @@ describe('side effects in the Test Explorer', function () {
           expect: { status: 200 }
 `;
     const uri = await openJourneyFile('side-effects-override.yaml', text);
-    const isOurs = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code) === 'synthetic/unsafe-side-effects';
+    const isOurs = (d: vscode.Diagnostic) =>
+      (typeof d.code === 'object' ? d.code.value : d.code) === 'synthetic/unsafe-side-effects';
     const diagnostic = (await waitForDiagnostics(uri, (l) => l.some(isOurs))).find(isOurs);
     assert.ok(diagnostic, 'the override is flagged');
     assert.match(diagnostic.message, /asks the server for DELETE \(X-HTTP-Method-Override: DELETE\)/);

@@ -2,7 +2,16 @@
 /** "Release Safety: Lint Workspace" fills the Problems panel for files that are not open. */
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
-import { api, closeAllEditors, ours, plain, sortPlain, waitForDiagnostics, workspaceUri, type PlainDiagnostic } from '../helpers';
+import {
+  api,
+  closeAllEditors,
+  ours,
+  plain,
+  sortPlain,
+  waitForDiagnostics,
+  workspaceUri,
+  type PlainDiagnostic,
+} from '../helpers';
 import { lintText } from '../../../src/core/lint/engine';
 
 const NEVER_OPENED = 'fixtures/unopened/never-opened.yaml';
@@ -13,13 +22,20 @@ async function expectedOnDisk(rel: string): Promise<PlainDiagnostic[]> {
   return findings.map((f) => {
     const s = file.lineIndex.positionAt(f.offset);
     const e = file.lineIndex.positionAt(f.offset + f.length);
-    return { rule: f.rule, severity: f.severity, message: f.message, range: [s.line, s.character, e.line, e.character] };
+    return {
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      range: [s.line, s.character, e.line, e.character],
+    };
   });
 }
 
 describe('Lint Workspace command', () => {
   afterEach(async () => {
-    await vscode.workspace.getConfiguration('releaseSafety').update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('releaseSafety')
+      .update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
     await closeAllEditors();
   });
 
@@ -28,15 +44,24 @@ describe('Lint Workspace command', () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('releaseSafety.lintWorkspace'));
     const ext = vscode.extensions.getExtension('release-safety.release-safety')!;
-    const contributed = (ext.packageJSON.contributes.commands as Array<{ command: string; title: string; category: string }>).find((c) => c.command === 'releaseSafety.lintWorkspace');
+    const contributed = (
+      ext.packageJSON.contributes.commands as Array<{ command: string; title: string; category: string }>
+    ).find((c) => c.command === 'releaseSafety.lintWorkspace');
     assert.equal(`${contributed?.category}: ${contributed?.title}`, 'Release Safety: Lint Workspace');
   });
 
   it('reports files that are not open, exactly as the core finds them, and leaves plain YAML alone', async () => {
     const uri = workspaceUri(NEVER_OPENED);
-    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the file must not be open');
+    assert.ok(
+      !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()),
+      'the file must not be open',
+    );
     assert.equal(ours(uri).length, 0);
-    const summary = (await vscode.commands.executeCommand('releaseSafety.lintWorkspace')) as { filesLinted: number; findings: number; cancelled: boolean };
+    const summary = (await vscode.commands.executeCommand('releaseSafety.lintWorkspace')) as {
+      filesLinted: number;
+      findings: number;
+      cancelled: boolean;
+    };
     assert.equal(summary.cancelled, false);
     assert.ok(summary.filesLinted >= 8, `linted ${summary.filesLinted} files`);
     const expected = sortPlain(await expectedOnDisk(NEVER_OPENED));
@@ -44,14 +69,20 @@ describe('Lint Workspace command', () => {
     const actual = await waitForDiagnostics(uri, (l) => l.length === expected.length);
     assert.deepEqual(sortPlain(actual.map(plain)), expected);
     assert.deepEqual(ours(workspaceUri('fixtures/k8s-deployment.yaml')), []);
-    assert.deepEqual(ours(workspaceUri('fixtures/configured/canary.yaml')), [], 'the folder file turns yaml/syntax off there');
+    assert.deepEqual(
+      ours(workspaceUri('fixtures/configured/canary.yaml')),
+      [],
+      'the folder file turns yaml/syntax off there',
+    );
     assert.ok(ours(workspaceUri('fixtures/broken-canary.yaml')).length > 0);
   });
 
   it('honours releaseSafety.exclude: excluded files lose their findings on the next run', async () => {
     await vscode.commands.executeCommand('releaseSafety.lintWorkspace');
     await waitForDiagnostics(workspaceUri(NEVER_OPENED), (l) => l.length > 0);
-    await vscode.workspace.getConfiguration('releaseSafety').update('exclude', ['**/unopened/**'], vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('releaseSafety')
+      .update('exclude', ['**/unopened/**'], vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('releaseSafety.lintWorkspace');
     await waitForDiagnostics(workspaceUri(NEVER_OPENED), (l) => l.length === 0);
     assert.ok(ours(workspaceUri('fixtures/broken-canary.yaml')).length > 0, 'other files are still reported');

@@ -38,10 +38,14 @@ describe('editor benchmark', () => {
     const generated = generateRolloutFile(1000).text;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(generated));
     const { doc } = await openAndLint('fixtures/bench-1000.yaml');
-    assert.ok(doc.lineCount >= 1000 && (generated.match(/^---/gm) ?? []).length > 10, 'a 1,000-line file of many documents');
+    assert.ok(
+      doc.lineCount >= 1000 && (generated.match(/^---/gm) ?? []).length > 10,
+      'a 1,000-line file of many documents',
+    );
     // Two threshold lines in the middle of the file, edited in turn.
     const middle: number[] = [];
-    for (let l = 500; l < doc.lineCount && middle.length < 2; l++) if (/threshold: ".*1/.test(doc.lineAt(l).text)) middle.push(l);
+    for (let l = 500; l < doc.lineCount && middle.length < 2; l++)
+      if (/threshold: ".*1/.test(doc.lineAt(l).text)) middle.push(l);
     assert.equal(middle.length, 2, 'the generated file has thresholds around line 500');
     const lintMs: number[] = [];
     const coreMs: number[] = [];
@@ -51,7 +55,9 @@ describe('editor benchmark', () => {
       const text = doc.lineAt(line).text;
       const at = text.search(/[12](?=[^"]*"$)/);
       assert.ok(at >= 0, `line ${line} has a digit to change: ${text}`);
-      const ev = await editAndLint(doc, (e) => e.replace(uri, new vscode.Range(line, at, line, at + 1), i % 4 < 2 ? '2' : '1'));
+      const ev = await editAndLint(doc, (e) =>
+        e.replace(uri, new vscode.Range(line, at, line, at + 1), i % 4 < 2 ? '2' : '1'),
+      );
       assert.equal(ev.ours, true);
       const timing = diagnostics.timings.filter((t) => t.uri === uri.toString() && t.version === ev.version).pop();
       assert.ok(timing, 'the lint of this version was timed');
@@ -68,7 +74,10 @@ describe('editor benchmark', () => {
     assert.equal(lintMs.length, EDITS);
     // VS Code compiles the bundle before its first line runs (bundleLoadMs starts there): measure
     // that compile the same way Node's loader does, on the shipped file.
-    const bundle = readFileSync(join(vscode.extensions.getExtension('release-safety.release-safety')!.extensionPath, 'dist', 'extension.js'), 'utf8');
+    const bundle = readFileSync(
+      join(vscode.extensions.getExtension('release-safety.release-safety')!.extensionPath, 'dist', 'extension.js'),
+      'utf8',
+    );
     const compileMs: number[] = [];
     for (let i = 0; i < 9; i++) {
       const t0 = performance.now();
@@ -76,10 +85,18 @@ describe('editor benchmark', () => {
       compileMs.push(performance.now() - t0);
     }
     const total = median(compileMs) + bundleLoadMs + activationMs;
-    console.log(`    bench: activation total ${fmt(total)} ms = compile ${fmt(median(compileMs))} ms (${(bundle.length / 1024).toFixed(0)} KB bundle) + ${fmt(bundleLoadMs)} ms evaluating it + ${fmt(activationMs)} ms in activate() (target: <= 50 ms)`);
-    console.log(`    bench: 1,000-line multi-document file, change -> diagnostics published (excl. ${TYPING_DELAY_MS} ms typing delay): median ${fmt(median(lintMs))} ms, p95 ${fmt(p95(lintMs))} ms over ${EDITS} edits (target: median <= 3 ms)`);
+    console.log(
+      `    bench: activation total ${fmt(total)} ms = compile ${fmt(median(compileMs))} ms (${(bundle.length / 1024).toFixed(0)} KB bundle) + ${fmt(bundleLoadMs)} ms evaluating it + ${fmt(activationMs)} ms in activate() (target: <= 50 ms)`,
+    );
+    console.log(
+      `    bench: 1,000-line multi-document file, change -> diagnostics published (excl. ${TYPING_DELAY_MS} ms typing delay): median ${fmt(median(lintMs))} ms, p95 ${fmt(p95(lintMs))} ms over ${EDITS} edits (target: median <= 3 ms)`,
+    );
     const overhead = lintMs.map((t, i) => t - coreMs[i]);
-    console.log(`    bench:   of which core lintText: median ${fmt(median(coreMs))} ms; editor layer: median ${fmt(median(overhead))} ms, p95 ${fmt(p95(overhead))} ms`);
-    console.log(`    bench: the same text linted whole, core lintText alone in a loop: median ${fmt(median(alone))} ms (the machine's current speed); change -> diagnostics is ${fmt(median(lintMs) / median(alone))}x of that`);
+    console.log(
+      `    bench:   of which core lintText: median ${fmt(median(coreMs))} ms; editor layer: median ${fmt(median(overhead))} ms, p95 ${fmt(p95(overhead))} ms`,
+    );
+    console.log(
+      `    bench: the same text linted whole, core lintText alone in a loop: median ${fmt(median(alone))} ms (the machine's current speed); change -> diagnostics is ${fmt(median(lintMs) / median(alone))}x of that`,
+    );
   });
 });

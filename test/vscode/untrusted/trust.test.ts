@@ -29,7 +29,8 @@ async function until<T>(what: string, probe: () => T | undefined | false, ms = 2
   }
 }
 
-const write = (rel: string, text: string) => vscode.workspace.fs.writeFile(workspaceUri(rel), new TextEncoder().encode(text));
+const write = (rel: string, text: string) =>
+  vscode.workspace.fs.writeFile(workspaceUri(rel), new TextEncoder().encode(text));
 
 const canaryFile = (source: string) => `canary:
   service: checkout
@@ -50,18 +51,27 @@ describe('an untrusted workspace', () => {
       const path = (req.url ?? '').split('?')[0];
       if (path === '/metrics') {
         total += 50;
-        res.writeHead(200, { 'content-type': 'text/plain' }).end(`# TYPE http_requests_total counter\nhttp_requests_total{code="200"} ${total}\n`);
+        res
+          .writeHead(200, { 'content-type': 'text/plain' })
+          .end(`# TYPE http_requests_total counter\nhttp_requests_total{code="200"} ${total}\n`);
       } else if (path.startsWith('/api/v1/query')) {
         const now = Date.now() / 1000;
         const range = path.endsWith('_range');
         res.writeHead(200, { 'content-type': 'application/json' }).end(
-          JSON.stringify({ status: 'success', data: range ? { resultType: 'matrix', result: [] } : { resultType: 'vector', result: [{ metric: {}, value: [now, '1'] }] } }),
+          JSON.stringify({
+            status: 'success',
+            data: range
+              ? { resultType: 'matrix', result: [] }
+              : { resultType: 'vector', result: [{ metric: {}, value: [now, '1'] }] },
+          }),
         );
       } else res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    await write('untrusted-journeys.yaml', `synthetic:
+    await write(
+      'untrusted-journeys.yaml',
+      `synthetic:
   base_url: ${base}
   alerts:
     - channel: slack:#checks
@@ -70,9 +80,18 @@ describe('an untrusted workspace', () => {
       steps:
         - request: GET /api/health
           expect: { status: 200 }
-`);
-    await write('scrape-canary.yaml', canaryFile(`    scrape:\n      canary: ${base}/metrics\n      baseline: ${base}/metrics\n`));
-    await write('prometheus-canary.yaml', canaryFile(`    prometheus:\n      url: ${base}\n      canary: '{track="canary"}'\n      baseline: '{track="stable"}'\n`));
+`,
+    );
+    await write(
+      'scrape-canary.yaml',
+      canaryFile(`    scrape:\n      canary: ${base}/metrics\n      baseline: ${base}/metrics\n`),
+    );
+    await write(
+      'prometheus-canary.yaml',
+      canaryFile(
+        `    prometheus:\n      url: ${base}\n      canary: '{track="canary"}'\n      baseline: '{track="stable"}'\n`,
+      ),
+    );
   });
   after(async () => {
     const { canary } = await api();
@@ -82,7 +101,11 @@ describe('an untrusted workspace', () => {
   });
 
   it('is opened untrusted (Restricted Mode), and the extension is active in it', async () => {
-    assert.equal(vscode.workspace.isTrusted, false, 'the harness opens the folder with Workspace Trust on and does not trust it');
+    assert.equal(
+      vscode.workspace.isTrusted,
+      false,
+      'the harness opens the folder with Workspace Trust on and does not trust it',
+    );
     const { canary } = await api();
     assert.equal(canary.controller.snapshot().trusted, false, 'the Canary view is told the workspace is not trusted');
   });
@@ -126,7 +149,12 @@ describe('an untrusted workspace', () => {
       });
     });
     console.log(GRANT_TRUST_SIGNAL);
-    await Promise.race([granted, sleep(60_000).then(() => Promise.reject(new Error('Workspace Trust was not granted within 60 s (see the harness log)')))]);
+    await Promise.race([
+      granted,
+      sleep(60_000).then(() =>
+        Promise.reject(new Error('Workspace Trust was not granted within 60 s (see the harness log)')),
+      ),
+    ]);
     assert.equal(vscode.workspace.isTrusted, true);
     await until('the Canary view to be told of the trust', () => canary.controller.snapshot().trusted);
 

@@ -12,10 +12,77 @@ const ARGO_FUNCTIONS = new Set(['asInt', 'asFloat', 'isNaN', 'isInf', 'isNil', '
 
 /** expr-lang's built-in functions (a condition may call them; an unknown one does not compile). */
 const EXPR_BUILTINS = new Set([
-  'all', 'any', 'none', 'one', 'filter', 'map', 'count', 'sum', 'find', 'findIndex', 'findLast', 'findLastIndex', 'groupBy', 'sortBy', 'reduce',
-  'len', 'abs', 'ceil', 'floor', 'round', 'int', 'float', 'string', 'max', 'min', 'mean', 'median', 'bitand', 'bitor', 'bitxor', 'bitnand', 'bitnot', 'bitshl', 'bitshr', 'bitushr',
-  'trim', 'trimPrefix', 'trimSuffix', 'upper', 'lower', 'split', 'splitAfter', 'replace', 'repeat', 'indexOf', 'lastIndexOf', 'hasPrefix', 'hasSuffix',
-  'now', 'duration', 'date', 'timezone', 'toJSON', 'fromJSON', 'toBase64', 'fromBase64', 'toPairs', 'fromPairs', 'keys', 'values', 'first', 'last', 'take', 'reverse', 'sort', 'concat', 'flatten', 'uniq', 'join', 'get', 'type',
+  'all',
+  'any',
+  'none',
+  'one',
+  'filter',
+  'map',
+  'count',
+  'sum',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'groupBy',
+  'sortBy',
+  'reduce',
+  'len',
+  'abs',
+  'ceil',
+  'floor',
+  'round',
+  'int',
+  'float',
+  'string',
+  'max',
+  'min',
+  'mean',
+  'median',
+  'bitand',
+  'bitor',
+  'bitxor',
+  'bitnand',
+  'bitnot',
+  'bitshl',
+  'bitshr',
+  'bitushr',
+  'trim',
+  'trimPrefix',
+  'trimSuffix',
+  'upper',
+  'lower',
+  'split',
+  'splitAfter',
+  'replace',
+  'repeat',
+  'indexOf',
+  'lastIndexOf',
+  'hasPrefix',
+  'hasSuffix',
+  'now',
+  'duration',
+  'date',
+  'timezone',
+  'toJSON',
+  'fromJSON',
+  'toBase64',
+  'fromBase64',
+  'toPairs',
+  'fromPairs',
+  'keys',
+  'values',
+  'first',
+  'last',
+  'take',
+  'reverse',
+  'sort',
+  'concat',
+  'flatten',
+  'uniq',
+  'join',
+  'get',
+  'type',
 ]);
 
 export type ConditionCheck = { ok: true; expr: Expr } | { ok: false; message: string; offset: number; length: number };
@@ -38,12 +105,16 @@ function findUnknownName(e: Expr): { message: string; offset: number; length: nu
     case 'name':
       if (e.name === 'result') return undefined;
       return {
-        message: e.name === 'results' ? 'unknown name "results"; the measurement is called "result"' : `unknown name "${e.name}"; a condition can only read "result"`,
+        message:
+          e.name === 'results'
+            ? 'unknown name "results"; the measurement is called "result"'
+            : `unknown name "${e.name}"; a condition can only read "result"`,
         offset: e.at,
         length: e.name.length,
       };
     case 'call':
-      if (!ARGO_FUNCTIONS.has(e.name) && !EXPR_BUILTINS.has(e.name)) return { message: `unknown function "${e.name}"`, offset: e.at, length: e.name.length };
+      if (!ARGO_FUNCTIONS.has(e.name) && !EXPR_BUILTINS.has(e.name))
+        return { message: `unknown function "${e.name}"`, offset: e.at, length: e.name.length };
       children.push(...e.args);
       break;
     case 'member':

@@ -108,9 +108,13 @@ function member(object: Value, keyExpr: Expr, optional: boolean, s: Scope): Valu
   }
   const key = run(keyExpr, s);
   if (Array.isArray(object)) {
-    if (typeof key !== 'number' || !Number.isInteger(key)) throw new ExprRuntimeError(`a list is indexed by a whole number, not ${typeName(key)}`);
+    if (typeof key !== 'number' || !Number.isInteger(key))
+      throw new ExprRuntimeError(`a list is indexed by a whole number, not ${typeName(key)}`);
     const i = key < 0 ? object.length + key : key;
-    if (i < 0 || i >= object.length) throw new ExprRuntimeError(`index out of range: ${key} (the result has ${object.length} value${object.length === 1 ? '' : 's'})`);
+    if (i < 0 || i >= object.length)
+      throw new ExprRuntimeError(
+        `index out of range: ${key} (the result has ${object.length} value${object.length === 1 ? '' : 's'})`,
+      );
     return object[i];
   }
   if (object instanceof Map) {
@@ -126,7 +130,8 @@ function member(object: Value, keyExpr: Expr, optional: boolean, s: Scope): Valu
 }
 
 function slice(object: Value, from: Value | undefined, to: Value | undefined): Value {
-  if (!Array.isArray(object) && typeof object !== 'string') throw new ExprRuntimeError(`cannot slice ${typeName(object)}`);
+  if (!Array.isArray(object) && typeof object !== 'string')
+    throw new ExprRuntimeError(`cannot slice ${typeName(object)}`);
   const a = from === undefined ? 0 : from;
   const b = to === undefined ? object.length : to;
   if (typeof a !== 'number' || typeof b !== 'number') throw new ExprRuntimeError('slice bounds must be numbers');
@@ -174,9 +179,12 @@ function binary(op: string, le: Expr, re: Expr, s: Scope): Value {
       return op === 'contains' ? l.includes(r) : op === 'startsWith' ? l.startsWith(r) : l.endsWith(r);
     case 'matches':
       // A regular expression from a file could take exponential time; Argo's Go regexps cannot.
-      throw new ExprRuntimeError('"matches" (regular expressions) is not evaluated here; check this metric in the cluster');
+      throw new ExprRuntimeError(
+        '"matches" (regular expressions) is not evaluated here; check this metric in the cluster',
+      );
     case '..': {
-      if (typeof l !== 'number' || typeof r !== 'number' || !Number.isInteger(l) || !Number.isInteger(r)) throw new ExprRuntimeError('a range needs whole numbers');
+      if (typeof l !== 'number' || typeof r !== 'number' || !Number.isInteger(l) || !Number.isInteger(r))
+        throw new ExprRuntimeError('a range needs whole numbers');
       if (r - l > MAX_RANGE) throw new ExprRuntimeError(`a range of more than ${MAX_RANGE} numbers is too large`);
       const out: number[] = [];
       for (let i = l; i <= r; i++) out.push(i);
@@ -191,7 +199,10 @@ function binary(op: string, le: Expr, re: Expr, s: Scope): Value {
 }
 
 function arithmetic(op: string, l: Value, r: Value): number {
-  if (typeof l !== 'number' || typeof r !== 'number') throw new ExprRuntimeError(`cannot apply "${op}" to ${typeName(l)} and ${typeName(r)}${Array.isArray(l) || Array.isArray(r) ? ' (the result is a list: use result[0])' : ''}`);
+  if (typeof l !== 'number' || typeof r !== 'number')
+    throw new ExprRuntimeError(
+      `cannot apply "${op}" to ${typeName(l)} and ${typeName(r)}${Array.isArray(l) || Array.isArray(r) ? ' (the result is a list: use result[0])' : ''}`,
+    );
   switch (op) {
     case '+':
       return l + r;
@@ -213,7 +224,12 @@ function compare(op: string, l: Value, r: Value): boolean {
   const bothNumbers = typeof l === 'number' && typeof r === 'number';
   const bothStrings = typeof l === 'string' && typeof r === 'string';
   if (!bothNumbers && !bothStrings) {
-    const hint = Array.isArray(l) || Array.isArray(r) ? ' (the result is a list: use result[0])' : l === null || r === null ? ' (the result is empty?)' : '';
+    const hint =
+      Array.isArray(l) || Array.isArray(r)
+        ? ' (the result is a list: use result[0])'
+        : l === null || r === null
+          ? ' (the result is empty?)'
+          : '';
     throw new ExprRuntimeError(`cannot compare ${typeName(l)} with ${typeName(r)} using "${op}"${hint}`);
   }
   const a = l as number | string;
@@ -232,20 +248,27 @@ function compare(op: string, l: Value, r: Value): boolean {
 
 export function equal(a: Value, b: Value): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => equal(x, b[i]));
-  if (a instanceof Map && b instanceof Map) return a.size === b.size && [...a].every(([k, v]) => b.has(k) && equal(v, b.get(k)!));
+  if (a instanceof Map && b instanceof Map)
+    return a.size === b.size && [...a].every(([k, v]) => b.has(k) && equal(v, b.get(k)!));
   return a === b;
 }
 
 function call(name: string, args: Expr[], s: Scope): Value {
   const arity = (min: number, max = min) => {
-    if (args.length < min || args.length > max) throw new ExprRuntimeError(`${name}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, not ${args.length}`);
+    if (args.length < min || args.length > max)
+      throw new ExprRuntimeError(
+        `${name}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, not ${args.length}`,
+      );
   };
   const list = (v: Value): Value[] => {
     if (!Array.isArray(v)) throw new ExprRuntimeError(`${name}() needs a list, not ${typeName(v)}`);
     return v;
   };
   const num = (v: Value): number => {
-    if (typeof v !== 'number') throw new ExprRuntimeError(`${name}() needs a number, not ${typeName(v)}${Array.isArray(v) ? ' (the result is a list: use result[0])' : ''}`);
+    if (typeof v !== 'number')
+      throw new ExprRuntimeError(
+        `${name}() needs a number, not ${typeName(v)}${Array.isArray(v) ? ' (the result is a list: use result[0])' : ''}`,
+      );
     return v;
   };
   const each = (fn: (items: Value[], test: (x: Value) => Value) => Value): Value => {
@@ -255,7 +278,8 @@ function call(name: string, args: Expr[], s: Scope): Value {
     return fn(items, (x) => run(body, { ...s, pointer: x }));
   };
   const truth = (v: Value): boolean => {
-    if (typeof v !== 'boolean') throw new ExprRuntimeError(`the predicate of ${name}() must give a boolean, not ${typeName(v)}`);
+    if (typeof v !== 'boolean')
+      throw new ExprRuntimeError(`the predicate of ${name}() must give a boolean, not ${typeName(v)}`);
     return v;
   };
   switch (name) {
@@ -310,7 +334,13 @@ function call(name: string, args: Expr[], s: Scope): Value {
     case 'round': {
       arity(1);
       const x = num(run(args[0], s));
-      return name === 'abs' ? Math.abs(x) : name === 'ceil' ? Math.ceil(x) : name === 'floor' ? Math.floor(x) : Math.round(x);
+      return name === 'abs'
+        ? Math.abs(x)
+        : name === 'ceil'
+          ? Math.ceil(x)
+          : name === 'floor'
+            ? Math.floor(x)
+            : Math.round(x);
     }
     case 'isNaN':
       arity(1);
@@ -348,7 +378,10 @@ function toNumber(name: string, v: Value, whole: boolean): number {
   let n: number;
   if (typeof v === 'number') n = v;
   else if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) n = Number(v);
-  else throw new ExprRuntimeError(`${name}() cannot read ${typeName(v)}${typeof v === 'string' ? ` "${v}"` : ''} as a number`);
+  else
+    throw new ExprRuntimeError(
+      `${name}() cannot read ${typeName(v)}${typeof v === 'string' ? ` "${v}"` : ''} as a number`,
+    );
   return whole ? Math.trunc(n) : n;
 }
 

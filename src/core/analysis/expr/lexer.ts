@@ -28,7 +28,29 @@ export class ExprSyntaxError extends Error {
 }
 
 /** Longest first, so `>=` wins over `>`. */
-const OPERATORS = ['**', '??', '?.', '==', '!=', '<=', '>=', '&&', '||', '..', '+', '-', '*', '/', '%', '^', '<', '>', '!', '?', ':'];
+const OPERATORS = [
+  '**',
+  '??',
+  '?.',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '..',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '^',
+  '<',
+  '>',
+  '!',
+  '?',
+  ':',
+];
 const PUNCTUATION = '()[]{},.#';
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", '0': '\0' };
 

@@ -56,15 +56,34 @@ const UNARY_NOT_PREC = 50;
 const UNARY_SIGN_PREC = 90;
 
 /** Built-ins whose second argument is a predicate over each element (`#`). */
-export const PREDICATE_FUNCTIONS = new Set(['all', 'any', 'none', 'one', 'filter', 'map', 'count', 'sum', 'find', 'findIndex', 'findLast', 'findLastIndex']);
+export const PREDICATE_FUNCTIONS = new Set([
+  'all',
+  'any',
+  'none',
+  'one',
+  'filter',
+  'map',
+  'count',
+  'sum',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+]);
 
 export function parseExpr(text: string): Expr {
-  if (text.length > MAX_CONDITION_LENGTH) throw new ExprSyntaxError(`the condition is longer than ${MAX_CONDITION_LENGTH} characters`, 0, text.length);
+  if (text.length > MAX_CONDITION_LENGTH)
+    throw new ExprSyntaxError(`the condition is longer than ${MAX_CONDITION_LENGTH} characters`, 0, text.length);
   if (text.trim() === '') throw new ExprSyntaxError('the condition is empty', 0, text.length);
   const p = new Parser(tokenize(text));
   const expr = p.expression(0);
   const rest = p.peek();
-  if (rest.kind !== 'eof') throw new ExprSyntaxError(`unexpected "${rest.text || 'text'}" after a complete condition`, rest.offset, Math.max(1, rest.length));
+  if (rest.kind !== 'eof')
+    throw new ExprSyntaxError(
+      `unexpected "${rest.text || 'text'}" after a complete condition`,
+      rest.offset,
+      Math.max(1, rest.length),
+    );
   return expr;
 }
 
@@ -90,12 +109,14 @@ class Parser {
 
   private expect(text: string, what: string): Token {
     const t = this.peek();
-    if (!this.is(text)) throw new ExprSyntaxError(`expected "${text}" ${what}, found ${describe(t)}`, t.offset, Math.max(1, t.length));
+    if (!this.is(text))
+      throw new ExprSyntaxError(`expected "${text}" ${what}, found ${describe(t)}`, t.offset, Math.max(1, t.length));
     return this.next();
   }
 
   expression(minPrec: number): Expr {
-    if (++this.depth > MAX_DEPTH) throw new ExprSyntaxError(`the condition is nested more than ${MAX_DEPTH} levels deep`, this.peek().offset);
+    if (++this.depth > MAX_DEPTH)
+      throw new ExprSyntaxError(`the condition is nested more than ${MAX_DEPTH} levels deep`, this.peek().offset);
     try {
       let left = this.unary();
       for (;;) {
@@ -122,8 +143,10 @@ class Parser {
 
   private binaryOperator(): { text: string; offset: number; width: number } | undefined {
     const t = this.peek();
-    if (t.kind === 'name' && t.text === 'not' && this.is('in', 1)) return { text: 'not in', offset: t.offset, width: 2 };
-    if ((t.kind === 'op' || t.kind === 'name') && Object.prototype.hasOwnProperty.call(BINARY, t.text)) return { text: t.text, offset: t.offset, width: 1 };
+    if (t.kind === 'name' && t.text === 'not' && this.is('in', 1))
+      return { text: 'not in', offset: t.offset, width: 2 };
+    if ((t.kind === 'op' || t.kind === 'name') && Object.prototype.hasOwnProperty.call(BINARY, t.text))
+      return { text: t.text, offset: t.offset, width: 1 };
     return undefined;
   }
 
@@ -160,13 +183,23 @@ class Parser {
         }
         if (t.text === '[') return this.arrayLiteral(t);
         if (t.text === '#') {
-          if (this.closures === 0) throw new ExprSyntaxError('"#" is only meaningful inside a predicate such as all(result, {# > 0})', t.offset);
+          if (this.closures === 0)
+            throw new ExprSyntaxError(
+              '"#" is only meaningful inside a predicate such as all(result, {# > 0})',
+              t.offset,
+            );
           return { t: 'pointer', at: t.offset };
         }
         if (t.text === '.' && this.closures > 0 && this.peek().kind === 'name') {
           // `.value` inside a predicate is `#.value`.
           const name = this.next();
-          return { t: 'member', object: { t: 'pointer', at: t.offset }, key: { t: 'literal', value: name.text, at: name.offset }, optional: false, at: t.offset };
+          return {
+            t: 'member',
+            object: { t: 'pointer', at: t.offset },
+            key: { t: 'literal', value: name.text, at: name.offset },
+            optional: false,
+            at: t.offset,
+          };
         }
         break;
       case 'eof':
@@ -183,8 +216,19 @@ class Parser {
       if (this.is('.') || this.is('?.')) {
         this.next();
         const name = this.next();
-        if (name.kind !== 'name') throw new ExprSyntaxError(`expected a field name after "${t.text}", found ${describe(name)}`, name.offset, Math.max(1, name.length));
-        expr = { t: 'member', object: expr, key: { t: 'literal', value: name.text, at: name.offset }, optional: t.text === '?.', at: t.offset };
+        if (name.kind !== 'name')
+          throw new ExprSyntaxError(
+            `expected a field name after "${t.text}", found ${describe(name)}`,
+            name.offset,
+            Math.max(1, name.length),
+          );
+        expr = {
+          t: 'member',
+          object: expr,
+          key: { t: 'literal', value: name.text, at: name.offset },
+          optional: t.text === '?.',
+          at: t.offset,
+        };
       } else if (this.is('[')) {
         this.next();
         if (this.is(':')) {

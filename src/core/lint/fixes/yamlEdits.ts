@@ -31,7 +31,10 @@ function lineEndAt(text: string, offset: number): number {
 /** `key: value` as block YAML lines, the first line unindented, the rest indented by `indent`. */
 function renderBlockEntry(key: string, value: YamlValue, indent: string, eol: string): string {
   const out = stringify({ [key]: value }, { indent: 2, lineWidth: 0 }).replace(/\n$/, '');
-  return out.split('\n').map((line, i) => (i === 0 ? line : indent + line)).join(eol);
+  return out
+    .split('\n')
+    .map((line, i) => (i === 0 ? line : indent + line))
+    .join(eol);
 }
 
 /** A value in flow style, for `{a: 1}` maps and `[x]` lists: `[ { channel: x } ]` -> `[{ channel: x }]`. */
@@ -86,7 +89,11 @@ export function appendSeqItem(text: string, seq: YAMLSeq, value: YamlValue): Tex
   }
   const eol = eolOf(text);
   const indent = ' '.repeat(columnAt(text, start));
-  const item = stringify([value], { indent: 2, lineWidth: 0 }).replace(/\n$/, '').split('\n').map((l, i) => (i === 0 ? l : indent + l)).join(eol);
+  const item = stringify([value], { indent: 2, lineWidth: 0 })
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l, i) => (i === 0 ? l : indent + l))
+    .join(eol);
   const at = lineEndAt(text, trimEndWhitespace(text, start, end));
   return { offset: at, length: 0, newText: `${eol}${indent}${item}` };
 }
@@ -167,7 +174,11 @@ function blockValueAfterKey(text: string, pair: Pair, value: YamlValue, replaceE
   const eol = eolOf(text);
   const k = pair.key as Node;
   const indent = ' '.repeat(columnAt(text, k.range ? k.range[0] : 0) + 2);
-  const body = stringify(value, { indent: 2, lineWidth: 0 }).replace(/\n$/, '').split('\n').map((l) => indent + l).join(eol);
+  const body = stringify(value, { indent: 2, lineWidth: 0 })
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => indent + l)
+    .join(eol);
   const colon = colonAfterKey(text, pair);
   const v = pair.value as Node | null;
   if (replaceEnd === undefined && (!v?.range || v.range[1] === v.range[0])) {

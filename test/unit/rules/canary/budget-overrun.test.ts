@@ -59,22 +59,44 @@ runRuleTests(budgetOverrun, {
     ...GOOD,
     { name: 'no budget anywhere: nothing to judge', code: OVER.replace(BUDGET, '') },
     { name: 'within a larger max_spend', code: GOOD_NATIVE + BUDGET + '    max_spend: "12%"\n' },
-    { name: 'within budget from the config file', code: native('[1, 5, 25, 50, 100]', '[1, 5, 20, 100]'), settings: CONFIG_BUDGET },
-    { name: 'the canary\'s own looser budget wins over the config file', code: GOOD_NATIVE + '  budget:\n    slo: "99%"\n    window: 30d\n', settings: CONFIG_BUDGET },
-    { name: 'no rollback: canary/missing-rollback says it, not this rule', code: native('on_failure: rollback', 'on_failure: pause') + BUDGET },
-    { name: 'an Argo template elsewhere: unknown detection time, no guess', code: ARGO.split('---')[0], settings: CONFIG_BUDGET },
+    {
+      name: 'within budget from the config file',
+      code: native('[1, 5, 25, 50, 100]', '[1, 5, 20, 100]'),
+      settings: CONFIG_BUDGET,
+    },
+    {
+      name: "the canary's own looser budget wins over the config file",
+      code: GOOD_NATIVE + '  budget:\n    slo: "99%"\n    window: 30d\n',
+      settings: CONFIG_BUDGET,
+    },
+    {
+      name: 'no rollback: canary/missing-rollback says it, not this rule',
+      code: native('on_failure: rollback', 'on_failure: pause') + BUDGET,
+    },
+    {
+      name: 'an Argo template elsewhere: unknown detection time, no guess',
+      code: ARGO.split('---')[0],
+      settings: CONFIG_BUDGET,
+    },
   ],
   invalid: [
     {
       name: 'native: the documented example, with its three remedies',
       code: OVER,
-      errors: [{ messageId: 'overrun', text: '50', message: /fails outright at 50% burns 11\.6% of the 30-day error budget/ }],
+      errors: [
+        { messageId: 'overrun', text: '50', message: /fails outright at 50% burns 11\.6% of the 30-day error budget/ },
+      ],
       output: null,
-      suggestions: [[
-        { title: 'Cap the steps below 100% at 43%', output: OVER.replace('[1, 5, 25, 50, 100]', '[1, 5, 25, 43, 100]') },
-        { title: /^Shorten the interval to 4m/, output: OVER.replace('interval: 5m', 'interval: 4m') },
-        { title: 'Lower failure_limit to 0', output: OVER.replace('failure_limit: 1', 'failure_limit: 0') },
-      ]],
+      suggestions: [
+        [
+          {
+            title: 'Cap the steps below 100% at 43%',
+            output: OVER.replace('[1, 5, 25, 50, 100]', '[1, 5, 25, 43, 100]'),
+          },
+          { title: /^Shorten the interval to 4m/, output: OVER.replace('interval: 5m', 'interval: 4m') },
+          { title: 'Lower failure_limit to 0', output: OVER.replace('failure_limit: 1', 'failure_limit: 0') },
+        ],
+      ],
     },
     {
       name: 'native: budget from .release-safety.yaml',
@@ -86,28 +108,42 @@ runRuleTests(budgetOverrun, {
       name: 'native: capping keeps the steps strictly increasing',
       code: native('[1, 5, 25, 50, 100]', '[30, 60, 80, 100]') + BUDGET,
       errors: [{ messageId: 'overrun', text: '80' }],
-      suggestions: [[
-        { title: 'Cap the steps below 100% at 43%', output: native('[1, 5, 25, 50, 100]', '[30, 43, 100]') + BUDGET },
-        { title: /^Shorten the interval to 2m/, output: native('[1, 5, 25, 50, 100]', '[30, 60, 80, 100]').replace('interval: 5m', 'interval: 2m') + BUDGET },
-        { title: 'Lower failure_limit to 0', output: native('[1, 5, 25, 50, 100]', '[30, 60, 80, 100]').replace('failure_limit: 1', 'failure_limit: 0') + BUDGET },
-      ]],
+      suggestions: [
+        [
+          { title: 'Cap the steps below 100% at 43%', output: native('[1, 5, 25, 50, 100]', '[30, 43, 100]') + BUDGET },
+          {
+            title: /^Shorten the interval to 2m/,
+            output: native('[1, 5, 25, 50, 100]', '[30, 60, 80, 100]').replace('interval: 5m', 'interval: 2m') + BUDGET,
+          },
+          {
+            title: 'Lower failure_limit to 0',
+            output:
+              native('[1, 5, 25, 50, 100]', '[30, 60, 80, 100]').replace('failure_limit: 1', 'failure_limit: 0') +
+              BUDGET,
+          },
+        ],
+      ],
     },
     {
       name: 'flagger: interval x threshold at maxWeight',
       code: FLAGGER,
       settings: CONFIG_BUDGET,
       errors: [{ messageId: 'overrun', text: '10', after: 'stepWeight: ' }],
-      suggestions: [[
-        { title: 'Lower maxWeight to 40', output: FLAGGER.replace('maxWeight: 50', 'maxWeight: 40') },
-        { title: 'Lower threshold to 8', output: FLAGGER.replace('threshold: 10', 'threshold: 8') },
-      ]],
+      suggestions: [
+        [
+          { title: 'Lower maxWeight to 40', output: FLAGGER.replace('maxWeight: 50', 'maxWeight: 40') },
+          { title: 'Lower threshold to 8', output: FLAGGER.replace('threshold: 10', 'threshold: 8') },
+        ],
+      ],
     },
     {
       name: 'argo: the template in the same file decides the time to roll back',
       code: ARGO,
       settings: CONFIG_BUDGET,
       errors: [{ messageId: 'overrun', text: '40' }],
-      suggestions: [[{ title: 'Cap the steps below 100% at 28%', output: ARGO.replace('setWeight: 40', 'setWeight: 28') }]],
+      suggestions: [
+        [{ title: 'Cap the steps below 100% at 28%', output: ARGO.replace('setWeight: 40', 'setWeight: 28') }],
+      ],
     },
     {
       name: 'a budget that does not make sense is said where it is written',

@@ -11,20 +11,41 @@ const SPEC_EXAMPLE = SPEC_CANARY;
 test('the reference canary example (docs/formats/canary.md) gets no canary finding', () => {
   const r = lintText(SPEC_EXAMPLE, { rules: canaryRules });
   assert.deepEqual(r.internalErrors, []);
-  assert.deepEqual(r.findings.map((f) => f.rule), []);
+  assert.deepEqual(
+    r.findings.map((f) => f.rule),
+    [],
+  );
 });
 
 test('all fixes of a bare canary apply together, keep comments, and leave only unfixable findings', () => {
-  const text = '# a first draft\ncanary:\n  steps: [1, 10, 100]   # ramp\n  metrics:\n    - name: error-rate\n      threshold: "<= 1%"\n';
+  const text =
+    '# a first draft\ncanary:\n  steps: [1, 10, 100]   # ramp\n  metrics:\n    - name: error-rate\n      threshold: "<= 1%"\n';
   const before = lintText(text, { rules: canaryRules }).findings;
-  assert.deepEqual(before.map((f) => f.rule).sort(), ['canary/missing-alerts', 'canary/missing-interval', 'canary/missing-rollback', 'canary/no-sample-guard']);
-  const fixed = applyEdits(text, before.flatMap((f) => f.fix?.edits ?? []));
+  assert.deepEqual(before.map((f) => f.rule).sort(), [
+    'canary/missing-alerts',
+    'canary/missing-interval',
+    'canary/missing-rollback',
+    'canary/no-sample-guard',
+  ]);
+  const fixed = applyEdits(
+    text,
+    before.flatMap((f) => f.fix?.edits ?? []),
+  );
   const after = lintText(fixed, { rules: canaryRules });
   assert.deepEqual(after.file.findings, [], fixed);
-  assert.deepEqual(after.findings.map((f) => f.rule), []);
+  assert.deepEqual(
+    after.findings.map((f) => f.rule),
+    [],
+  );
   assert.match(fixed, /^# a first draft\n/);
   assert.match(fixed, /# ramp\n/);
-  for (const line of ['  on_failure: rollback', '  interval: 5m', '  min_requests: 100', '  alerts:\n    - channel: slack:#CHANGE-ME']) assert.ok(fixed.includes(line), `${line} in\n${fixed}`);
+  for (const line of [
+    '  on_failure: rollback',
+    '  interval: 5m',
+    '  min_requests: 100',
+    '  alerts:\n    - channel: slack:#CHANGE-ME',
+  ])
+    assert.ok(fixed.includes(line), `${line} in\n${fixed}`);
 });
 
 test('hostile canaries end in findings, never in a thrown rule', () => {

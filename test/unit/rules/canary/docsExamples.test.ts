@@ -34,11 +34,18 @@ for (const rule of canaryRules) {
     for (const code of failing) {
       const r = lintText(code, { rules: [rule] });
       assert.deepEqual(r.file.findings, [], `the failing example does not parse:\n${code}`);
-      assert.ok(r.findings.some((f) => f.rule === id), `no ${id} finding for:\n${code}`);
+      assert.ok(
+        r.findings.some((f) => f.rule === id),
+        `no ${id} finding for:\n${code}`,
+      );
     }
     for (const code of passing) {
       const r = lintText(code, { rules: [rule, ...schemaRules] });
-      assert.deepEqual(r.findings.map((f) => `${f.rule}: ${f.message}`), [], `findings for the passing example:\n${code}`);
+      assert.deepEqual(
+        r.findings.map((f) => `${f.rule}: ${f.message}`),
+        [],
+        `findings for the passing example:\n${code}`,
+      );
     }
   });
 }

@@ -87,7 +87,10 @@ export const GOOD = [
   { name: 'a well-made native canary', code: GOOD_NATIVE },
   { name: 'a well-made Argo Rollout', code: GOOD_ARGO },
   { name: 'a well-made Flagger Canary', code: GOOD_FLAGGER },
-  { name: 'documents that are not canaries', code: 'apiVersion: v1\nkind: Service\n---\nsynthetic:\n  journeys: []\n---\napiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata: {name: a}\nspec: {}\n' },
+  {
+    name: 'documents that are not canaries',
+    code: 'apiVersion: v1\nkind: Service\n---\nsynthetic:\n  journeys: []\n---\napiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata: {name: a}\nspec: {}\n',
+  },
   { name: 'a well-made blue-green Rollout', code: GOOD_BLUE_GREEN },
 ];
 

@@ -2,14 +2,22 @@ import { runRuleTests } from '../ruleTester';
 import { missingMetrics } from '../../../../src/core/lint/rules/canary/missing-metrics';
 import { GOOD, GOOD_ARGO, flagger, native } from './fixtures';
 
-const NATIVE_METRICS = '  metrics:\n    - name: error-rate\n      threshold: "<= 1%"\n    - name: p99-latency\n      threshold: "<= baseline * 1.1"\n';
-const FLAGGER_METRICS = '    metrics:\n    - name: request-success-rate\n      thresholdRange:\n        min: 99\n      interval: 1m\n    - name: request-duration\n      thresholdRange:\n        max: 500\n      interval: 1m\n';
+const NATIVE_METRICS =
+  '  metrics:\n    - name: error-rate\n      threshold: "<= 1%"\n    - name: p99-latency\n      threshold: "<= baseline * 1.1"\n';
+const FLAGGER_METRICS =
+  '    metrics:\n    - name: request-success-rate\n      thresholdRange:\n        min: 99\n      interval: 1m\n    - name: request-duration\n      thresholdRange:\n        max: 500\n      interval: 1m\n';
 
 runRuleTests(missingMetrics, {
   valid: [
     ...GOOD,
     { name: 'argo metrics live in AnalysisTemplates, not in the Rollout', code: GOOD_ARGO },
-    { name: 'a custom metric counts', code: native(NATIVE_METRICS, '  metrics:\n    - name: queue-depth\n      query: q{{selector}}\n      unit: count\n      threshold: "< 10"\n') },
+    {
+      name: 'a custom metric counts',
+      code: native(
+        NATIVE_METRICS,
+        '  metrics:\n    - name: queue-depth\n      query: q{{selector}}\n      unit: count\n      threshold: "< 10"\n',
+      ),
+    },
   ],
   invalid: [
     {

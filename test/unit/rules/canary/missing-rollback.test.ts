@@ -2,31 +2,72 @@ import { runRuleTests } from '../ruleTester';
 import { missingRollback } from '../../../../src/core/lint/rules/canary/missing-rollback';
 import { GOOD, GOOD_FLAGGER, argo, flagger, native } from './fixtures';
 
-const BLUE_GREEN = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: checkout\nspec:\n  strategy:\n    blueGreen:\n      activeService: checkout-active\n      previewService: checkout-preview\n';
+const BLUE_GREEN =
+  'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: checkout\nspec:\n  strategy:\n    blueGreen:\n      activeService: checkout-active\n      previewService: checkout-preview\n';
 const SKIPPED = GOOD_FLAGGER.replace('  analysis:\n', '  skipAnalysis: true\n  analysis:\n');
 const ANALYSIS_BG = '      analysis:\n        templates:\n        - templateName: success-rate\n';
 
 runRuleTests(missingRollback, {
   valid: [
     ...GOOD,
-    { name: 'argo: an analysis step instead of a background one', code: argo(ANALYSIS_BG, '').replace('      - setWeight: 100\n', '      - analysis:\n          templates:\n          - templateName: success-rate\n      - setWeight: 100\n') },
-    { name: 'argo blueGreen: a human promotes', code: BLUE_GREEN.replace('      previewService: checkout-preview\n', '      previewService: checkout-preview\n      autoPromotionEnabled: false\n') },
-    { name: 'argo blueGreen: a post-promotion analysis', code: BLUE_GREEN + '      postPromotionAnalysis:\n        templates:\n        - templateName: smoke\n' },
-    { name: 'flagger: skipAnalysis false', code: GOOD_FLAGGER.replace('  analysis:\n', '  skipAnalysis: false\n  analysis:\n') },
-    { name: 'argo: an experiment step with analyses', code: argo(ANALYSIS_BG, '').replace('      - setWeight: 100\n', '      - experiment:\n          duration: 10m\n          templates:\n          - name: c\n            specRef: canary\n          analyses:\n          - name: a\n            templateName: success-rate\n      - setWeight: 100\n') },
-    { name: 'flagger: webhooks only', code: flagger('    metrics:\n    - name: request-success-rate\n      thresholdRange:\n        min: 99\n      interval: 1m\n    - name: request-duration\n      thresholdRange:\n        max: 500\n      interval: 1m\n', '    webhooks:\n    - name: smoke\n      url: http://loadtester.test/\n') },
+    {
+      name: 'argo: an analysis step instead of a background one',
+      code: argo(ANALYSIS_BG, '').replace(
+        '      - setWeight: 100\n',
+        '      - analysis:\n          templates:\n          - templateName: success-rate\n      - setWeight: 100\n',
+      ),
+    },
+    {
+      name: 'argo blueGreen: a human promotes',
+      code: BLUE_GREEN.replace(
+        '      previewService: checkout-preview\n',
+        '      previewService: checkout-preview\n      autoPromotionEnabled: false\n',
+      ),
+    },
+    {
+      name: 'argo blueGreen: a post-promotion analysis',
+      code: BLUE_GREEN + '      postPromotionAnalysis:\n        templates:\n        - templateName: smoke\n',
+    },
+    {
+      name: 'flagger: skipAnalysis false',
+      code: GOOD_FLAGGER.replace('  analysis:\n', '  skipAnalysis: false\n  analysis:\n'),
+    },
+    {
+      name: 'argo: an experiment step with analyses',
+      code: argo(ANALYSIS_BG, '').replace(
+        '      - setWeight: 100\n',
+        '      - experiment:\n          duration: 10m\n          templates:\n          - name: c\n            specRef: canary\n          analyses:\n          - name: a\n            templateName: success-rate\n      - setWeight: 100\n',
+      ),
+    },
+    {
+      name: 'flagger: webhooks only',
+      code: flagger(
+        '    metrics:\n    - name: request-success-rate\n      thresholdRange:\n        min: 99\n      interval: 1m\n    - name: request-duration\n      thresholdRange:\n        max: 500\n      interval: 1m\n',
+        '    webhooks:\n    - name: smoke\n      url: http://loadtester.test/\n',
+      ),
+    },
   ],
   invalid: [
     {
       name: 'native: on_failure missing, the fix adds it after the last entry',
       code: native('  on_failure: rollback\n', ''),
       errors: [{ text: 'canary', messageId: 'nativeMissing' }],
-      output: native('  on_failure: rollback\n', '').replace('      on: [breach, rollback]\n', '      on: [breach, rollback]\n  on_failure: rollback\n'),
+      output: native('  on_failure: rollback\n', '').replace(
+        '      on: [breach, rollback]\n',
+        '      on: [breach, rollback]\n  on_failure: rollback\n',
+      ),
     },
     {
       name: 'native: on_failure pause is replaced in place, keeping its comment',
       code: native('  on_failure: rollback\n', '  on_failure: pause # for now\n'),
-      errors: [{ text: 'pause', messageId: 'nativeValue', message: '"on_failure: pause" leaves a failing canary serving users until someone acts. Use "on_failure: rollback" so a breached gate sends traffic back to the stable version.' }],
+      errors: [
+        {
+          text: 'pause',
+          messageId: 'nativeValue',
+          message:
+            '"on_failure: pause" leaves a failing canary serving users until someone acts. Use "on_failure: rollback" so a breached gate sends traffic back to the stable version.',
+        },
+      ],
       output: native('  on_failure: rollback\n', '  on_failure: rollback # for now\n'),
     },
     {
@@ -67,7 +108,10 @@ runRuleTests(missingRollback, {
     },
     {
       name: 'flagger: no metrics and no webhooks points at analysis',
-      code: flagger('    metrics:\n    - name: request-success-rate\n      thresholdRange:\n        min: 99\n      interval: 1m\n    - name: request-duration\n      thresholdRange:\n        max: 500\n      interval: 1m\n', ''),
+      code: flagger(
+        '    metrics:\n    - name: request-success-rate\n      thresholdRange:\n        min: 99\n      interval: 1m\n    - name: request-duration\n      thresholdRange:\n        max: 500\n      interval: 1m\n',
+        '',
+      ),
       errors: [{ text: 'analysis', messageId: 'flaggerNoChecks' }],
       output: null,
     },
@@ -80,7 +124,14 @@ runRuleTests(missingRollback, {
       // Pattern of argoproj/rollouts-demo examples/analysis/rollout-with-analysis.yaml.
       name: 'argo: the obsolete analysis.templateName form runs nothing',
       code: argo(ANALYSIS_BG, '      analysis:\n        templateName: success-rate\n'),
-      errors: [{ text: 'analysis', after: 'canary:\n', messageId: 'argoObsoleteTemplateName', message: /Write "templates: - templateName: success-rate" instead/ }],
+      errors: [
+        {
+          text: 'analysis',
+          after: 'canary:\n',
+          messageId: 'argoObsoleteTemplateName',
+          message: /Write "templates: - templateName: success-rate" instead/,
+        },
+      ],
     },
     {
       name: 'argo: an analysis whose templates list is empty runs nothing',
@@ -95,7 +146,17 @@ runRuleTests(missingRollback, {
       code: BLUE_GREEN,
       errors: [{ text: 'blueGreen', messageId: 'argoBlueGreen' }],
       output: null,
-      suggestions: [[{ title: 'Set autoPromotionEnabled: false (a human promotes)', output: BLUE_GREEN.replace('      previewService: checkout-preview\n', '      previewService: checkout-preview\n      autoPromotionEnabled: false\n') }]],
+      suggestions: [
+        [
+          {
+            title: 'Set autoPromotionEnabled: false (a human promotes)',
+            output: BLUE_GREEN.replace(
+              '      previewService: checkout-preview\n',
+              '      previewService: checkout-preview\n      autoPromotionEnabled: false\n',
+            ),
+          },
+        ],
+      ],
     },
     {
       // Pattern of fluxcd/flagger docs (usage/deployment-strategies.md): skipAnalysis for emergencies.
@@ -103,7 +164,9 @@ runRuleTests(missingRollback, {
       code: SKIPPED,
       errors: [{ text: 'true', after: 'skipAnalysis: ', messageId: 'flaggerSkipAnalysis' }],
       output: null,
-      suggestions: [[{ title: 'Set skipAnalysis: false', output: SKIPPED.replace('skipAnalysis: true', 'skipAnalysis: false') }]],
+      suggestions: [
+        [{ title: 'Set skipAnalysis: false', output: SKIPPED.replace('skipAnalysis: true', 'skipAnalysis: false') }],
+      ],
     },
   ],
 });

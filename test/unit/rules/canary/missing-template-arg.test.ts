@@ -9,20 +9,49 @@ const SUPPLIED = '        args:\n        - name: service-name\n          value: 
 
 runRuleTests(missingTemplateArg, {
   valid: [
-    { name: 'supplied by the Rollout', code: files(rollout(BACKGROUND('success-rate', SUPPLIED)), template('success-rate', undefined, ARGS)) },
-    { name: 'supplied from a field', code: files(rollout(BACKGROUND('success-rate', '        args:\n        - name: service-name\n          valueFrom:\n            fieldRef:\n              fieldPath: metadata.name\n')), template('success-rate', undefined, ARGS)) },
+    {
+      name: 'supplied by the Rollout',
+      code: files(rollout(BACKGROUND('success-rate', SUPPLIED)), template('success-rate', undefined, ARGS)),
+    },
+    {
+      name: 'supplied from a field',
+      code: files(
+        rollout(
+          BACKGROUND(
+            'success-rate',
+            '        args:\n        - name: service-name\n          valueFrom:\n            fieldRef:\n              fieldPath: metadata.name\n',
+          ),
+        ),
+        template('success-rate', undefined, ARGS),
+      ),
+    },
     { name: 'the template is elsewhere: unresolved-reference speaks', code: rollout(BACKGROUND('success-rate')) },
-    { name: 'a template arg with a default', code: files(rollout(BACKGROUND('success-rate')), template('success-rate', undefined, '  args:\n  - name: port\n    value: "80"\n')) },
+    {
+      name: 'a template arg with a default',
+      code: files(
+        rollout(BACKGROUND('success-rate')),
+        template('success-rate', undefined, '  args:\n  - name: port\n    value: "80"\n'),
+      ),
+    },
   ],
   invalid: [
     {
       name: 'the Rollout supplies nothing',
       code: files(rollout(BACKGROUND('success-rate')), template('success-rate', undefined, ARGS)),
-      errors: [{ text: 'success-rate', messageId: 'missing', message: /AnalysisTemplate "success-rate" \(in this file\) needs arg "service-name"/ }],
+      errors: [
+        {
+          text: 'success-rate',
+          messageId: 'missing',
+          message: /AnalysisTemplate "success-rate" \(in this file\) needs arg "service-name"/,
+        },
+      ],
     },
     {
       name: 'an arg named without a value supplies nothing',
-      code: files(rollout(BACKGROUND('success-rate', '        args:\n        - name: service-name\n')), template('success-rate', undefined, ARGS)),
+      code: files(
+        rollout(BACKGROUND('success-rate', '        args:\n        - name: service-name\n')),
+        template('success-rate', undefined, ARGS),
+      ),
       errors: [{ text: 'success-rate', messageId: 'missing' }],
     },
     {

@@ -9,7 +9,10 @@ runRuleTests(noSampleGuard, {
       name: 'missing: the fix adds min_requests: 100',
       code: native('  min_requests: 100\n', ''),
       errors: [{ text: 'canary', messageId: 'missing', data: { example: 100 } }],
-      output: native('  min_requests: 100\n', '').replace('      on: [breach, rollback]\n', '      on: [breach, rollback]\n  min_requests: 100\n'),
+      output: native('  min_requests: 100\n', '').replace(
+        '      on: [breach, rollback]\n',
+        '      on: [breach, rollback]\n  min_requests: 100\n',
+      ),
     },
     {
       name: 'zero guards nothing: replaced in place',

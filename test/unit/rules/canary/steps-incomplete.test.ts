@@ -5,9 +5,12 @@ import { GOOD, GOOD_ARGO, native } from './fixtures';
 runRuleTests(stepsIncomplete, {
   valid: [
     ...GOOD,
-    { name: 'argo promotes after its last step: not this rule', code: GOOD_ARGO.replace('      - setWeight: 100\n', '') },
+    {
+      name: 'argo promotes after its last step: not this rule',
+      code: GOOD_ARGO.replace('      - setWeight: 100\n', ''),
+    },
     { name: 'no steps', code: native('  steps: [1, 5, 25, 50, 100]\n', '') },
-    { name: 'an out-of-range last step is steps-order\'s', code: native('[1, 5, 25, 50, 100]', '[1, 5, 0]') },
+    { name: "an out-of-range last step is steps-order's", code: native('[1, 5, 25, 50, 100]', '[1, 5, 0]') },
   ],
   invalid: [
     {
@@ -15,7 +18,9 @@ runRuleTests(stepsIncomplete, {
       code: native('[1, 5, 25, 50, 100]', '[1, 5, 25, 50]'),
       errors: [{ text: '50', messageId: 'stopsShort', data: { weight: 50 } }],
       output: null,
-      suggestions: [[{ title: 'End the steps with 100', output: native('[1, 5, 25, 50, 100]', '[1, 5, 25, 50, 100]') }]],
+      suggestions: [
+        [{ title: 'End the steps with 100', output: native('[1, 5, 25, 50, 100]', '[1, 5, 25, 50, 100]') }],
+      ],
     },
     {
       name: 'native: a block list',

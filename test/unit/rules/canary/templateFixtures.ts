@@ -1,7 +1,11 @@
 /** Argo and Flagger documents for the template and reference rules, written for these tests. */
 
 /** An AnalysisTemplate with one prometheus metric; `metric` replaces the metric's fields. */
-export function template(name: string, metric = '    interval: 1m\n    count: 5\n    failureLimit: 1\n    successCondition: result[0] >= 0.99\n', args = ''): string {
+export function template(
+  name: string,
+  metric = '    interval: 1m\n    count: 5\n    failureLimit: 1\n    successCondition: result[0] >= 0.99\n',
+  args = '',
+): string {
   return `apiVersion: argoproj.io/v1alpha1
 kind: AnalysisTemplate
 metadata:
@@ -31,6 +35,7 @@ ${analysis}      steps:
 ${steps}`;
 }
 
-export const BACKGROUND = (name: string, args = '') => `      analysis:\n        templates:\n        - templateName: ${name}\n${args}`;
+export const BACKGROUND = (name: string, args = '') =>
+  `      analysis:\n        templates:\n        - templateName: ${name}\n${args}`;
 
 export const files = (...docs: string[]) => docs.join('---\n');

@@ -28,13 +28,43 @@ runRuleTests(unreachableFailureLimit, {
   valid: [
     template('ok'),
     { name: 'failureLimit 0 is always reachable', code: template('t', metric('    failureLimit: 0\n')) },
-    { name: 'a measurement left to spare', code: template('t', metric('    interval: 1m\n    count: 3\n    failureLimit: 2\n')) },
-    { name: 'an interval without count measures until the run ends', code: template('t', metric('    interval: 1m\n    failureLimit: 3\n')) },
-    { name: 'failureLimit -1 (disabled) with consecutiveSuccessLimit', code: template('t', metric('    interval: 1m\n    count: 3\n    failureLimit: -1\n    consecutiveSuccessLimit: 3\n')) },
-    { name: 'consecutiveSuccessLimit changes the contract', code: template('t', metric('    interval: 1m\n    count: 4\n    failureLimit: 4\n    consecutiveSuccessLimit: 2\n')) },
-    { name: 'count from an arg is known only to the run', code: template('t', metric('    interval: 1m\n    count: "{{args.count}}"\n    failureLimit: 3\n')) },
-    { name: 'an experiment long enough for the limit', code: files(experiment('10m'), template('success-rate', metric('    interval: 1m\n    failureLimit: 3\n'))) },
-    { name: 'an experiment with no duration runs until its analyses end', code: files(experiment('10m').replace('  duration: 10m\n', ''), template('success-rate', metric('    interval: 5m\n    failureLimit: 3\n'))) },
+    {
+      name: 'a measurement left to spare',
+      code: template('t', metric('    interval: 1m\n    count: 3\n    failureLimit: 2\n')),
+    },
+    {
+      name: 'an interval without count measures until the run ends',
+      code: template('t', metric('    interval: 1m\n    failureLimit: 3\n')),
+    },
+    {
+      name: 'failureLimit -1 (disabled) with consecutiveSuccessLimit',
+      code: template(
+        't',
+        metric('    interval: 1m\n    count: 3\n    failureLimit: -1\n    consecutiveSuccessLimit: 3\n'),
+      ),
+    },
+    {
+      name: 'consecutiveSuccessLimit changes the contract',
+      code: template(
+        't',
+        metric('    interval: 1m\n    count: 4\n    failureLimit: 4\n    consecutiveSuccessLimit: 2\n'),
+      ),
+    },
+    {
+      name: 'count from an arg is known only to the run',
+      code: template('t', metric('    interval: 1m\n    count: "{{args.count}}"\n    failureLimit: 3\n')),
+    },
+    {
+      name: 'an experiment long enough for the limit',
+      code: files(experiment('10m'), template('success-rate', metric('    interval: 1m\n    failureLimit: 3\n'))),
+    },
+    {
+      name: 'an experiment with no duration runs until its analyses end',
+      code: files(
+        experiment('10m').replace('  duration: 10m\n', ''),
+        template('success-rate', metric('    interval: 5m\n    failureLimit: 3\n')),
+      ),
+    },
   ],
   invalid: [
     {
@@ -65,7 +95,15 @@ runRuleTests(unreachableFailureLimit, {
       // Pattern of argoproj/argo-rollouts examples/experiment-with-analysis.yaml with a duration.
       name: 'an experiment too short for the limit, reported on its templateName',
       code: files(experiment('5m'), template('success-rate', metric('    interval: 1m\n    failureLimit: 6\n'))),
-      errors: [{ text: 'success-rate', after: 'templateName: ', messageId: 'experimentDuration', message: /runs 5m; metric "success-rate" of "success-rate" measures every 1m, so at most 6 measurement\(s\) fit and "failureLimit: 6"/ }],
+      errors: [
+        {
+          text: 'success-rate',
+          after: 'templateName: ',
+          messageId: 'experimentDuration',
+          message:
+            /runs 5m; metric "success-rate" of "success-rate" measures every 1m, so at most 6 measurement\(s\) fit and "failureLimit: 6"/,
+        },
+      ],
     },
     {
       name: 'a Rollout experiment step too short for the limit',

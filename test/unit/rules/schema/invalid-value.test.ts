@@ -7,7 +7,10 @@ runRuleTests(invalidValue, {
   valid: [
     'canary:\n  on_failure: pause\n  alerts: [{ channel: "teams:releases" }, "pagerduty:x"]\n  metrics:\n    - name: queue\n      query: q{{selector}}\n      unit: count\n',
     'synthetic:\n  base_url: ${env:BASE}\n  frequency: 1m30s\n  journeys:\n    - name: a\n      timeout: 30s\n      steps:\n        - request: get /x\n          expect: { status: "2xx", latency: "<= 1s", json: { "$.ok": true } }\n        - expect_load_time: "< 3s"\n',
-    { name: 'a wrong side_effects value is unsafe-side-effects\' business', code: 'synthetic:\n  journeys:\n    - name: a\n      steps:\n        - request: POST /x\n          side_effects: none\n' },
+    {
+      name: "a wrong side_effects value is unsafe-side-effects' business",
+      code: 'synthetic:\n  journeys:\n    - name: a\n      steps:\n        - request: POST /x\n          side_effects: none\n',
+    },
   ],
   invalid: [
     {
@@ -19,7 +22,14 @@ runRuleTests(invalidValue, {
     {
       name: 'an on_failure typo',
       code: 'canary:\n  on_failure: rollbak\n',
-      errors: [{ text: 'rollbak', messageId: 'enumGuess', message: '`rollbak` is not a valid `on_failure`; did you mean `rollback`? Use one of: rollback, pause, alert.' }],
+      errors: [
+        {
+          text: 'rollbak',
+          messageId: 'enumGuess',
+          message:
+            '`rollbak` is not a valid `on_failure`; did you mean `rollback`? Use one of: rollback, pause, alert.',
+        },
+      ],
       output: null,
       suggestions: [[{ title: 'Change to `rollback`', output: 'canary:\n  on_failure: rollback\n' }]],
     },
@@ -27,19 +37,44 @@ runRuleTests(invalidValue, {
       name: 'channel kinds and events',
       code: 'canary:\n  alerts:\n    - channel: slak:#x\n      on: [breach, deploy]\n',
       errors: [
-        { text: 'slak:#x', messageId: 'form', message: /^`channel` is not in the expected form: KIND:TARGET with KIND one of slack, pagerduty/ },
-        { text: 'deploy', messageId: 'enum', message: /^`deploy` is not a valid `on` value\. Use one of: breach, rollback/ },
+        {
+          text: 'slak:#x',
+          messageId: 'form',
+          message: /^`channel` is not in the expected form: KIND:TARGET with KIND one of slack, pagerduty/,
+        },
+        {
+          text: 'deploy',
+          messageId: 'enum',
+          message: /^`deploy` is not a valid `on` value\. Use one of: breach, rollback/,
+        },
       ],
     },
     {
       name: 'durations, status codes, JSONPaths, requests and two actions in one step',
       code: 'synthetic:\n  frequency: often\n  journeys:\n    - name: a\n      steps:\n        - request: FETCH /x\n          expect: { status: [200, 700], json: { status: ok } }\n        - { goto: /, click: "#b" }\n',
       errors: [
-        { text: 'often', messageId: 'form', message: '`frequency` is not in the expected form: a duration such as 500ms, 30s, 5m, 1h or 1h30m.' },
-        { text: 'FETCH /x', messageId: 'form', message: /^`request` is not in the expected form: METHOD and a path or URL/ },
+        {
+          text: 'often',
+          messageId: 'form',
+          message: '`frequency` is not in the expected form: a duration such as 500ms, 30s, 5m, 1h or 1h30m.',
+        },
+        {
+          text: 'FETCH /x',
+          messageId: 'form',
+          message: /^`request` is not in the expected form: METHOD and a path or URL/,
+        },
         { text: '700', messageId: 'limit', message: 'Status 2 should be at most 599.' },
-        { text: 'status', occurrence: 1, messageId: 'jsonPath', message: '`status` is not a JSONPath: start it with `$`, e.g. `$.status`.' },
-        { text: 'click', messageId: 'manyActions', message: 'A step does one thing, and this one has `goto` and `click`: split it into 2 steps.' },
+        {
+          text: 'status',
+          occurrence: 1,
+          messageId: 'jsonPath',
+          message: '`status` is not a JSONPath: start it with `$`, e.g. `$.status`.',
+        },
+        {
+          text: 'click',
+          messageId: 'manyActions',
+          message: 'A step does one thing, and this one has `goto` and `click`: split it into 2 steps.',
+        },
       ],
     },
     {
@@ -52,7 +87,12 @@ runRuleTests(invalidValue, {
 
 test('an alias bomb ends in one finding, quickly', () => {
   const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+  for (let i = 1; i < 9; i++)
+    levels.push(
+      `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+        .fill(`*${String.fromCharCode(96 + i)}`)
+        .join(',')}]`,
+    );
   const code = `canary:\n  service: x\n${levels.map((l) => `  ${l.replace(/^(\w): /, 'x$1: ')}`).join('\n')}\n`;
   const started = process.hrtime.bigint();
   const findings = lintWithRule(invalidValue, code);

@@ -4,7 +4,10 @@ import { missingKey } from '../../../../src/core/lint/rules/schema/missing-key';
 runRuleTests(missingKey, {
   valid: [
     'synthetic:\n  journeys:\n    - name: a\n      steps:\n        - fill: { selector: "#e", value: x }\n',
-    { name: 'a typo of the missing key is reported as an unknown key only', code: 'canary:\n  metrics:\n    - nme: error-rate\n' },
+    {
+      name: 'a typo of the missing key is reported as an unknown key only',
+      code: 'canary:\n  metrics:\n    - nme: error-rate\n',
+    },
   ],
   invalid: [
     {
@@ -19,7 +22,14 @@ runRuleTests(missingKey, {
     {
       name: 'a step without an action',
       code: 'synthetic:\n  journeys:\n    - name: a\n      steps:\n        - name: only a name\n',
-      errors: [{ text: 'name', occurrence: 1, messageId: 'noAction', message: /^Step 1 has no action: add one of `request`, `goto`, `click`/ }],
+      errors: [
+        {
+          text: 'name',
+          occurrence: 1,
+          messageId: 'noAction',
+          message: /^Step 1 has no action: add one of `request`, `goto`, `click`/,
+        },
+      ],
     },
     {
       name: 'an alert without a channel, a scrape source without its baseline',

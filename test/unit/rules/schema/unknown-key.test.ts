@@ -12,38 +12,75 @@ runRuleTests(unknownKey, {
     {
       name: 'a typo, with the closest key',
       code: 'canary:\n  steps: [1, 100]\n  intervall: 5m\n',
-      errors: [{ text: 'intervall', messageId: 'unknownGuess', message: '`intervall` is not a key of canary; did you mean `interval`?' }],
+      errors: [
+        {
+          text: 'intervall',
+          messageId: 'unknownGuess',
+          message: '`intervall` is not a key of canary; did you mean `interval`?',
+        },
+      ],
       output: null,
       suggestions: [[{ title: 'Change to `interval`', output: 'canary:\n  steps: [1, 100]\n  interval: 5m\n' }]],
     },
     {
       name: 'a key that lost its indentation',
       code: 'canary:\n  steps: [1, 100]\ninterval: 5m\n',
-      errors: [{ text: 'interval', messageId: 'outsideRoot', message: '`interval` sits at the top level, outside `canary:`, so it does not apply; indent it under `canary:`.' }],
+      errors: [
+        {
+          text: 'interval',
+          messageId: 'outsideRoot',
+          message:
+            '`interval` sits at the top level, outside `canary:`, so it does not apply; indent it under `canary:`.',
+        },
+      ],
     },
     {
       name: 'nested keys of metrics, steps and expect',
       code: 'synthetic:\n  journeys:\n    - name: a\n      steps:\n        - request: GET /\n          expect: { stauts: 200 }\n        - clik: "#go"\n',
       errors: [
-        { text: 'stauts', messageId: 'unknownGuess', message: '`stauts` is not a key of `expect`; did you mean `status`?' },
+        {
+          text: 'stauts',
+          messageId: 'unknownGuess',
+          message: '`stauts` is not a key of `expect`; did you mean `status`?',
+        },
         { text: 'clik', messageId: 'unknownGuess', message: '`clik` is not a key of a step; did you mean `click`?' },
       ],
     },
     {
       name: 'a canary and synthetic journeys in one document',
       code: 'canary:\n  steps: [1, 100]\nsynthetic:\n  journeys: []\n',
-      errors: [{ text: 'synthetic', messageId: 'rootInOwnDocument', message: '`synthetic:` needs a document of its own: this one is read as a canary, so `synthetic:` is ignored. Separate them with a `---` line.' }],
+      errors: [
+        {
+          text: 'synthetic',
+          messageId: 'rootInOwnDocument',
+          message:
+            '`synthetic:` needs a document of its own: this one is read as a canary, so `synthetic:` is ignored. Separate them with a `---` line.',
+        },
+      ],
     },
     {
       name: 'a key that is already there is not guessed',
       code: 'canary:\n  metrics:\n    - name: error-rate\n      nam: x\n',
-      errors: [{ text: 'nam', occurrence: 1, messageId: 'unknownList', message: /^`nam` is not a key of a canary metric; use one of/ }],
+      errors: [
+        {
+          text: 'nam',
+          occurrence: 1,
+          messageId: 'unknownList',
+          message: /^`nam` is not a key of a canary metric; use one of/,
+        },
+      ],
       suggestions: [[]],
     },
     {
       name: 'no close key: the valid ones are listed',
       code: 'canary:\n  metrics:\n    - name: error-rate\n      colour: red\n',
-      errors: [{ text: 'colour', messageId: 'unknownList', message: '`colour` is not a key of a canary metric; use one of: `name`, `threshold`, `query`, `unit`.' }],
+      errors: [
+        {
+          text: 'colour',
+          messageId: 'unknownList',
+          message: '`colour` is not a key of a canary metric; use one of: `name`, `threshold`, `query`, `unit`.',
+        },
+      ],
     },
   ],
 });

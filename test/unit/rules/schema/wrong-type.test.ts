@@ -3,7 +3,10 @@ import { wrongType } from '../../../../src/core/lint/rules/schema/wrong-type';
 
 runRuleTests(wrongType, {
   valid: [
-    { name: 'thresholds and intervals are the canary rules\' business', code: 'canary:\n  interval: [5m]\n  metrics:\n    - name: error-rate\n      threshold: { max: 1 }\n' },
+    {
+      name: "thresholds and intervals are the canary rules' business",
+      code: 'canary:\n  interval: [5m]\n  metrics:\n    - name: error-rate\n      threshold: { max: 1 }\n',
+    },
     { name: 'an empty canary is for the "missing" rules', code: 'canary:\n' },
     'synthetic:\n  journeys:\n    - name: a\n      steps:\n        - click: "#a"\n        - click: { selector: "#b", timeout: 2s }\n        - screenshot:\n        - request: GET /\n          expect: { status: [200, "2xx"] }\n',
   ],

@@ -25,7 +25,9 @@ function findingsOf(id: string, code: string, rule: Rule | undefined): string[] 
   return r.findings.filter((f) => f.rule === id).map((f) => f.message);
 }
 
-const rules: Array<[string, Rule | undefined]> = [...syntheticRules, ...schemaRules].map((r) => [r.meta.id, r] as [string, Rule]);
+const rules: Array<[string, Rule | undefined]> = [...syntheticRules, ...schemaRules].map(
+  (r) => [r.meta.id, r] as [string, Rule],
+);
 rules.push(['yaml/syntax', undefined]);
 
 for (const [id, rule] of rules) {
@@ -42,7 +44,11 @@ for (const [id, rule] of rules) {
     for (const code of passing) {
       assert.deepEqual(findingsOf(id, code, rule), [], `a ${id} finding for the passing example:\n${code}`);
       // Passing examples are clean for the schema too: they are what people copy.
-      if (id !== 'yaml/syntax') assert.deepEqual(lintText(code, { rules: schemaRules }).findings.map((f) => f.message), []);
+      if (id !== 'yaml/syntax')
+        assert.deepEqual(
+          lintText(code, { rules: schemaRules }).findings.map((f) => f.message),
+          [],
+        );
     }
   });
 }

@@ -6,10 +6,13 @@ const journey = (steps: string) => `synthetic:\n  journeys:\n    - name: home pa
 runRuleTests(noAssertions, {
   valid: [
     { name: 'a request with expect', code: journey('        - request: GET /\n          expect: { status: 200 }\n') },
-    { name: 'a request with only a latency expectation', code: journey('        - request: GET /\n          expect: { latency: "< 1s" }\n') },
+    {
+      name: 'a request with only a latency expectation',
+      code: journey('        - request: GET /\n          expect: { latency: "< 1s" }\n'),
+    },
     { name: 'a browser expect step', code: journey('        - goto: /\n        - expect_url: /home\n') },
     { name: 'expect_load_time counts', code: journey('        - goto: /\n        - expect_load_time: "< 3s"\n') },
-    { name: 'unreadable steps are the schema rules\' business', code: journey('        - 42\n') },
+    { name: "unreadable steps are the schema rules' business", code: journey('        - 42\n') },
     'kind: Service\n',
   ],
   invalid: [

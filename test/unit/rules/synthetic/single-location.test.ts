@@ -17,7 +17,10 @@ runRuleTests(singleLocation, {
     {
       name: 'one default location and a journey with a duplicate',
       code: 'synthetic:\n  locations: [us-east]\n  journeys:\n    - name: a\n    - name: b\n      locations: [eu-west, eu-west]\n',
-      errors: [{ text: '[us-east]', messageId: 'oneLocation', data: { named: ' (us-east)' } }, { text: '[eu-west, eu-west]', messageId: 'oneLocation', data: { named: ' (eu-west)' } }],
+      errors: [
+        { text: '[us-east]', messageId: 'oneLocation', data: { named: ' (us-east)' } },
+        { text: '[eu-west, eu-west]', messageId: 'oneLocation', data: { named: ' (eu-west)' } },
+      ],
     },
     {
       name: 'a location that does not look like one is not echoed',

@@ -5,7 +5,10 @@ runRuleTests(slowFrequency, {
   valid: [
     'synthetic:\n  frequency: 5m\n  journeys:\n    - name: a\n      frequency: 30s\n',
     'synthetic:\n  journeys: []\n',
-    { name: 'an unparseable frequency is the schema rules\' business', code: 'synthetic:\n  frequency: often\n  journeys: []\n' },
+    {
+      name: "an unparseable frequency is the schema rules' business",
+      code: 'synthetic:\n  frequency: often\n  journeys: []\n',
+    },
   ],
   invalid: [
     {
@@ -17,6 +20,10 @@ runRuleTests(slowFrequency, {
       ],
       output: null,
     },
-    { name: 'just above the limit', code: 'synthetic:\n  frequency: 5m1s\n  journeys: []\n', errors: [{ text: '5m1s' }] },
+    {
+      name: 'just above the limit',
+      code: 'synthetic:\n  frequency: 5m1s\n  journeys: []\n',
+      errors: [{ text: '5m1s' }],
+    },
   ],
 });

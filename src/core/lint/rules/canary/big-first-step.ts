@@ -14,9 +14,12 @@ export const bigFirstStep: Rule = {
     fixable: false,
     appliesTo: ['canary', 'argo-rollout', 'flagger-canary'],
     messages: {
-      firstStep: 'The first step sends {{weight}}% of traffic to the new version: a bad release hurts {{weight}}% of users before a gate can stop it. Start at {{max}}% or less (setting releaseSafety.maxFirstStep).',
-      stepWeight: '"stepWeight: {{weight}}" sends {{weight}}% of traffic to the new version: a bad release hurts {{weight}}% of users before a gate can stop it. Start at {{max}}% or less (setting releaseSafety.maxFirstStep).',
-      podShare: '"setWeight: {{weight}}" without trafficRouting runs {{canaryPods}} canary pod(s) of {{totalPods}}, so about {{share}}% of traffic reaches the new version before a gate can stop it. Use more replicas, or trafficRouting for a weight below one pod, to start at {{max}}% or less (setting releaseSafety.maxFirstStep).',
+      firstStep:
+        'The first step sends {{weight}}% of traffic to the new version: a bad release hurts {{weight}}% of users before a gate can stop it. Start at {{max}}% or less (setting releaseSafety.maxFirstStep).',
+      stepWeight:
+        '"stepWeight: {{weight}}" sends {{weight}}% of traffic to the new version: a bad release hurts {{weight}}% of users before a gate can stop it. Start at {{max}}% or less (setting releaseSafety.maxFirstStep).',
+      podShare:
+        '"setWeight: {{weight}}" without trafficRouting runs {{canaryPods}} canary pod(s) of {{totalPods}}, so about {{share}}% of traffic reaches the new version before a gate can stop it. Use more replicas, or trafficRouting for a weight below one pod, to start at {{max}}% or less (setting releaseSafety.maxFirstStep).',
     },
   },
   check(ctx) {
@@ -28,7 +31,11 @@ export const bigFirstStep: Rule = {
     if (first.exposure) {
       if (!(first.exposure.percent > max)) return;
       const { canaryPods, totalPods, percent } = first.exposure;
-      ctx.report({ ...first.ref, messageId: 'podShare', data: { weight: first.weight, canaryPods, totalPods, share: percent, max } });
+      ctx.report({
+        ...first.ref,
+        messageId: 'podShare',
+        data: { weight: first.weight, canaryPods, totalPods, share: percent, max },
+      });
       return;
     }
     if (!(first.weight > max)) return;

@@ -32,7 +32,9 @@ export const budgetOverrun: Rule = {
     const outcome = assessBudget(plan, ctx.document, ctx.file, ctx.settings.budget);
     if (outcome.kind === 'invalid') {
       // The config file's problems are said where the config is read; only the canary's own here.
-      if (outcome.ref) for (const problem of outcome.problems) ctx.report({ ...outcome.ref, messageId: 'invalidBudget', data: { problem } });
+      if (outcome.ref)
+        for (const problem of outcome.problems)
+          ctx.report({ ...outcome.ref, messageId: 'invalidBudget', data: { problem } });
       return;
     }
     if (outcome.kind !== 'assessed' || !outcome.spend.ok || !outcome.spend.worst) return;
@@ -68,7 +70,10 @@ function remedyFixes(ctx: RuleContext, plan: CanaryPlan, a: BudgetAssessment, wo
   }
   if (remedies.failureLimit !== undefined && plan.failureLimitRef) {
     const key = plan.format === 'flagger' ? 'threshold' : 'failure_limit';
-    fixes.push({ title: `Lower ${key} to ${remedies.failureLimit}`, edits: [{ ...plan.failureLimitRef, newText: String(remedies.failureLimit) }] });
+    fixes.push({
+      title: `Lower ${key} to ${remedies.failureLimit}`,
+      edits: [{ ...plan.failureLimitRef, newText: String(remedies.failureLimit) }],
+    });
   }
   return fixes;
 }
@@ -85,10 +90,19 @@ function smallerStepFix(ctx: RuleContext, plan: CanaryPlan, max: number): Fix | 
     return { title, edits: [{ ...plan.stepsRef, newText: `[${kept.join(', ')}]` }] };
   }
   if (plan.format === 'argo') {
-    const edits = plan.steps.filter((s) => s.weight !== null && s.weight > max && s.weight < 100).map((s) => ({ ...s.ref, newText: String(max) }));
+    const edits = plan.steps
+      .filter((s) => s.weight !== null && s.weight > max && s.weight < 100)
+      .map((s) => ({ ...s.ref, newText: String(max) }));
     return edits.length ? { title, edits } : undefined;
   }
-  if (plan.format === 'flagger' && plan.maxWeight && plan.stepWeight && !ctx.file.text.slice(plan.maxWeight.ref.offset, plan.maxWeight.ref.offset + plan.maxWeight.ref.length).includes('\n')) {
+  if (
+    plan.format === 'flagger' &&
+    plan.maxWeight &&
+    plan.stepWeight &&
+    !ctx.file.text
+      .slice(plan.maxWeight.ref.offset, plan.maxWeight.ref.offset + plan.maxWeight.ref.length)
+      .includes('\n')
+  ) {
     const capped = Math.max(plan.stepWeight.value, Math.floor(max / plan.stepWeight.value) * plan.stepWeight.value);
     if (capped > max) return undefined;
     return { title: `Lower maxWeight to ${capped}`, edits: [{ ...plan.maxWeight.ref, newText: String(capped) }] };

@@ -17,7 +17,8 @@ export const endlessPause: Rule = {
       if (pause.durationMs !== null) continue;
       ctx.report({
         ...pause.ref,
-        message: 'This pause has no duration: the canary waits, half-released, until someone runs "kubectl argo rollouts promote". Give it one (pause: {duration: 10m}) and let analysis decide.',
+        message:
+          'This pause has no duration: the canary waits, half-released, until someone runs "kubectl argo rollouts promote". Give it one (pause: {duration: 10m}) and let analysis decide.',
       });
     }
   },

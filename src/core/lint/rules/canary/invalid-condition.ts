@@ -15,12 +15,14 @@ export const invalidCondition: Rule = {
   meta: {
     id: 'canary/invalid-condition',
     defaultSeverity: 'error',
-    description: "An Argo analysis condition that does not compile in Argo's expression language: every measurement errors.",
+    description:
+      "An Argo analysis condition that does not compile in Argo's expression language: every measurement errors.",
     docsUrl: docsUrl('canary/invalid-condition'),
     fixable: false,
     appliesTo: ['argo-analysis-template'],
     messages: {
-      doesNotParse: '{{key}} does not compile: {{problem}}. Argo records every measurement of "{{metric}}" as an Error, and the AnalysisRun errors. Write it like result[0] >= 0.95.',
+      doesNotParse:
+        '{{key}} does not compile: {{problem}}. Argo records every measurement of "{{metric}}" as an Error, and the AnalysisRun errors. Write it like result[0] >= 0.95.',
     },
   },
   check(ctx) {
@@ -37,8 +39,14 @@ export const invalidCondition: Rule = {
         const checked = checkCondition(withPlaceholders(raw));
         if (checked.ok) continue;
         // Offsets inside the condition are only exact when no {{args.X}} was replaced before them.
-        const ref = raw.includes('{{') ? refInsideScalar(node as Node, ctx.file.text, 0, raw.length) : refInsideScalar(node as Node, ctx.file.text, checked.offset, checked.length);
-        ctx.report({ ...ref, messageId: 'doesNotParse', data: { key, problem: checked.message, metric: typeof name === 'string' ? name : 'this metric' } });
+        const ref = raw.includes('{{')
+          ? refInsideScalar(node as Node, ctx.file.text, 0, raw.length)
+          : refInsideScalar(node as Node, ctx.file.text, checked.offset, checked.length);
+        ctx.report({
+          ...ref,
+          messageId: 'doesNotParse',
+          data: { key, problem: checked.message, metric: typeof name === 'string' ? name : 'this metric' },
+        });
       }
     }
   },

@@ -21,7 +21,11 @@ export const invalidThreshold: Rule = {
       if (!t?.error) continue;
       const whose = metric.name ? ` of "${metric.name}"` : '';
       const written = t.text ? `"${t.text}"` : 'as written';
-      ctx.report({ ...(t.errorRef ?? t.ref), messageId: 'unreadable', data: { written, whose, problem: withoutFinalStop(t.error) } });
+      ctx.report({
+        ...(t.errorRef ?? t.ref),
+        messageId: 'unreadable',
+        data: { written, whose, problem: withoutFinalStop(t.error) },
+      });
     }
   },
 };

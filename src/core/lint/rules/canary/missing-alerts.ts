@@ -20,19 +20,32 @@ export const missingAlerts: Rule = {
     fixable: true,
     appliesTo: ['canary', 'argo-rollout', 'flagger-canary'],
     messages: {
-      nativeEmpty: 'The "alerts" list is empty, so nobody hears of a breach or a rollback. Add a channel such as "slack:#deploys" or "pagerduty:oncall".',
-      nativeMissing: 'Nobody hears of a breach or a rollback of this canary. Add "alerts" with a channel such as "slack:#deploys" or "pagerduty:oncall".',
-      argoMissing: 'Nobody is told when this rollout aborts. Add a "notifications.argoproj.io/subscribe.on-rollout-aborted.slack: CHANNEL" annotation to the Rollout\'s metadata.',
-      argoNoFailureTrigger: 'These subscriptions fire only on {{triggers}}, never when the rollout aborts or its analysis fails. Subscribe to on-rollout-aborted (or on-analysis-run-failed) too.',
-      flaggerMissing: 'This file shows no alerts for this Canary: unless Flagger was installed with a global alert (e.g. --slack-url), nobody is told when it rolls back. Add "analysis.alerts" with a providerRef to an AlertProvider.',
+      nativeEmpty:
+        'The "alerts" list is empty, so nobody hears of a breach or a rollback. Add a channel such as "slack:#deploys" or "pagerduty:oncall".',
+      nativeMissing:
+        'Nobody hears of a breach or a rollback of this canary. Add "alerts" with a channel such as "slack:#deploys" or "pagerduty:oncall".',
+      argoMissing:
+        'Nobody is told when this rollout aborts. Add a "notifications.argoproj.io/subscribe.on-rollout-aborted.slack: CHANNEL" annotation to the Rollout\'s metadata.',
+      argoNoFailureTrigger:
+        'These subscriptions fire only on {{triggers}}, never when the rollout aborts or its analysis fails. Subscribe to on-rollout-aborted (or on-analysis-run-failed) too.',
+      flaggerMissing:
+        'This file shows no alerts for this Canary: unless Flagger was installed with a global alert (e.g. --slack-url), nobody is told when it rolls back. Add "analysis.alerts" with a providerRef to an AlertProvider.',
     },
   },
   check(ctx) {
     const plan = ctx.plan;
     if (!plan || plan.alerts.some((a) => a.firesOnFailure !== false)) return;
     if (plan.format === 'native') {
-      const fix = alertsListIsEmpty(ctx) && setNativeCanaryKey(ctx, `Add an alerts channel (${PLACEHOLDER_CHANNEL}: edit it)`, 'alerts', [{ channel: PLACEHOLDER_CHANNEL }]);
-      ctx.report({ ...(plan.alertsRef ?? plan.anchor), messageId: plan.alertsRef ? 'nativeEmpty' : 'nativeMissing', ...(fix ? { fix } : {}) });
+      const fix =
+        alertsListIsEmpty(ctx) &&
+        setNativeCanaryKey(ctx, `Add an alerts channel (${PLACEHOLDER_CHANNEL}: edit it)`, 'alerts', [
+          { channel: PLACEHOLDER_CHANNEL },
+        ]);
+      ctx.report({
+        ...(plan.alertsRef ?? plan.anchor),
+        messageId: plan.alertsRef ? 'nativeEmpty' : 'nativeMissing',
+        ...(fix ? { fix } : {}),
+      });
       return;
     }
     if (plan.format === 'argo') {

@@ -24,21 +24,33 @@ export const missingCount: Rule = {
     fixable: false,
     appliesTo: ['argo-analysis-template'],
     messages: {
-      endless: 'Metric "{{metric}}" measures every {{interval}} with no "count", so it runs until it fails, and {{use}} ({{referrer}}) waits for it: the rollout never moves past that step on success. Add "count" (e.g. count: 5).',
+      endless:
+        'Metric "{{metric}}" measures every {{interval}} with no "count", so it runs until it fails, and {{use}} ({{referrer}}) waits for it: the rollout never moves past that step on success. Add "count" (e.g. count: 5).',
     },
   },
   check(ctx) {
     for (const def of ownDefinitions(ctx)) {
       // Only a referrer that resolves to this template alone: with several of one name (unrelated
       // files, docs snippets) which one it runs cannot be told.
-      const waiting = ctx.project.referencesTo(def).find((r) => r.item.context && WAITED_FOR[r.item.context] && ctx.project.resolve(r.item).length === 1);
+      const waiting = ctx.project
+        .referencesTo(def)
+        .find((r) => r.item.context && WAITED_FOR[r.item.context] && ctx.project.resolve(r.item).length === 1);
       if (!waiting) continue;
       for (const metric of def.metrics) {
         if (metric.count || !metric.interval || metric.interval.ms === null) continue;
         // A consecutiveSuccessLimit ends the run by its successes: waiting for a condition.
         if (metric.consecutiveSuccessLimit && metric.consecutiveSuccessLimit.value !== 0) continue;
         const referrer = waiting.file === ctx.project.file ? 'in this file' : `in ${fileLabel(waiting.file)}`;
-        ctx.report({ ...metric.interval.ref, messageId: 'endless', data: { metric: metric.name, interval: metric.interval.text, use: WAITED_FOR[waiting.item.context!]!, referrer } });
+        ctx.report({
+          ...metric.interval.ref,
+          messageId: 'endless',
+          data: {
+            metric: metric.name,
+            interval: metric.interval.text,
+            use: WAITED_FOR[waiting.item.context!]!,
+            referrer,
+          },
+        });
       }
     }
   },

@@ -15,7 +15,8 @@ export const missingTemplateArg: Rule = {
     fixable: false,
     appliesTo: ['argo-rollout', 'argo-experiment'],
     messages: {
-      missing: '{{kind}} "{{template}}" ({{where}}) needs arg "{{arg}}", which has no value there and is not supplied here: Argo fails to create the AnalysisRun ("args.{{arg}} was not resolved"). Add it to this analysis\' args: "- name: {{arg}}" with a value or valueFrom.',
+      missing:
+        '{{kind}} "{{template}}" ({{where}}) needs arg "{{arg}}", which has no value there and is not supplied here: Argo fails to create the AnalysisRun ("args.{{arg}} was not resolved"). Add it to this analysis\' args: "- name: {{arg}}" with a value or valueFrom.',
     },
   },
   check(ctx) {
@@ -24,10 +25,19 @@ export const missingTemplateArg: Rule = {
       const found = ctx.project.resolve(ref);
       if (found.length === 0) continue; // unresolved-reference's finding
       // Several candidates (same name, namespaces unknown): only an arg all of them need.
-      const needed = found[0].item.args.filter((a) => !a.hasValue && !ref.suppliedArgs!.includes(a.name) && found.every((f) => f.item.args.some((b) => b.name === a.name && !b.hasValue)));
+      const needed = found[0].item.args.filter(
+        (a) =>
+          !a.hasValue &&
+          !ref.suppliedArgs!.includes(a.name) &&
+          found.every((f) => f.item.args.some((b) => b.name === a.name && !b.hasValue)),
+      );
       for (const arg of needed) {
         const where = found[0].file === ctx.project.file ? 'in this file' : `in ${fileLabel(found[0].file)}`;
-        ctx.report({ ...ref.ref, messageId: 'missing', data: { kind: ref.kind, template: ref.name, where, arg: arg.name } });
+        ctx.report({
+          ...ref.ref,
+          messageId: 'missing',
+          data: { kind: ref.kind, template: ref.name, where, arg: arg.name },
+        });
       }
     }
   },

@@ -13,19 +13,30 @@ import { textValue } from '../../../plan/planParts';
 /** Argo providers whose result goes through successCondition / failureCondition. A `web` metric
  * without conditions is a smoke check (an HTTP error is a measurement error), `job` and `kayenta`
  * judge by themselves, plugins are unknown: none of those is flagged. */
-const CONDITION_PROVIDERS = ['prometheus', 'datadog', 'newRelic', 'wavefront', 'cloudWatch', 'graphite', 'influxdb', 'skywalking'];
+const CONDITION_PROVIDERS = [
+  'prometheus',
+  'datadog',
+  'newRelic',
+  'wavefront',
+  'cloudWatch',
+  'graphite',
+  'influxdb',
+  'skywalking',
+];
 
 export const noCondition: Rule = {
   meta: {
     id: 'canary/no-condition',
     defaultSeverity: 'warning',
-    description: 'A metric needs a condition (Argo successCondition / failureCondition, Flagger thresholdRange), or it can never fail.',
+    description:
+      'A metric needs a condition (Argo successCondition / failureCondition, Flagger thresholdRange), or it can never fail.',
     docsUrl: docsUrl('canary/no-condition'),
     fixable: false,
     appliesTo: ['argo-analysis-template', 'flagger-canary'],
     messages: {
       argo: 'Metric "{{metric}}" has neither "successCondition" nor "failureCondition", so Argo counts every {{provider}} measurement as Successful whatever it returns: this gate can never fail. Add e.g. "successCondition: result[0] >= 0.99".',
-      flagger: 'Metric "{{metric}}" has no "thresholdRange", so Flagger records it but never halts or rolls back on it. Add "thresholdRange" with a min or max.',
+      flagger:
+        'Metric "{{metric}}" has no "thresholdRange", so Flagger records it but never halts or rolls back on it. Add "thresholdRange" with a min or max.',
     },
   },
   check(ctx) {
@@ -54,7 +65,12 @@ export const noCondition: Rule = {
   },
 };
 
-function report(ctx: Parameters<Rule['check']>[0], metric: YAMLMap, messageId: string, data: Record<string, string>): void {
+function report(
+  ctx: Parameters<Rule['check']>[0],
+  metric: YAMLMap,
+  messageId: string,
+  data: Record<string, string>,
+): void {
   const doc = ctx.document.doc;
   const nameNode = valueOf(metric, 'name', doc);
   const name = textValue(nameNode, doc);

@@ -13,7 +13,10 @@ export const noErrorMetric: Rule = {
   check(ctx) {
     const plan = ctx.plan;
     if (!plan || plan.metrics.length === 0 || plan.metrics.some((m) => m.watchesErrors)) return;
-    const add = plan.format === 'flagger' ? 'Add request-success-rate (thresholdRange: {min: 99})' : 'Add error-rate ("<= 1%") or success-rate (">= 99%")';
+    const add =
+      plan.format === 'flagger'
+        ? 'Add request-success-rate (thresholdRange: {min: 99})'
+        : 'Add error-rate ("<= 1%") or success-rate (">= 99%")';
     ctx.report({
       ...(plan.metricsRef ?? plan.anchor),
       message: `None of these metrics watches errors: a canary that answers fast with 500s passes every gate. ${add}.`,

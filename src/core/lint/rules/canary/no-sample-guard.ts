@@ -9,7 +9,8 @@ export const noSampleGuard: Rule = {
   meta: {
     id: 'canary/no-sample-guard',
     defaultSeverity: 'info',
-    description: 'A native canary should set min_requests, so that too little traffic is "inconclusive", never "healthy".',
+    description:
+      'A native canary should set min_requests, so that too little traffic is "inconclusive", never "healthy".',
     docsUrl: docsUrl('canary/no-sample-guard'),
     fixable: true,
     appliesTo: ['canary'],
@@ -25,7 +26,12 @@ export const noSampleGuard: Rule = {
     const plan = ctx.plan;
     if (!plan || plan.format !== 'native') return;
     if (plan.minRequests !== undefined && plan.minRequests > 0) return;
-    const fix = setNativeCanaryKey(ctx, `Set min_requests: ${DEFAULT_MIN_REQUESTS}`, 'min_requests', DEFAULT_MIN_REQUESTS);
+    const fix = setNativeCanaryKey(
+      ctx,
+      `Set min_requests: ${DEFAULT_MIN_REQUESTS}`,
+      'min_requests',
+      DEFAULT_MIN_REQUESTS,
+    );
     if (plan.minRequests !== undefined) {
       ctx.report({
         ...plan.minRequestsRef!,

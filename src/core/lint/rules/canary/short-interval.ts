@@ -17,8 +17,10 @@ export const shortInterval: Rule = {
     fixable: false,
     appliesTo: ['canary', 'flagger-canary'],
     messages: {
-      interval: 'An interval of {{duration}} judges each step on too little data: a few lucky requests can promote a bad version. Use 1m or more.',
-      metricWindow: 'This metric reads only {{duration}} of data per check: a few lucky requests can promote a bad version. Use "interval: 1m" or more (how often checks run is "analysis.interval").',
+      interval:
+        'An interval of {{duration}} judges each step on too little data: a few lucky requests can promote a bad version. Use 1m or more.',
+      metricWindow:
+        'This metric reads only {{duration}} of data per check: a few lucky requests can promote a bad version. Use "interval: 1m" or more (how often checks run is "analysis.interval").',
     },
   },
   check(ctx) {
@@ -28,7 +30,12 @@ export const shortInterval: Rule = {
       for (const metric of plan.metrics) {
         const w = metric.window;
         if (!w || w.ms === null || w.ms >= MIN_INTERVAL_MS) continue;
-        ctx.report({ ...w.ref, messageId: 'metricWindow', data: { duration: formatDuration(w.ms) }, suggestions: [{ title: 'Read 1m of data per check', edits: [{ ...w.ref, newText: '1m' }] }] });
+        ctx.report({
+          ...w.ref,
+          messageId: 'metricWindow',
+          data: { duration: formatDuration(w.ms) },
+          suggestions: [{ title: 'Read 1m of data per check', edits: [{ ...w.ref, newText: '1m' }] }],
+        });
       }
       return;
     }

@@ -25,7 +25,9 @@ export const stepsIncomplete: Rule = {
     if (!last || last.weight === null || !(last.weight > 0) || last.weight >= 100) return;
     // A suggestion, not a fix: finishing the rollout is a decision (some hold a share on purpose).
     const seq = asSeq(nodeAt(ctx.document.doc.contents, ['canary', 'steps']));
-    const suggestions: Fix[] = seq ? [{ title: 'End the steps with 100', edits: [appendSeqItem(ctx.file.text, seq, 100)] }] : [];
+    const suggestions: Fix[] = seq
+      ? [{ title: 'End the steps with 100', edits: [appendSeqItem(ctx.file.text, seq, 100)] }]
+      : [];
     ctx.report({
       ...last.ref,
       messageId: 'stopsShort',

@@ -18,9 +18,11 @@ export const straightToFull: Rule = {
     if (plan.format === 'flagger' && plan.stepsDerived) {
       message = `"stepWeight: ${plan.stepWeight?.value}" reaches "maxWeight: ${plan.maxWeight?.value ?? 100}" in one step: every user gets the new version before any check runs. Use a small stepWeight such as 5.`;
     } else if (plan.format === 'argo') {
-      message = 'The first "setWeight: 100" sends every user to the new version before any check runs. Start with a small weight such as 5 and grow it step by step.';
+      message =
+        'The first "setWeight: 100" sends every user to the new version before any check runs. Start with a small weight such as 5 and grow it step by step.';
     } else {
-      message = 'The first step sends 100% of traffic to the new version before any check runs. Start with a small step such as [1, 5, 25, 50, 100].';
+      message =
+        'The first step sends 100% of traffic to the new version before any check runs. Start with a small step such as [1, 5, 25, 50, 100].';
     }
     ctx.report({ ...first.ref, message });
   },

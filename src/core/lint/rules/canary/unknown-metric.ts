@@ -22,8 +22,13 @@ export const unknownMetric: Rule = {
       if (!metric.name || metric.builtin || metric.query !== undefined || metric.templateRef !== undefined) continue;
       const guess = closest(metric.name, known);
       const hint = guess ? `Did you mean "${guess}"? ` : '';
-      const how = plan.format === 'native' ? 'or give it a "query" (PromQL) and a "unit"' : 'or point it at your MetricTemplate with "templateRef"';
-      const suggestions: Fix[] = guess ? [{ title: `Rename to ${guess}`, edits: [{ ...metric.ref, newText: guess }] }] : [];
+      const how =
+        plan.format === 'native'
+          ? 'or give it a "query" (PromQL) and a "unit"'
+          : 'or point it at your MetricTemplate with "templateRef"';
+      const suggestions: Fix[] = guess
+        ? [{ title: `Rename to ${guess}`, edits: [{ ...metric.ref, newText: guess }] }]
+        : [];
       ctx.report({
         ...metric.ref,
         message: `"${metric.name}" is not a metric Release Safety${plan.format === 'flagger' ? ' or Flagger' : ''} knows, so nothing measures it. ${hint}Use one of ${known.join(', ')}, ${how}.`,
@@ -49,7 +54,8 @@ function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length];

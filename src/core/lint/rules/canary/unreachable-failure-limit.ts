@@ -18,10 +18,14 @@ export const unreachableFailureLimit: Rule = {
     fixable: true,
     appliesTo: ['argo-analysis-template', 'argo-rollout', 'argo-experiment'],
     messages: {
-      countLimit: '"failureLimit: {{limit}}" allows as many failures as "count: {{count}}" takes measurements, so metric "{{metric}}" can never fail: the gate passes a broken version. Use a failureLimit below {{count}} (e.g. {{suggested}}).',
-      belowLimit: '"count: {{count}}" is below "failureLimit: {{limit}}": Argo rejects metric "{{metric}}" (count must be >= failureLimit) and even if it ran, it could never fail. Use a failureLimit below {{count}}.',
-      singleMeasurement: 'Metric "{{metric}}" has no "count" or "interval", so Argo measures it once; "failureLimit: {{limit}}" allows that one failure, so it can never fail. Use "failureLimit: 0", or add "interval" and "count" to measure more than once.',
-      experimentDuration: 'This experiment runs {{duration}}; metric "{{metric}}" of "{{template}}" measures every {{interval}}, so at most {{fits}} measurement(s) fit and "failureLimit: {{limit}}" can never be passed: the gate cannot fail. Lower the failureLimit below {{fits}} or run the experiment longer.',
+      countLimit:
+        '"failureLimit: {{limit}}" allows as many failures as "count: {{count}}" takes measurements, so metric "{{metric}}" can never fail: the gate passes a broken version. Use a failureLimit below {{count}} (e.g. {{suggested}}).',
+      belowLimit:
+        '"count: {{count}}" is below "failureLimit: {{limit}}": Argo rejects metric "{{metric}}" (count must be >= failureLimit) and even if it ran, it could never fail. Use a failureLimit below {{count}}.',
+      singleMeasurement:
+        'Metric "{{metric}}" has no "count" or "interval", so Argo measures it once; "failureLimit: {{limit}}" allows that one failure, so it can never fail. Use "failureLimit: 0", or add "interval" and "count" to measure more than once.',
+      experimentDuration:
+        'This experiment runs {{duration}}; metric "{{metric}}" of "{{template}}" measures every {{interval}}, so at most {{fits}} measurement(s) fit and "failureLimit: {{limit}}" can never be passed: the gate cannot fail. Lower the failureLimit below {{fits}} or run the experiment longer.',
     },
   },
   check(ctx) {
@@ -33,13 +37,27 @@ export const unreachableFailureLimit: Rule = {
         const data = { metric: metric.name, limit };
         if (metric.count && count === undefined) continue; // `{{args.count}}`: known only to the run
         if (count !== undefined && count > 0) {
-          if (count < limit) ctx.report({ ...metric.failureLimit.ref, messageId: 'belowLimit', data: { ...data, count } });
+          if (count < limit)
+            ctx.report({ ...metric.failureLimit.ref, messageId: 'belowLimit', data: { ...data, count } });
           else if (count === limit) {
             const suggested = count - 1;
-            ctx.report({ ...metric.failureLimit.ref, messageId: 'countLimit', data: { ...data, count, suggested }, fix: { title: `Set failureLimit: ${suggested}`, edits: [{ ...metric.failureLimit.ref, newText: String(suggested) }] } });
+            ctx.report({
+              ...metric.failureLimit.ref,
+              messageId: 'countLimit',
+              data: { ...data, count, suggested },
+              fix: {
+                title: `Set failureLimit: ${suggested}`,
+                edits: [{ ...metric.failureLimit.ref, newText: String(suggested) }],
+              },
+            });
           }
         } else if (count === undefined && !metric.interval) {
-          ctx.report({ ...metric.failureLimit.ref, messageId: 'singleMeasurement', data, fix: { title: 'Set failureLimit: 0', edits: [{ ...metric.failureLimit.ref, newText: '0' }] } });
+          ctx.report({
+            ...metric.failureLimit.ref,
+            messageId: 'singleMeasurement',
+            data,
+            fix: { title: 'Set failureLimit: 0', edits: [{ ...metric.failureLimit.ref, newText: '0' }] },
+          });
         }
       }
     }
@@ -63,7 +81,14 @@ function checkExperiments(ctx: RuleContext): void {
       ctx.report({
         ...ref.ref,
         messageId: 'experimentDuration',
-        data: { duration: formatDuration(ref.durationMs), metric: metric.name, template: ref.name, interval: formatDuration(interval), fits, limit },
+        data: {
+          duration: formatDuration(ref.durationMs),
+          metric: metric.name,
+          template: ref.name,
+          interval: formatDuration(interval),
+          fits,
+          limit,
+        },
       });
     }
   }

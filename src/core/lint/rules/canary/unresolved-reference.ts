@@ -22,15 +22,20 @@ export const unresolvedReference: Rule = {
   meta: {
     id: 'canary/unresolved-reference',
     defaultSeverity: 'warning',
-    description: 'A referenced template or alert provider should be among the files linted together (it may live only in the cluster).',
+    description:
+      'A referenced template or alert provider should be among the files linted together (it may live only in the cluster).',
     docsUrl: docsUrl('canary/unresolved-reference'),
     fixable: false,
     appliesTo: ['argo-rollout', 'argo-experiment', 'flagger-canary'],
     messages: {
-      analysisTemplate: 'No AnalysisTemplate "{{name}}"{{where}} is among the files linted together. It may live only in the cluster; if it does not, Argo cannot start this analysis. {{hint}}',
-      clusterAnalysisTemplate: 'No ClusterAnalysisTemplate "{{name}}" is among the files linted together. It may live only in the cluster; if it does not, Argo cannot start this analysis. {{hint}}',
-      metricTemplate: 'No MetricTemplate "{{name}}"{{where}} is among the files linted together. It may live only in the cluster; if it does not, Flagger halts this canary on every check. {{hint}}',
-      alertProvider: 'No AlertProvider "{{name}}"{{where}} is among the files linted together. It may live only in the cluster; if it does not, this alert reaches nobody. {{hint}}',
+      analysisTemplate:
+        'No AnalysisTemplate "{{name}}"{{where}} is among the files linted together. It may live only in the cluster; if it does not, Argo cannot start this analysis. {{hint}}',
+      clusterAnalysisTemplate:
+        'No ClusterAnalysisTemplate "{{name}}" is among the files linted together. It may live only in the cluster; if it does not, Argo cannot start this analysis. {{hint}}',
+      metricTemplate:
+        'No MetricTemplate "{{name}}"{{where}} is among the files linted together. It may live only in the cluster; if it does not, Flagger halts this canary on every check. {{hint}}',
+      alertProvider:
+        'No AlertProvider "{{name}}"{{where}} is among the files linted together. It may live only in the cluster; if it does not, this alert reaches nobody. {{hint}}',
     },
   },
   check(ctx) {
@@ -53,13 +58,23 @@ function hintFor(ctx: RuleContext, ref: TemplateReference): { hint: string; sugg
   if (ref.kind === 'AnalysisTemplate' || ref.kind === 'ClusterAnalysisTemplate') {
     const other = ref.kind === 'AnalysisTemplate' ? 'ClusterAnalysisTemplate' : 'AnalysisTemplate';
     if (ctx.project.resolve({ kind: other, name: ref.name }).length > 0) {
-      return { hint: `A ${other} of that name is: ${other === 'ClusterAnalysisTemplate' ? 'add "clusterScope: true" to this entry' : 'drop "clusterScope: true" from this entry'}.`, suggestions: [] };
+      return {
+        hint: `A ${other} of that name is: ${other === 'ClusterAnalysisTemplate' ? 'add "clusterScope: true" to this entry' : 'drop "clusterScope: true" from this entry'}.`,
+        suggestions: [],
+      };
     }
   }
   const elsewhere = ref.namespace ? ctx.project.resolve({ kind: ref.kind, name: ref.name }) : [];
-  if (elsewhere.length > 0) return { hint: `One is defined in namespace ${elsewhere[0].item.namespace}: check the namespace.`, suggestions: [] };
+  if (elsewhere.length > 0)
+    return {
+      hint: `One is defined in namespace ${elsewhere[0].item.namespace}: check the namespace.`,
+      suggestions: [],
+    };
   const names = [...new Set(ctx.project.definitionsOf(ref.kind).map((d) => d.item.name))];
   const guess = closest(ref.name, names);
   if (!guess || guess === ref.name) return none;
-  return { hint: `Did you mean "${guess}"?`, suggestions: [{ title: `Change to ${guess}`, edits: [{ ...ref.ref, newText: guess }] }] };
+  return {
+    hint: `Did you mean "${guess}"?`,
+    suggestions: [{ title: `Change to ${guess}`, edits: [{ ...ref.ref, newText: guess }] }],
+  };
 }

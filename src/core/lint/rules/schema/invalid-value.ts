@@ -4,4 +4,8 @@
 import { schemaRule } from './schemaReport';
 import { INVALID_VALUE_MESSAGES } from './schemaMessages';
 
-export const invalidValue = schemaRule('schema/invalid-value', "Values are ones the format allows (`on_failure` rollback/pause/alert, channel kinds, durations, units, status codes).", INVALID_VALUE_MESSAGES);
+export const invalidValue = schemaRule(
+  'schema/invalid-value',
+  'Values are ones the format allows (`on_failure` rollback/pause/alert, channel kinds, durations, units, status codes).',
+  INVALID_VALUE_MESSAGES,
+);

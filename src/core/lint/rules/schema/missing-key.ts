@@ -4,4 +4,8 @@
 import { schemaRule } from './schemaReport';
 import { MISSING_KEY_MESSAGES } from './schemaMessages';
 
-export const missingKey = schemaRule('schema/missing-key', "Keys the format needs are present (a journey's `name` and `steps`, an alert's `channel`, a step's action).", MISSING_KEY_MESSAGES);
+export const missingKey = schemaRule(
+  'schema/missing-key',
+  "Keys the format needs are present (a journey's `name` and `steps`, an alert's `channel`, a step's action).",
+  MISSING_KEY_MESSAGES,
+);

@@ -6,9 +6,18 @@ import { SCHEMA_KINDS, schemaIssues, type SchemaIssue } from '../../../schema/sc
 export function toReport(issue: SchemaIssue): Report {
   const { offset, length, messageId, data, replacement, edit } = issue;
   const base: Report = { offset, length, messageId, data };
-  if (edit) return { ...base, suggestions: [{ title: edit.title, edits: [{ offset: edit.offset, length: edit.length, newText: edit.newText }] }] };
+  if (edit)
+    return {
+      ...base,
+      suggestions: [
+        { title: edit.title, edits: [{ offset: edit.offset, length: edit.length, newText: edit.newText }] },
+      ],
+    };
   if (replacement === undefined) return base;
-  return { ...base, suggestions: [{ title: `Change to \`${replacement}\``, edits: [{ offset, length, newText: replacement }] }] };
+  return {
+    ...base,
+    suggestions: [{ title: `Change to \`${replacement}\``, edits: [{ offset, length, newText: replacement }] }],
+  };
 }
 
 /**
@@ -17,7 +26,15 @@ export function toReport(issue: SchemaIssue): Report {
  */
 export function schemaRule(id: string, description: string, messages: Record<string, string>): Rule {
   return {
-    meta: { id, defaultSeverity: 'error', description, docsUrl: docsUrl(id), fixable: false, appliesTo: SCHEMA_KINDS, messages },
+    meta: {
+      id,
+      defaultSeverity: 'error',
+      description,
+      docsUrl: docsUrl(id),
+      fixable: false,
+      appliesTo: SCHEMA_KINDS,
+      messages,
+    },
     check(ctx) {
       for (const issue of schemaIssues(ctx.document)) {
         if (issue.rule === id) ctx.report(toReport(issue));

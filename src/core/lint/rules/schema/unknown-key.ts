@@ -6,4 +6,8 @@
 import { schemaRule } from './schemaReport';
 import { UNKNOWN_KEY_MESSAGES } from './schemaMessages';
 
-export const unknownKey = schemaRule('schema/unknown-key', 'Every key of a native, Argo Rollouts or Flagger document is one its format knows (a typo is a setting silently ignored).', UNKNOWN_KEY_MESSAGES);
+export const unknownKey = schemaRule(
+  'schema/unknown-key',
+  'Every key of a native, Argo Rollouts or Flagger document is one its format knows (a typo is a setting silently ignored).',
+  UNKNOWN_KEY_MESSAGES,
+);

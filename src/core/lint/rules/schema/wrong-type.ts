@@ -4,4 +4,8 @@
 import { schemaRule } from './schemaReport';
 import { WRONG_TYPE_MESSAGES } from './schemaMessages';
 
-export const wrongType = schemaRule('schema/wrong-type', "A value of the wrong type (a list where text belongs, a map where a list belongs) is a value the runner or the canary cannot use.", WRONG_TYPE_MESSAGES);
+export const wrongType = schemaRule(
+  'schema/wrong-type',
+  'A value of the wrong type (a list where text belongs, a map where a list belongs) is a value the runner or the canary cannot use.',
+  WRONG_TYPE_MESSAGES,
+);

@@ -7,7 +7,14 @@ import type { Rule } from '../../rule';
 import { docsUrl, type MessageData } from '../../rule';
 import type { Ref } from '../../../parse/yamlNodes';
 import type { BrowserStep, RequestStep } from '../../../synthetic/model';
-import { hasLiteralSecret, isSecretFieldName, isSecretFieldNameStrict, isSecretSelector, replaceLiteralSecret, secretNameFor } from '../../../synthetic/secretFields';
+import {
+  hasLiteralSecret,
+  isSecretFieldName,
+  isSecretFieldNameStrict,
+  isSecretSelector,
+  replaceLiteralSecret,
+  secretNameFor,
+} from '../../../synthetic/secretFields';
 
 const ID = 'synthetic/hardcoded-secret';
 
@@ -15,7 +22,8 @@ export const hardcodedSecret: Rule = {
   meta: {
     id: ID,
     defaultSeverity: 'error',
-    description: 'Credentials (passwords, tokens, API keys, cookies, Authorization headers) come from secret storage, never from the file.',
+    description:
+      'Credentials (passwords, tokens, API keys, cookies, Authorization headers) come from secret storage, never from the file.',
     docsUrl: docsUrl(ID),
     fixable: true,
     appliesTo: ['synthetic'],
@@ -66,7 +74,8 @@ function checkRequest(spec: RequestStep, report: Reporter): void {
   }
   for (const f of spec.bodyFields ?? []) {
     const numeric = /^-?\d+(\.\d+)?$/.test(f.value);
-    if (!(numeric ? isSecretFieldNameStrict(f.key) : isSecretFieldName(f.key)) || !hasLiteralSecret(f.value, f.key)) continue;
+    if (!(numeric ? isSecretFieldNameStrict(f.key) : isSecretFieldName(f.key)) || !hasLiteralSecret(f.value, f.key))
+      continue;
     const name = secretNameFor(f.key);
     report(f.ref, 'bodyField', { field: f.path.join('.') }, name, replaceLiteralSecret(f.value, f.key, name));
   }
@@ -77,21 +86,37 @@ function checkRequest(spec: RequestStep, report: Reporter): void {
 }
 
 function checkBrowser(spec: BrowserStep, report: Reporter): void {
-  if (spec.kind === 'fill' && spec.selector && spec.value !== undefined && spec.valueRef && isSecretSelector(spec.selector)) {
+  if (
+    spec.kind === 'fill' &&
+    spec.selector &&
+    spec.value !== undefined &&
+    spec.valueRef &&
+    isSecretSelector(spec.selector)
+  ) {
     const word = secretWord(spec.selector);
     if (!hasLiteralSecret(spec.value, word)) return;
     const name = secretNameFor(word);
-    report(spec.valueRef, 'typedValue', { selector: spec.selector }, name, replaceLiteralSecret(spec.value, word, name));
+    report(
+      spec.valueRef,
+      'typedValue',
+      { selector: spec.selector },
+      name,
+      replaceLiteralSecret(spec.value, word, name),
+    );
     return;
   }
-  if (spec.kind === 'goto' && spec.target && spec.targetRef) checkUrl(spec.target, spec.targetRef, 'The `goto` URL', report);
+  if (spec.kind === 'goto' && spec.target && spec.targetRef)
+    checkUrl(spec.target, spec.targetRef, 'The `goto` URL', report);
 }
 
 /** `?api_key=abc` in a URL: the query parameter's value is the secret. */
 function checkUrl(url: string, ref: Ref, what: string, report: Reporter, wrap: (u: string) => string = (u) => u): void {
   const q = url.indexOf('?');
   if (q < 0) return;
-  const params = url.slice(q + 1).split('#')[0].split('&');
+  const params = url
+    .slice(q + 1)
+    .split('#')[0]
+    .split('&');
   let changed = false;
   let firstName: string | undefined;
   let firstKey: string | undefined;

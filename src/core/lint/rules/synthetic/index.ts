@@ -8,4 +8,12 @@ import { slowFrequency } from './slow-frequency';
 import { singleLocation } from './single-location';
 
 /** The synthetic/* rules, in the order of the README's rules table. */
-export const syntheticRules: Rule[] = [missingAlert, noAssertions, hardcodedSecret, unsafeSideEffects, insecureUrl, slowFrequency, singleLocation];
+export const syntheticRules: Rule[] = [
+  missingAlert,
+  noAssertions,
+  hardcodedSecret,
+  unsafeSideEffects,
+  insecureUrl,
+  slowFrequency,
+  singleLocation,
+];

@@ -44,7 +44,8 @@ export const insecureUrl: Rule = {
       if (journey.baseUrl) check(journey.baseUrl.value, journey.baseUrl.ref, '`base_url`');
       for (const step of journey.steps) {
         const spec = step.spec;
-        if (spec.kind === 'request' && spec.urlRef) check(spec.url, spec.urlRef, `\`${spec.method}\``, (u) => `${spec.method} ${u}`);
+        if (spec.kind === 'request' && spec.urlRef)
+          check(spec.url, spec.urlRef, `\`${spec.method}\``, (u) => `${spec.method} ${u}`);
         else if (spec.kind === 'goto' && spec.target && spec.targetRef) check(spec.target, spec.targetRef, '`goto`');
       }
     }
@@ -57,7 +58,9 @@ export function insecureHost(url: string): string | undefined {
   if (!m) return undefined;
   const authority = m[1].replace(/^[^@]*@/, '');
   if (authority === '' || authority.includes('${')) return undefined;
-  const host = (authority.startsWith('[') ? authority.slice(1, authority.indexOf(']')) : authority.replace(/:\d*$/, '')).toLowerCase();
+  const host = (
+    authority.startsWith('[') ? authority.slice(1, authority.indexOf(']')) : authority.replace(/:\d*$/, '')
+  ).toLowerCase();
   return isLoopback(host) ? undefined : host;
 }
 

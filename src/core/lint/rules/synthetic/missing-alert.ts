@@ -48,7 +48,13 @@ export const missingAlert: Rule = {
 function addAlertsFix(text: string, journey: YAMLMap): Fix | undefined {
   // An explicit `alerts: []` is replaced; otherwise a new entry goes at the end of the journey.
   const existing = pairOf(journey, 'alerts');
-  if (existing && existing.value && !asMap(existing.value) && (existing.value as { items?: unknown[] }).items === undefined) return undefined;
+  if (
+    existing &&
+    existing.value &&
+    !asMap(existing.value) &&
+    (existing.value as { items?: unknown[] }).items === undefined
+  )
+    return undefined;
   const edit = setMapValue(text, journey, 'alerts', [{ channel: PLACEHOLDER_CHANNEL }]);
   return { title: `Add an alert channel (${PLACEHOLDER_CHANNEL}: replace it with yours)`, edits: [edit] };
 }

@@ -13,7 +13,8 @@ export const singleLocation: Rule = {
   meta: {
     id: ID,
     defaultSeverity: 'info',
-    description: 'Journeys run from at least two locations, so one probe\'s network trouble is not mistaken for an outage.',
+    description:
+      "Journeys run from at least two locations, so one probe's network trouble is not mistaken for an outage.",
     docsUrl: docsUrl(ID),
     fixable: false,
     appliesTo: ['synthetic'],
@@ -41,7 +42,11 @@ export const singleLocation: Rule = {
         continue;
       }
       // Echo a location only when it looks like one (a value pasted by mistake may be anything).
-      ctx.report({ ...ref, messageId: 'oneLocation', data: { named: /^[\w.-]{1,32}$/.test(only) ? ` (${only})` : '' } });
+      ctx.report({
+        ...ref,
+        messageId: 'oneLocation',
+        data: { named: /^[\w.-]{1,32}$/.test(only) ? ` (${only})` : '' },
+      });
     }
   },
 };

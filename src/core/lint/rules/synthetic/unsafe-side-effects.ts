@@ -13,7 +13,13 @@ import { asMap, nodeAt } from '../../../parse/yamlNodes';
 import type { Fix } from '../../finding';
 import { setMapValue } from '../../fixes/yamlEdits';
 import type { RequestStep } from '../../../synthetic/model';
-import { allowsWrites, effectiveMethod, isWriteMethod, METHOD_OVERRIDE_HEADERS, SIDE_EFFECT_VALUES } from '../../../journey/sideEffects';
+import {
+  allowsWrites,
+  effectiveMethod,
+  isWriteMethod,
+  METHOD_OVERRIDE_HEADERS,
+  SIDE_EFFECT_VALUES,
+} from '../../../journey/sideEffects';
 
 const ID = 'synthetic/unsafe-side-effects';
 
@@ -21,7 +27,8 @@ export const unsafeSideEffects: Rule = {
   meta: {
     id: ID,
     defaultSeverity: 'error',
-    description: 'A request that changes data (any method but GET/HEAD/OPTIONS, or an override naming one) declares `side_effects: sandbox` or `harmless`.',
+    description:
+      'A request that changes data (any method but GET/HEAD/OPTIONS, or an override naming one) declares `side_effects: sandbox` or `harmless`.',
     docsUrl: docsUrl(ID),
     fixable: false,
     appliesTo: ['synthetic'],
@@ -41,11 +48,17 @@ export const unsafeSideEffects: Rule = {
     for (const journey of config.journeys) {
       for (const step of journey.steps) {
         const declared = step.sideEffects;
-        const stepMap = () => asMap(nodeAt(doc.contents, ['synthetic', 'journeys', journey.index, 'steps', step.index], doc), doc);
+        const stepMap = () =>
+          asMap(nodeAt(doc.contents, ['synthetic', 'journeys', journey.index, 'steps', step.index], doc), doc);
         if (declared && !allowsWrites(declared.value)) {
           // Any step may declare side effects (a click that posts a form); a wrong value allows nothing.
           const map = stepMap();
-          ctx.report({ ...declared.ref, messageId: 'unknownValue', data: { value: declared.value }, ...(map ? { suggestions: suggestions(ctx.file.text, map) } : {}) });
+          ctx.report({
+            ...declared.ref,
+            messageId: 'unknownValue',
+            data: { value: declared.value },
+            ...(map ? { suggestions: suggestions(ctx.file.text, map) } : {}),
+          });
           continue;
         }
         const spec = step.spec;
@@ -66,15 +79,31 @@ export const unsafeSideEffects: Rule = {
 };
 
 /** The write a request step makes as written (an override from a variable is left to the runner). */
-function staticWrite(spec: RequestStep): { method: string; via?: string; ref: { offset: number; length: number } } | undefined {
+function staticWrite(
+  spec: RequestStep,
+): { method: string; via?: string; ref: { offset: number; length: number } } | undefined {
   const headers = spec.headers.map((h): [string, string] => [h.name, h.value]);
   const contentType = spec.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
-  const body = spec.body === undefined || spec.body === null ? undefined : typeof spec.body === 'string' ? spec.body : JSON.stringify(spec.body);
-  const eff = effectiveMethod({ method: spec.method, headers, url: spec.url, body, contentType: contentType ?? (typeof spec.body === 'object' && spec.body ? 'application/json' : undefined) });
+  const body =
+    spec.body === undefined || spec.body === null
+      ? undefined
+      : typeof spec.body === 'string'
+        ? spec.body
+        : JSON.stringify(spec.body);
+  const eff = effectiveMethod({
+    method: spec.method,
+    headers,
+    url: spec.url,
+    body,
+    contentType: contentType ?? (typeof spec.body === 'object' && spec.body ? 'application/json' : undefined),
+  });
   if (!isWriteMethod(eff.method)) return undefined;
   const fallback = spec.urlRef ?? { offset: 0, length: 0 };
   if (!eff.via) return { method: eff.method, ref: fallback };
-  const header = spec.headers.find((h) => METHOD_OVERRIDE_HEADERS.includes(h.name.toLowerCase()) && eff.via?.toLowerCase().startsWith(h.name.toLowerCase()));
+  const header = spec.headers.find(
+    (h) =>
+      METHOD_OVERRIDE_HEADERS.includes(h.name.toLowerCase()) && eff.via?.toLowerCase().startsWith(h.name.toLowerCase()),
+  );
   const ref = header?.ref ?? (/in the body$/.test(eff.via) ? spec.bodyRef : undefined) ?? fallback;
   return { method: eff.method, via: eff.via, ref };
 }

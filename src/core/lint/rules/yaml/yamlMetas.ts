@@ -37,7 +37,13 @@ export const yamlTemplateMeta: RuleMeta = {
 const METAS = { 'yaml/syntax': yamlSyntaxMeta, 'yaml/template': yamlTemplateMeta } as const;
 
 /** A parser finding by message id, worded from its meta's template. */
-export function yamlFinding(rule: keyof typeof METAS, messageId: string, offset: number, length: number, data: MessageData = {}): Finding {
+export function yamlFinding(
+  rule: keyof typeof METAS,
+  messageId: string,
+  offset: number,
+  length: number,
+  data: MessageData = {},
+): Finding {
   const meta = METAS[rule];
   const template = meta.messages![messageId];
   if (template === undefined) throw new Error(`${rule} has no message "${messageId}"`);
