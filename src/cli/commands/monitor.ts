@@ -124,6 +124,8 @@ export async function monitorCommand(args: string[], io: CommandIO): Promise<num
         browser: {
           ...(env.RELEASE_SAFETY_BROWSER_PATH ? { browserPath: env.RELEASE_SAFETY_BROWSER_PATH } : {}),
           ...(network.browserProxy ? { proxy: network.browserProxy } : {}),
+          // --cacert: the browser trusts the same authorities (its own NSS database, see browserTrust.ts).
+          ...(network.settings.ca?.length ? { ca: network.settings.ca } : {}),
         },
       },
       onResult: (journey, result) => {

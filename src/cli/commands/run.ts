@@ -87,6 +87,8 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     fetch: network.fetch,
     browser: {
       ...(network.browserProxy ? { proxy: network.browserProxy } : {}),
+      // --cacert: the browser trusts the same authorities (its own NSS database, see browserTrust.ts).
+      ...(network.settings.ca?.length ? { ca: network.settings.ca } : {}),
       ...(env.RELEASE_SAFETY_BROWSER_PATH ? { browserPath: env.RELEASE_SAFETY_BROWSER_PATH } : {}),
       // Screenshots sit next to the report when there is one, so CI can keep them as artifacts.
       ...(output ? { screenshotDir: join(dirname(output), 'screenshots') } : {}),

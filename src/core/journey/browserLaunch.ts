@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { BrowserProxy } from '../net/proxyEnv';
+import { canTrustForBrowser, prepareBrowserTrust, type BrowserTrust } from './browserTrust';
 
 /**
  * Flags for a browser that runs unattended: no GPU (servers and CI have none), no QUIC (loopback
@@ -90,6 +91,20 @@ export interface LaunchOptions {
   headed?: boolean;
   /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY as Playwright's `proxy` (credentials in its own fields). */
   proxy?: BrowserProxy;
+  /** Extra trusted authorities (PEM each, from --cacert): on Linux, an NSS database in a throwaway HOME. */
+  ca?: readonly string[];
+}
+
+/**
+ * The environment for a browser started with a throwaway HOME: everything else is the user's,
+ * and X11's cookie is still found where HOME used to point (a headed run needs it).
+ */
+function envWithHome(home: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  if (!env.XAUTHORITY && env.HOME) env.XAUTHORITY = join(env.HOME, '.Xauthority');
+  env.HOME = home;
+  return env;
 }
 
 export async function launchBrowser(options: LaunchOptions, signal: AbortSignal): Promise<Browser> {
@@ -100,13 +115,17 @@ export async function launchBrowser(options: LaunchOptions, signal: AbortSignal)
       'a headed run needs a display, and this session has none (no DISPLAY): run headless, or start the editor in a desktop session',
     );
   const chromium = await loadChromium();
+  const trust: BrowserTrust | undefined =
+    options.ca?.length && canTrustForBrowser() ? await prepareBrowserTrust(options.ca, signal) : undefined;
   const launching = chromium.launch({
     executablePath: found.path,
     headless: !options.headed,
     args: options.headed ? BROWSER_ARGS : ['--headless', ...BROWSER_ARGS],
     timeout: 30_000,
     ...(options.proxy ? { proxy: options.proxy } : {}),
+    ...(trust ? { env: envWithHome(trust.home) } : {}),
   });
+  const removeTrust = () => trust?.remove();
   // Launch has no AbortSignal: race it, and close a browser that arrives after a cancellation.
   const aborted = new Promise<never>((_, reject) => {
     const onAbort = () => reject(new Error('cancelled while the browser was starting'));
@@ -114,12 +133,17 @@ export async function launchBrowser(options: LaunchOptions, signal: AbortSignal)
     else signal.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    return await Promise.race([launching, aborted]);
+    const browser = await Promise.race([launching, aborted]);
+    // Closed or crashed, the browser no longer needs its throwaway HOME.
+    browser.on('disconnected', removeTrust);
+    return browser;
   } catch (e) {
-    launching.then(
-      (b) => b.close(),
-      () => undefined,
-    );
+    launching
+      .then(
+        (b) => b.close(),
+        () => undefined,
+      )
+      .finally(removeTrust);
     const msg = (e as Error).message.split('\n')[0];
     if (/cancelled/.test(msg)) throw e;
     throw new Error(

@@ -13,6 +13,7 @@ import { formatDuration } from '../model/duration';
 import { parseThreshold } from '../model/threshold';
 import type { BrowserStep, Journey, Step } from '../synthetic/model';
 import { launchBrowser } from './browserLaunch';
+import { certificateRefused, trustHint } from './browserTrust';
 import type { BrowserProxy } from '../net/proxyEnv';
 import type { JourneyDeadline } from './deadline';
 import { resolveUrl, stepLabel, type StepOutcome } from './httpStep';
@@ -31,6 +32,10 @@ export interface BrowserOptions {
   screenshotDir?: string;
   /** The proxy the API steps use, for the browser too (Playwright's launch option). */
   proxy?: BrowserProxy;
+  /** Extra trusted authorities, PEM each (--cacert): the browser trusts them too (see browserTrust.ts). */
+  ca?: readonly string[];
+  /** How to trust a private CA, in the caller's words; default: the CLI's --cacert. */
+  untrustedHint?: string;
 }
 
 export interface BrowserJourney {
@@ -70,7 +75,7 @@ export async function openBrowserSession(options: BrowserOptions, redactor: Reda
         throw new Error('the journey stopped while the browser was starting');
       }
       deadline.signal.addEventListener('abort', onAbort, { once: true });
-      return new PageJourney(journey, page, context, deadline, dir, redactor, ledger, () =>
+      return new PageJourney(journey, page, context, deadline, dir, redactor, ledger, trustHint(options), () =>
         deadline.signal.removeEventListener('abort', onAbort),
       );
     },
@@ -95,6 +100,7 @@ class PageJourney implements BrowserJourney {
     private readonly dir: string,
     private readonly redactor: Redactor,
     private readonly ledger: WriteLedger,
+    private readonly untrustedHint: string,
     private readonly detach: () => void,
   ) {}
 
@@ -393,8 +399,8 @@ class PageJourney implements BrowserJourney {
     }
     if (/ERR_CONNECTION_REFUSED/.test(first))
       return `connection refused for ${what}: nothing is listening there. Is the service running?`;
-    if (/ERR_CERT_/.test(first))
-      return `the TLS certificate of the page is not trusted (${first.match(/ERR_CERT_\w+/)?.[0]}): use a certificate from a trusted CA`;
+    const refused = certificateRefused(first, this.untrustedHint);
+    if (refused) return refused;
     if (/ERR_NAME_NOT_RESOLVED/.test(first))
       return `the host of ${what} was not found (DNS): check the URL or base_url`;
     if (/Target (page, context or browser )?(has been )?closed|browser has disconnected/i.test(first))

@@ -199,6 +199,7 @@ async function runFile(
       ...(browserPath ? { browserPath } : {}),
       screenshotDir: ctx.screenshotDir,
       ...withProxy(editorBrowserProxy(uri)),
+      untrustedHint: EDITOR_TRUST_HINT,
     },
   };
   ctx.output.appendLine(
@@ -268,6 +269,13 @@ function reportJourney(
     else states.failed(item, m, j.durationMs);
   } else states.skipped(item);
 }
+
+/**
+ * The editor has no --cacert: its browser is started with the user's HOME, so it trusts what the
+ * user's Chromium trusts (on Linux the NSS database ~/.pki/nssdb, elsewhere the system's store).
+ */
+const EDITOR_TRUST_HINT =
+  "If it comes from a private CA, add that CA to the trust store of your browser (Linux: certutil -d sql:$HOME/.pki/nssdb -A -t C,, -n company-ca -i ca.pem; macOS, Windows: the system's certificate store), or run the journey with the CLI: release-safety run FILE --cacert ca.pem";
 
 function withProxy(proxy: ReturnType<typeof editorBrowserProxy>): {
   proxy?: NonNullable<ReturnType<typeof editorBrowserProxy>>;
