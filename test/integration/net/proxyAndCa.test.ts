@@ -204,7 +204,7 @@ ${auth}`;
 });
 
 test(
-  'run: a browser journey goes through the same proxy (Chromium, Playwright proxy option)',
+  'run: a browser journey goes through the same proxy (Chromium, Playwright proxy option), and NO_PROXY sends it direct',
   { timeout: 90_000 },
   async () => {
     const page = await startHttp({
@@ -232,6 +232,21 @@ test(
       assert.ok(
         proxy.requestsTo(`127.0.0.1:${page.port}`).length > before,
         `the page came through tinyproxy:\n${proxy.log().slice(-2000)}`,
+      );
+      // NO_PROXY naming the loopback host: Chromium goes direct (Playwright then leaves out <-loopback>).
+      const proxied = proxy.requestsTo(`127.0.0.1:${page.port}`).length;
+      const served = page.seen.length;
+      const direct = await cli(['run', 'browser.yaml'], dir, {
+        HTTP_PROXY: proxy.url,
+        NO_PROXY: '127.0.0.1',
+        RELEASE_SAFETY_BROWSER_PATH: '/usr/bin/chromium',
+      });
+      assert.equal(direct.code, 0, direct.all);
+      assert.ok(page.seen.length > served, 'the page server answered');
+      assert.equal(
+        proxy.requestsTo(`127.0.0.1:${page.port}`).length,
+        proxied,
+        `NO_PROXY=127.0.0.1 kept the page away from tinyproxy:\n${proxy.log().slice(-2000)}`,
       );
     } finally {
       await page.close();
