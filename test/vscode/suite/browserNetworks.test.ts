@@ -1,6 +1,11 @@
 /// <reference types="mocha" />
 /**
- * Browser journeys in the real VS Code follow VS Code's proxy settings: with `http.proxy` set to a
+ * Browser journeys in the real VS Code and the networks at work.
+ *
+ * A page signed by a private CA (made here with openssl) is refused with words that say how to
+ * trust that CA from the editor (there is no --cacert there), never loaded with checks off.
+ *
+ * Browser journeys follow VS Code's proxy settings: with `http.proxy` set to a
  * real forward proxy (Debian's tinyproxy, started here on a port from the OS, its output kept),
  * Chromium fetches the page through it, and tinyproxy's log shows that very request; with the
  * page's host in `http.noProxy` the page is fetched direct and the log does not grow. The page is
@@ -12,8 +17,8 @@
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import { api, sleep, workspaceUri } from '../helpers';
-import { startTinyproxy, type RunningProxy } from '../../integration/net/netParts';
-import { startHttp, type TestServer } from '../../integration/journey/servers';
+import { makePrivateCa, startTinyproxy, type PrivateCa, type RunningProxy } from '../../integration/net/netParts';
+import { startHttp, startHttps, type TestServer } from '../../integration/journey/servers';
 
 const PAGE = '<!doctype html><title>proxied</title><h1 id="hello">hello through the proxy</h1>';
 
@@ -107,5 +112,39 @@ describe('browser journeys through VS Code http.proxy', () => {
       [],
       `tinyproxy saw nothing for ${hostPort}:\n${proxy.log().slice(-2000)}`,
     );
+  });
+});
+
+describe('browser journeys and a private CA in the editor', () => {
+  let ca: PrivateCa;
+  let page: TestServer;
+
+  before(async function () {
+    this.timeout(60_000);
+    ca = makePrivateCa();
+    page = await startHttps(
+      { '/proxied-page': (_q, r) => void r.writeHead(200, { 'content-type': 'text/html' }).end(PAGE) },
+      ca.server,
+    );
+    const { journeys } = await api();
+    await journeys.consent.allow([new URL(page.url).host]);
+  });
+  after(async () => {
+    await page?.close();
+    ca?.remove();
+  });
+
+  it('a page signed by an untrusted CA fails its step, naming the certificate and how to trust the CA', async function () {
+    this.timeout(120_000);
+    const { journeys } = await api();
+    const uri = workspaceUri('browser-private-ca.yaml');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(journeyFile(page.url)));
+    const result = await journeys.runJourney(uri, 0, 0);
+    assert.equal(result?.status, 'failed', JSON.stringify(result));
+    const error = result?.journeys[0].steps[0].error?.message ?? '';
+    assert.match(error, /TLS certificate of 127\.0\.0\.1:\d+ is not trusted \(ERR_CERT_AUTHORITY_INVALID\)/);
+    assert.match(error, /certutil -d sql:\$HOME\/\.pki\/nssdb -A -t C,, /, 'the editor names the browser trust store');
+    assert.match(error, /release-safety run FILE --cacert ca\.pem/);
+    assert.ok(!page.seen.some((s) => s.url === '/proxied-page'), 'no page was served over the refused connection');
   });
 });
