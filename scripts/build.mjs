@@ -3,7 +3,8 @@
 // loaded lazily, only when a browser journey runs.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
-import { precompiledSchemasPlugin } from './precompileSchemas.mjs';
+import { precompiledSchemasPlugin, precompiledValidatorsModule } from './precompileSchemas.mjs';
+import { lazyChunk, vscodeApiOnce } from './editorBundle.mjs';
 
 const common = {
   bundle: true,
@@ -20,7 +21,34 @@ const common = {
 };
 const entries = [{ entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }];
 if (existsSync('src/extension/extension.ts'))
-  entries.push({ entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', minify: true }); // evaluated on every activation: the less to parse, the sooner the editor answers
+  entries.push(
+    {
+      // Evaluated on every activation: the less to parse, the sooner the editor answers
+      // (scripts/editorBundle.mjs). Its two lazy chunks follow.
+      entryPoints: ['src/extension/extension.ts'],
+      outfile: 'dist/extension.js',
+      minify: true,
+      plugins: [
+        vscodeApiOnce(),
+        lazyChunk('schema-validators', {
+          filter: /[\\/]compiledValidators$/,
+          file: 'schemaValidators.js',
+          exports: ['compiledValidator'],
+        }),
+        lazyChunk('undici', { filter: /^undici$/, file: 'undici.js' }),
+      ],
+    },
+    {
+      stdin: { contents: precompiledValidatorsModule('src/core/schema'), resolveDir: process.cwd(), loader: 'js' },
+      outfile: 'dist/schemaValidators.js',
+      minify: true,
+    },
+    {
+      stdin: { contents: "module.exports = require('undici');", resolveDir: process.cwd() },
+      outfile: 'dist/undici.js',
+      minify: true,
+    },
+  );
 // Large documents are linted on a worker thread (src/extension/backgroundLint/), from its own bundle.
 if (existsSync('src/extension/backgroundLint/lintWorker.ts'))
   entries.push({
