@@ -19,24 +19,47 @@ const common = {
   // The CLI's --version and SARIF's tool.driver.version come from package.json.
   define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
+/** The extension's bundle and its chunks: each chunk's own module is bundled in, the others required. */
+function editorPlugins(self) {
+  const chunks = {
+    journeyRun: { filter: /[\\/]journeyRun$/, file: 'journeyRun.js' },
+    canaryWatcher: { filter: /[\\/]coreWatcher$/, file: 'canaryWatcher.js' },
+    'schema-validators': {
+      filter: /[\\/]compiledValidators$/,
+      file: 'schemaValidators.js',
+      exports: ['compiledValidator'],
+    },
+    undici: { filter: /^undici$/, file: 'undici.js' },
+  };
+  return [
+    vscodeApiOnce(),
+    ...Object.entries(chunks)
+      .filter(([name]) => name !== self)
+      .map(([name, chunk]) => lazyChunk(name, chunk)),
+  ];
+}
 const entries = [{ entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }];
 if (existsSync('src/extension/extension.ts'))
   entries.push(
+    // Evaluated on every activation: the less to parse, the sooner the editor answers
+    // (scripts/editorBundle.mjs). What is not needed to register providers is in lazy chunks.
     {
-      // Evaluated on every activation: the less to parse, the sooner the editor answers
-      // (scripts/editorBundle.mjs). Its two lazy chunks follow.
       entryPoints: ['src/extension/extension.ts'],
       outfile: 'dist/extension.js',
       minify: true,
-      plugins: [
-        vscodeApiOnce(),
-        lazyChunk('schema-validators', {
-          filter: /[\\/]compiledValidators$/,
-          file: 'schemaValidators.js',
-          exports: ['compiledValidator'],
-        }),
-        lazyChunk('undici', { filter: /^undici$/, file: 'undici.js' }),
-      ],
+      plugins: editorPlugins(),
+    },
+    {
+      entryPoints: ['src/extension/journeys/journeyRun.ts'],
+      outfile: 'dist/journeyRun.js',
+      minify: true,
+      plugins: editorPlugins('journeyRun'),
+    },
+    {
+      entryPoints: ['src/extension/panel/coreWatcher.ts'],
+      outfile: 'dist/canaryWatcher.js',
+      minify: true,
+      plugins: editorPlugins('canaryWatcher'),
     },
     {
       stdin: { contents: precompiledValidatorsModule('src/core/schema'), resolveDir: process.cwd(), loader: 'js' },
