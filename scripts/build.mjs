@@ -3,7 +3,8 @@
 // loaded lazily, only when a browser journey runs.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
-import { precompiledSchemasPlugin } from './precompileSchemas.mjs';
+import { precompiledSchemasPlugin, precompiledValidatorsModule } from './precompileSchemas.mjs';
+import { lazyChunk, vscodeApiOnce } from './editorBundle.mjs';
 
 const common = {
   bundle: true,
@@ -18,9 +19,59 @@ const common = {
   // The CLI's --version and SARIF's tool.driver.version come from package.json.
   define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
+/** The extension's bundle and its chunks: each chunk's own module is bundled in, the others required. */
+function editorPlugins(self) {
+  const chunks = {
+    journeyRun: { filter: /[\\/]journeyRun$/, file: 'journeyRun.js' },
+    canaryWatcher: { filter: /[\\/]coreWatcher$/, file: 'canaryWatcher.js' },
+    'schema-validators': {
+      filter: /[\\/]compiledValidators$/,
+      file: 'schemaValidators.js',
+      exports: ['compiledValidator'],
+    },
+    undici: { filter: /^undici$/, file: 'undici.js' },
+  };
+  return [
+    vscodeApiOnce(),
+    ...Object.entries(chunks)
+      .filter(([name]) => name !== self)
+      .map(([name, chunk]) => lazyChunk(name, chunk)),
+  ];
+}
 const entries = [{ entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }];
 if (existsSync('src/extension/extension.ts'))
-  entries.push({ entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', minify: true }); // evaluated on every activation: the less to parse, the sooner the editor answers
+  entries.push(
+    // Evaluated on every activation: the less to parse, the sooner the editor answers
+    // (scripts/editorBundle.mjs). What is not needed to register providers is in lazy chunks.
+    {
+      entryPoints: ['src/extension/extension.ts'],
+      outfile: 'dist/extension.js',
+      minify: true,
+      plugins: editorPlugins(),
+    },
+    {
+      entryPoints: ['src/extension/journeys/journeyRun.ts'],
+      outfile: 'dist/journeyRun.js',
+      minify: true,
+      plugins: editorPlugins('journeyRun'),
+    },
+    {
+      entryPoints: ['src/extension/panel/coreWatcher.ts'],
+      outfile: 'dist/canaryWatcher.js',
+      minify: true,
+      plugins: editorPlugins('canaryWatcher'),
+    },
+    {
+      stdin: { contents: precompiledValidatorsModule('src/core/schema'), resolveDir: process.cwd(), loader: 'js' },
+      outfile: 'dist/schemaValidators.js',
+      minify: true,
+    },
+    {
+      stdin: { contents: "module.exports = require('undici');", resolveDir: process.cwd() },
+      outfile: 'dist/undici.js',
+      minify: true,
+    },
+  );
 // Large documents are linted on a worker thread (src/extension/backgroundLint/), from its own bundle.
 if (existsSync('src/extension/backgroundLint/lintWorker.ts'))
   entries.push({

@@ -14,10 +14,16 @@ import { HostConsent, registerHostCommands } from './hostConsent';
 import { JourneySecrets, registerSecretCommands } from './journeySecrets';
 import { JourneyVariables } from './journeyVariables';
 import { JourneyTree, journeyId } from './journeyTree';
-import { RunStates, runJourneyItems, type JourneyRunContext, type RecordedState } from './journeyRun';
+import type { JourneyRunContext, RecordedState } from './journeyRun';
 
 export type { RecordedState } from './journeyRun';
 export { stepLine } from './stepLine';
+
+/**
+ * The runner and all it needs (HTTP, browser, assertions) are not needed to list journeys: the
+ * bundle keeps them in a file of their own (scripts/editorBundle.mjs), required on the first run.
+ */
+const journeyRun = (): typeof import('./journeyRun') => require('./journeyRun');
 
 export const RUN_JOURNEY_PICK_COMMAND = 'releaseSafety.runJourneyPick';
 
@@ -76,6 +82,7 @@ export function registerJourneys(context: vscode.ExtensionContext, configs: Edit
     async (request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<RunResult | undefined> => {
       const testRun = controller.createTestRun(request, headed ? 'Run journeys (headed)' : 'Run journeys');
       try {
+        const { runJourneyItems, RunStates } = journeyRun();
         return await runJourneyItems(
           runContext,
           request,

@@ -9,7 +9,7 @@ import { registerCanaryStatusBar } from './statusBar';
 import type { StatusText } from './statusText';
 import { registerBreachNotification } from './breachNotification';
 import { registerWatchCodeLens } from './watchCodeLens';
-import { coreWatcherFactory } from './coreWatcher';
+import type { WatcherFactory } from './liveCanary';
 import type { SecretLookup } from '../../core/net/sourceAuth';
 import { registerCheckCodeLens, type CheckResults } from './checkCodeLens';
 
@@ -33,7 +33,7 @@ export function registerCanaryPanel(
 ): CanaryPanelApi {
   const log = vscode.window.createOutputChannel('Release Safety: Canary');
   context.subscriptions.push(log);
-  const controller = registerWatchController(context, coreWatcherFactory(secrets), log, configBudget);
+  const controller = registerWatchController(context, lazyWatcherFactory(secrets), log, configBudget);
   const view = registerCanaryView(context, controller, log);
   const statusBar = registerCanaryStatusBar(context, controller);
   registerBreachNotification(context, controller);
@@ -46,5 +46,17 @@ export function registerCanaryPanel(
     controller,
     view,
     statusBar: () => statusBar.shown(),
+  };
+}
+
+/**
+ * The sources, the watcher and the network behind them are needed only once a watch starts: the
+ * bundle keeps them in a file of their own (scripts/editorBundle.mjs), required then.
+ */
+function lazyWatcherFactory(secrets: SecretLookup): WatcherFactory {
+  let factory: WatcherFactory | undefined;
+  return (plan, options) => {
+    factory ??= (require('./coreWatcher') as typeof import('./coreWatcher')).coreWatcherFactory(secrets);
+    return factory(plan, options);
   };
 }

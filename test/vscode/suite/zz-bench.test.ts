@@ -33,7 +33,7 @@ describe('editor benchmark', () => {
 
   it('measures activation and change -> diagnostics on a 1,000-line multi-document file', async function () {
     this.timeout(180_000);
-    const { activationMs, bundleLoadMs, diagnostics } = await api();
+    const { activationMs, bundleLoadMs, beforeActivateMs, diagnostics } = await api();
     const uri = workspaceUri('fixtures/bench-1000.yaml');
     const generated = generateRolloutFile(1000).text;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(generated));
@@ -86,7 +86,7 @@ describe('editor benchmark', () => {
     }
     const total = median(compileMs) + bundleLoadMs + activationMs;
     console.log(
-      `    bench: activation total ${fmt(total)} ms = compile ${fmt(median(compileMs))} ms (${(bundle.length / 1024).toFixed(0)} KB bundle) + ${fmt(bundleLoadMs)} ms evaluating it + ${fmt(activationMs)} ms in activate() (target: <= 50 ms)`,
+      `    bench: activation total ${fmt(total)} ms = compile ${fmt(median(compileMs))} ms (${(bundle.length / 1024).toFixed(0)} KB bundle) + ${fmt(bundleLoadMs)} ms evaluating it + ${fmt(activationMs)} ms in activate() (target: <= 50 ms); VS Code's own ${fmt(beforeActivateMs)} ms between loading and activating not counted`,
     );
     console.log(
       `    bench: 1,000-line multi-document file, change -> diagnostics published (excl. ${TYPING_DELAY_MS} ms typing delay): median ${fmt(median(lintMs))} ms, p95 ${fmt(p95(lintMs))} ms over ${EDITS} edits (target: median <= 3 ms)`,

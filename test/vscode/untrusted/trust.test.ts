@@ -29,6 +29,10 @@ async function until<T>(what: string, probe: () => T | undefined | false, ms = 2
   }
 }
 
+/** Whether a chunk of the extension's dist/ (scripts/editorBundle.mjs) has been required in this host. */
+const chunkLoaded = (file: string) =>
+  Object.keys(require.cache).some((path) => /[\\/]dist[\\/]/.test(path) && path.endsWith(file));
+
 const write = (rel: string, text: string) =>
   vscode.workspace.fs.writeFile(workspaceUri(rel), new TextEncoder().encode(text));
 
@@ -108,6 +112,8 @@ describe('an untrusted workspace', () => {
     );
     const { canary } = await api();
     assert.equal(canary.controller.snapshot().trusted, false, 'the Canary view is told the workspace is not trusted');
+    assert.ok(chunkLoaded('extension.js'), 'the extension bundle is seen in the host');
+    assert.ok(!chunkLoaded('journeyRun.js'), 'the journey runner is not loaded before a journey is run');
   });
 
   it('runs no journey, and the Test Explorer says why', async () => {
@@ -137,6 +143,7 @@ describe('an untrusted workspace', () => {
       assert.equal(canary.controller.watched, undefined, `${rel} is not watched`);
     }
     assert.deepEqual(requests, [], 'the server got no request');
+    assert.ok(!chunkLoaded('canaryWatcher.js'), 'the code that polls sources was not even loaded');
   });
 
   it('trusting the workspace turns journeys, scrape and Prometheus on without a reload', async function () {
@@ -170,5 +177,9 @@ describe('an untrusted workspace', () => {
     const result = await journeys.runJourney(workspaceUri('untrusted-journeys.yaml'), 0, 0);
     assert.equal(result?.status, 'passed');
     assert.ok(requests.includes('GET /api/health'), requests.join(', '));
+    assert.ok(
+      chunkLoaded('journeyRun.js') && chunkLoaded('canaryWatcher.js'),
+      'the runner and the watcher load on first use',
+    );
   });
 });
