@@ -179,6 +179,9 @@ test(
     assert.equal(res.status, 200);
     try {
       await panel().locator('.banner[data-verdict="breach"]').waitFor({ timeout: STEP_MS });
+      // The editor says it too: the status bar and the CodeLens over the watched Canary.
+      await page.locator('.statusbar-item', { hasText: 'podinfo · breach' }).waitFor({ timeout: STEP_MS });
+      await page.locator('.codelens-decoration a', { hasText: 'Watching: breach' }).waitFor({ timeout: STEP_MS });
     } finally {
       await shot('ui-flagger-failing');
     }
