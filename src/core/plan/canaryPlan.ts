@@ -124,5 +124,7 @@ export interface PlanAnalysis {
 export interface PlanWebhook {
   name?: string;
   type?: string;
+  /** Its failure counts towards `threshold`, so it can roll the Canary back on its own. */
+  gates: boolean;
   ref: Ref;
 }

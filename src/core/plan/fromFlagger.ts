@@ -16,6 +16,14 @@ import { emptyPlan, looksLikeErrorMetric, numberValue, pairKeyRef, textValue, ti
 
 type Doc = SourceDocument['doc'];
 
+/**
+ * Hooks that can stop a Canary without a human: a failed `rollout` hook (also when `type` is left
+ * out) or `pre-rollout` hook counts towards `threshold`, and a `rollback` hook's success rolls it
+ * back (fluxcd/flagger pkg/controller/scheduler.go, scheduler_hooks.go). `confirm-*` hooks wait
+ * for a human; `post-rollout` and `event` hooks only report.
+ */
+const GATING_HOOKS = new Set(['', 'rollout', 'pre-rollout', 'rollback']);
+
 /** Flagger's built-in metrics (no MetricTemplate needed). */
 export const FLAGGER_BUILTIN_METRICS: Record<string, { unit: MetricUnit; watchesErrors: boolean }> = {
   'request-success-rate': { unit: '%', watchesErrors: true },
@@ -74,12 +82,13 @@ export function buildFlaggerPlan(document: SourceDocument, file: ParsedFile): Ca
       ref: tightRef(w as Node, file.text),
       ...(name !== undefined ? { name } : {}),
       ...(type !== undefined ? { type } : {}),
+      gates: GATING_HOOKS.has(type ?? ''),
     };
   });
   // `skipAnalysis: true` promotes without running any check (Canary.SkipAnalysis()).
   const skipNode = valueOf(spec, 'skipAnalysis', doc);
   if (skipNode && textValue(skipNode, doc) === 'true') plan.skipAnalysis = refOf(skipNode);
-  if ((plan.metrics.length > 0 || plan.webhooks.length > 0) && !plan.skipAnalysis) {
+  if ((plan.metrics.length > 0 || plan.webhooks.some((w) => w.gates)) && !plan.skipAnalysis) {
     plan.rollback = { automated: true, ref: plan.metricsRef ?? tightRef(webhooksNode, file.text) };
   }
 

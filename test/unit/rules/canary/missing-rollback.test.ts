@@ -49,6 +49,16 @@ runRuleTests(missingRollback, {
   ],
   invalid: [
     {
+      // A post-rollout hook only reports and a confirm-rollout hook waits for a human: neither
+      // counts towards "threshold", so nothing rolls the Canary back (Flagger scheduler_hooks.go).
+      name: 'flagger: only hooks that cannot fail the Canary',
+      code: flagger(
+        '    metrics:\n    - name: request-success-rate\n      thresholdRange:\n        min: 99\n      interval: 1m\n    - name: request-duration\n      thresholdRange:\n        max: 500\n      interval: 1m\n',
+        '    webhooks:\n    - name: gate\n      type: confirm-rollout\n      url: http://loadtester.test/gate/check\n    - name: notify\n      type: post-rollout\n      url: http://loadtester.test/\n',
+      ),
+      errors: [{ text: 'analysis', messageId: 'flaggerNoChecks' }],
+    },
+    {
       name: 'native: on_failure missing, the fix adds it after the last entry',
       code: native('  on_failure: rollback\n', ''),
       errors: [{ text: 'canary', messageId: 'nativeMissing' }],

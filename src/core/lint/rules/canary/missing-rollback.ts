@@ -30,7 +30,7 @@ export const missingRollback: Rule = {
       argoBlueGreen:
         'Nothing checks the new version before or after it takes all traffic, and it is promoted on its own. Add a "prePromotionAnalysis" (or "postPromotionAnalysis") with a template, or set "autoPromotionEnabled: false" so a human promotes it.',
       flaggerNoChecks:
-        'This Canary has no analysis metrics or webhooks, so Flagger promotes whatever it gets. Add "analysis.metrics" (e.g. request-success-rate and request-duration): failed checks past "threshold" roll it back.',
+        'This Canary has no analysis metrics and no webhook that can fail it (a "rollout" or "pre-rollout" hook), so Flagger promotes whatever it gets. Add "analysis.metrics" (e.g. request-success-rate and request-duration): failed checks past "threshold" roll it back.',
       flaggerSkipAnalysis:
         '"skipAnalysis: true" makes Flagger promote every new version without running its metrics or webhooks, so nothing rolls a bad one back. Remove it (or set it to false) once the emergency is over.',
     },
