@@ -53,6 +53,8 @@ export interface PlanAlert {
 export interface PlanPause {
   /** null: waits for a human forever (`pause: {}`). */
   durationMs: number | null;
+  /** Argo: the weight the last `setWeight` before this pause set (absent before any). */
+  weight?: number;
   ref: Ref;
 }
 

@@ -105,14 +105,15 @@ function readPause(pair: Pair, plan: CanaryPlan, doc: Doc): void {
   const end = valueRef && valueRef.length > 0 ? valueRef.offset + valueRef.length : keyRef.offset + keyRef.length;
   const ref: Ref = { offset: keyRef.offset, length: end - keyRef.offset };
   const durationNode = valueOf(asMap(valueNode, doc), 'duration', doc);
+  const weight = plan.steps.at(-1)?.weight ?? undefined;
   if (!durationNode) {
-    plan.pauses.push({ durationMs: null, ref });
+    plan.pauses.push({ durationMs: null, ref, ...(weight !== undefined ? { weight } : {}) });
     return;
   }
   const value = numberValue(durationNode, doc) ?? textValue(durationNode, doc);
   const parsed = parseDuration(value);
   // An unreadable duration is Argo's validation error, not an endless pause: leave it out.
-  if (parsed.ok) plan.pauses.push({ durationMs: parsed.ms, ref });
+  if (parsed.ok) plan.pauses.push({ durationMs: parsed.ms, ref, ...(weight !== undefined ? { weight } : {}) });
 }
 
 /**

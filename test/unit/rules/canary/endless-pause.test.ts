@@ -23,8 +23,7 @@ runRuleTests(endlessPause, {
       errors: [
         {
           text: 'pause: {}',
-          message:
-            'This pause has no duration: the canary waits, half-released, until someone runs "kubectl argo rollouts promote". Give it one (pause: {duration: 10m}) and let analysis decide.',
+          messageId: 'halfReleased',
         },
       ],
       output: null,
@@ -35,7 +34,17 @@ runRuleTests(endlessPause, {
         '      - pause: {duration: 10m}\n',
         '      - pause: {}\n',
       ),
-      errors: [{ line: 15, column: 9, endLine: 15, endColumn: 14 }, { text: 'pause: {}' }],
+      errors: [
+        { line: 15, column: 9, endLine: 15, endColumn: 14, messageId: 'halfReleased' },
+        { text: 'pause: {}', messageId: 'halfReleased' },
+      ],
+    },
+    {
+      // Reproduces argoproj-labs/rollouts-plugin-trafficrouter-gatewayapi examples/contour/rollout.yaml:
+      // the last step pauses at setWeight: 100, where nothing is half-released any more.
+      name: 'a pause after setWeight: 100 says the rollout is unfinished, not half-released',
+      code: argo('      - setWeight: 100\n', '      - setWeight: 100\n      - pause: {}\n'),
+      errors: [{ text: 'pause: {}', messageId: 'atFullWeight' }],
     },
   ],
 });
