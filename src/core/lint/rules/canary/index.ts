@@ -19,6 +19,7 @@ import { unreachableFailureLimit } from './unreachable-failure-limit';
 import { missingCount } from './missing-count';
 import { noCondition } from './no-condition';
 import { invalidCondition } from './invalid-condition';
+import { ignoredCondition } from './ignored-condition';
 import { budgetOverrun } from './budget-overrun';
 
 /** The canary/* rules, in the order of the README's rules table. */
@@ -44,4 +45,5 @@ export const canaryRules: Rule[] = [
   missingCount,
   noCondition,
   invalidCondition,
+  ignoredCondition,
 ];
