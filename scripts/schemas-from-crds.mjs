@@ -47,7 +47,15 @@ function crdSchemas(text) {
     const crd = doc.toJS();
     if (crd?.kind !== 'CustomResourceDefinition') continue;
     const version = crd.spec.versions.find((v) => v.storage) ?? crd.spec.versions[0];
-    out[crd.spec.names.kind] = { group: crd.spec.group, version: version.name, schema: version.schema.openAPIV3Schema };
+    // The API server refuses any other version ("no matches for kind"): Flagger 1.x serves only
+    // v1beta1, so an old v1alpha3 Canary or a docs typo (v1alpha1) never reaches the controller.
+    const served = crd.spec.versions.filter((v) => v.served).map((v) => `${crd.spec.group}/${v.name}`);
+    out[crd.spec.names.kind] = {
+      group: crd.spec.group,
+      version: version.name,
+      served,
+      schema: version.schema.openAPIV3Schema,
+    };
   }
   return out;
 }
@@ -93,7 +101,11 @@ const targets = [
 
 for (const [name, crd, kinds, source] of targets) {
   const root = convert(name, crd.schema, '', false);
-  root.properties.apiVersion = { type: 'string', description: `\`${crd.group}/${crd.version}\`.` };
+  root.properties.apiVersion = {
+    type: 'string',
+    enum: crd.served,
+    description: `\`${crd.group}/${crd.version}\`.`,
+  };
   root.properties.kind = { enum: kinds, description: kinds.map((k) => `\`${k}\``).join(' or ') + '.' };
   root.properties.status = { type: 'object', description: 'Written by the controller; never checked here.' };
   const schema = {

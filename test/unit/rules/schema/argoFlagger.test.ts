@@ -200,5 +200,24 @@ runRuleTests(invalidValue, {
         ],
       ],
     },
+    {
+      // Reproduces fluxcd/flagger docs/gitbook/usage/metrics.md (a MetricTemplate written as
+      // flagger.app/v1alpha1) and ruzickap/k8s-flagger-istio-flux docs/part-05 (a v1alpha3
+      // Canary): Flagger 1.x serves only v1beta1, so the API server refuses both.
+      name: 'an apiVersion the CRD no longer serves',
+      code: FLAGGER_METRIC_TEMPLATE.replace('flagger.app/v1beta1', 'flagger.app/v1alpha1'),
+      errors: [
+        {
+          messageId: 'enum',
+          text: 'flagger.app/v1alpha1',
+          data: { head: '`flagger.app/v1alpha1` is not a valid `apiVersion`', allowed: 'flagger.app/v1beta1' },
+        },
+      ],
+    },
+    {
+      name: 'an Argo kind under a version Argo never had',
+      code: ARGO_TEMPLATE.replace('argoproj.io/v1alpha1', 'argoproj.io/v1'),
+      errors: [{ messageId: 'enum', text: 'argoproj.io/v1' }],
+    },
   ],
 });
