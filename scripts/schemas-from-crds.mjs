@@ -3,7 +3,7 @@
 // from the CRDs those projects publish, so that a key, a type or an enum is checked exactly as
 // the API server stores it (unknown fields of a structural CRD are dropped without a word: the
 // silent mistakes we catch). What this script adds to the CRD's facts is ours:
-//   - where checking stops: pod templates, selectors, metadata, job specs and provider blobs are
+//   - where checking stops: pod templates, metadata, job specs and provider blobs are
 //     permissive objects (a false finding on a real file is worse than a missed one there);
 //   - no `required` outside list items (kustomize patches are partial documents);
 //   - our own descriptions (hover, completion) instead of the CRDs' long ones;

@@ -22,10 +22,12 @@ const obsoleteTemplateName = {
   wrapAs: 'templateName',
 };
 
+// Label selectors are checked (matchLabels, matchExpressions): a label that lost its indent under
+// `matchLabels` is dropped by the API server, and Argo refuses the Rollout's empty selector
+// (argoproj/argo-rollouts docs/features/hpa-support.md had one).
 export const PERMISSIVE = {
   'argo-rollout': [
     'metadata',
-    'spec.selector',
     'spec.template',
     'spec.strategy.canary.canaryMetadata',
     'spec.strategy.canary.stableMetadata',
@@ -33,7 +35,6 @@ export const PERMISSIVE = {
       (p) => `spec.strategy.canary.trafficRouting.${p}`,
     ),
     'spec.strategy.canary.steps[].experiment.templates[].metadata',
-    'spec.strategy.canary.steps[].experiment.templates[].selector',
     'spec.strategy.canary.steps[].experiment.templates[].service',
     'spec.strategy.canary.steps[].setHeaderRoute.match',
     'spec.strategy.canary.steps[].setMirrorRoute.match',
@@ -41,13 +42,7 @@ export const PERMISSIVE = {
     'spec.strategy.blueGreen.previewMetadata',
   ],
   'argo-analysis-template': ['metadata', 'spec.metrics[].provider.job'],
-  'argo-experiment': [
-    'metadata',
-    'spec.templates[].selector',
-    'spec.templates[].template',
-    'spec.templates[].service',
-    'spec.templates[].metadata',
-  ],
+  'argo-experiment': ['metadata', 'spec.templates[].template', 'spec.templates[].service', 'spec.templates[].metadata'],
   'flagger-canary': [
     'metadata',
     ...[

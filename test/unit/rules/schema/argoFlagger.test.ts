@@ -32,7 +32,11 @@ const valid = [
   // a key left empty is dropped by the API server, not refused (fluxcd/flagger docs/gitbook/usage/metrics.md skeleton)
   'apiVersion: flagger.app/v1beta1\nkind: MetricTemplate\nspec:\n  provider:\n    type: # prometheus, datadog ...\n    address:\n  query:\n',
   // a YAML merge key is not a typo
-  'apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nspec:\n  metrics:\n  - &m\n    name: a\n    provider: {prometheus: {query: q}}\n  - <<: *m\n    name: b\n',
+  'apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nspec:\n  metrics:\n  - &m\n    name: a\n    provider: {prometheus: {query: q}}\n  - <<: *m\n    name: b\n', // a label selector with expressions, as Kubernetes' LabelSelector has it
+  rollout('    canary:\n      steps: [{setWeight: 5}]\n').replace(
+    '    matchLabels: {app: app}\n',
+    '    matchLabels: {app: app}\n    matchExpressions:\n    - {key: tier, operator: In, values: [web, api]}\n',
+  ),
 ];
 
 runRuleTests(unknownKey, {
@@ -50,6 +54,17 @@ runRuleTests(unknownKey, {
           },
         ],
       ],
+    },
+    {
+      // Reproduces argoproj/argo-rollouts docs/features/hpa-support.md and
+      // argoproj-labs/rollouts-plugin-trafficrouter-openshift README.md: the label lost its indent
+      // under matchLabels. The API server drops it, the selector is empty, Argo refuses the Rollout.
+      name: 'a label written beside matchLabels instead of under it',
+      code: rollout('    canary:\n      steps: [{setWeight: 5}]\n').replace(
+        '    matchLabels: {app: app}\n',
+        '    matchLabels:\n    app: app\n',
+      ),
+      errors: [{ messageId: 'unknownList', line: 9, column: 5, endLine: 9, endColumn: 8 }],
     },
     {
       name: 'templatName in a step analysis (argoproj/argo-rollouts examples/analysis pattern, misspelt)',
