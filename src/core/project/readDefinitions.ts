@@ -34,6 +34,9 @@ export function readDefinitions(document: SourceDocument): TemplateDefinition[] 
       docIndex: document.index,
       args: isArgo ? readArgs(spec, doc) : [],
       metrics: isArgo ? readMetrics(spec, doc) : [],
+      ...(kind === 'MetricTemplate'
+        ? { readsInterval: /\{\{\s*interval\s*\}\}/.test(textValue(valueOf(spec, 'query', doc), doc) ?? '') }
+        : {}),
     },
   ];
 }

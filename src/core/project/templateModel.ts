@@ -49,6 +49,11 @@ export interface TemplateDefinition {
   args: TemplateArg[];
   /** Argo: the template's metrics. */
   metrics: TemplateMetric[];
+  /**
+   * Flagger MetricTemplate: its query reads `{{ interval }}`, so the referring metric's `interval`
+   * is the window of data it reads. A query with its own window (`[5m]`) ignores that interval.
+   */
+  readsInterval?: boolean;
 }
 
 export interface TemplateReference {

@@ -2,9 +2,28 @@ import { runRuleTests } from '../ruleTester';
 import { shortInterval } from '../../../../src/core/lint/rules/canary/short-interval';
 import { GOOD, flagger, native } from './fixtures';
 
+// A custom metric read over 30s, and the MetricTemplate it names (same namespace: none).
+const CUSTOM_30S = flagger(
+  '      thresholdRange:\n        max: 500\n      interval: 1m\n',
+  '      thresholdRange:\n        max: 500\n      interval: 1m\n    - name: latency\n      templateRef:\n        name: latency\n      thresholdRange:\n        max: 0.5\n      interval: 30s\n',
+);
+const metricTemplate = (query: string): string =>
+  `---\napiVersion: flagger.app/v1beta1\nkind: MetricTemplate\nmetadata:\n  name: latency\nspec:\n  provider:\n    type: prometheus\n    address: http://prometheus:9090\n  query: |\n    ${query}\n`;
+
 runRuleTests(shortInterval, {
   valid: [
     ...GOOD,
+    // Reproduces brianlangbecker/flagger-dual-metrics simple-canary.yaml + simple-metrics.yaml
+    // (and honeycomb-metric-templates.yaml's fixed [5m]): the template's query never reads
+    // {{ interval }}, so the metric's 30s is not the window of data it reads.
+    {
+      name: 'flagger: a MetricTemplate with its own window ignores the metric interval',
+      code: CUSTOM_30S + metricTemplate('histogram_quantile(0.99, sum(rate(latency_bucket[5m])) by (le))'),
+    },
+    {
+      name: 'flagger: a MetricTemplate not linted with the Canary: its window is unknown',
+      code: CUSTOM_30S,
+    },
     { name: 'exactly a minute', code: native('5m', '60s') },
     { name: "an unreadable interval is missing-interval's", code: native('5m', '5') },
     // Pattern of fluxcd/flagger test/e2e-skipper-canary.yaml: checks every 15s over 1m of data.
@@ -21,6 +40,11 @@ runRuleTests(shortInterval, {
     },
   ],
   invalid: [
+    {
+      name: 'flagger: a MetricTemplate whose query reads {{ interval }} reads 30s',
+      code: CUSTOM_30S + metricTemplate('histogram_quantile(0.99, sum(rate(latency_bucket[{{ interval }}])) by (le))'),
+      errors: [{ text: '30s', messageId: 'metricWindow', data: { duration: '30s' } }],
+    },
     {
       name: 'native: 30s',
       code: native('5m', '30s'),

@@ -1,10 +1,14 @@
 /**
  * canary/short-interval: a check that reads seconds of data judges on a handful of requests. For
  * Flagger that is each metric's own `interval` (the window its query reads, 1m when left out),
- * not `analysis.interval`, which only says how often the checks run.
+ * not `analysis.interval`, which only says how often the checks run. A custom metric's window is
+ * its MetricTemplate's business: the interval reaches the query only through `{{ interval }}`
+ * (MetricTemplateModel in Flagger pkg/apis/flagger/v1beta1/metric.go), so a template with its own `[5m]`, or one not
+ * linted with the Canary, is left alone.
  */
 import { docsUrl, type Rule } from '../../rule';
 import { formatDuration } from '../../../model/duration';
+import { ownReferences } from './projectParts';
 
 const MIN_INTERVAL_MS = 60_000;
 
@@ -30,6 +34,7 @@ export const shortInterval: Rule = {
       for (const metric of plan.metrics) {
         const w = metric.window;
         if (!w || w.ms === null || w.ms >= MIN_INTERVAL_MS) continue;
+        if (metric.templateRef !== undefined && !templateReadsInterval(ctx, metric.templateRef)) continue;
         ctx.report({
           ...w.ref,
           messageId: 'metricWindow',
@@ -44,3 +49,11 @@ export const shortInterval: Rule = {
     ctx.report({ ...interval.ref, messageId: 'interval', data: { duration: formatDuration(interval.ms) } });
   },
 };
+
+/** Every MetricTemplate this name resolves to (at least one) puts `{{ interval }}` in its query. */
+function templateReadsInterval(ctx: Parameters<Rule['check']>[0], name: string): boolean {
+  const ref = ownReferences(ctx).find((r) => r.kind === 'MetricTemplate' && r.name === name);
+  if (!ref) return false;
+  const defs = ctx.project.resolve(ref);
+  return defs.length > 0 && defs.every((d) => d.item.readsInterval === true);
+}
