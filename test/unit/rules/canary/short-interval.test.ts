@@ -1,4 +1,9 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { runRuleTests } from '../ruleTester';
+import { lintText } from '../../../../src/core/lint/engine';
+import { parseFile } from '../../../../src/core/parse/parseFile';
+import { ProjectIndex } from '../../../../src/core/project/projectIndex';
 import { shortInterval } from '../../../../src/core/lint/rules/canary/short-interval';
 import { GOOD, flagger, native } from './fixtures';
 
@@ -80,4 +85,22 @@ runRuleTests(shortInterval, {
       ],
     },
   ],
+});
+
+// Reproduces fluxcd/flagger docs/gitbook/tutorials/linkerd-progressive-delivery.md linted with
+// other tutorials: one "latency" template in the Canary's file reads {{ interval }}, another file
+// of the project defines a "latency" with its own window. The one beside the Canary is meant.
+test('flagger: a MetricTemplate in the file of the Canary decides over same-named ones elsewhere', () => {
+  const index = new ProjectIndex();
+  const own = CUSTOM_30S + metricTemplate('sum(rate(latency_bucket[{{ interval }}]))');
+  index.setParsed('canary.yaml', parseFile(own));
+  index.setParsed('other.yaml', parseFile(metricTemplate('sum(rate(latency_bucket[5m]))').slice(4)));
+  const found = lintText(own, { rules: [shortInterval], project: { index, file: 'canary.yaml' } }).findings;
+  assert.deepEqual(
+    found.map((f) => f.messageId),
+    ['metricWindow'],
+  );
+  const alone = CUSTOM_30S;
+  index.setParsed('canary.yaml', parseFile(alone));
+  assert.deepEqual(lintText(alone, { rules: [shortInterval], project: { index, file: 'canary.yaml' } }).findings, []);
 });

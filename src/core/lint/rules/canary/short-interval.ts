@@ -50,10 +50,13 @@ export const shortInterval: Rule = {
   },
 };
 
-/** Every MetricTemplate this name resolves to (at least one) puts `{{ interval }}` in its query. */
+/** Every MetricTemplate this name resolves to (at least one; those of this file first) reads `{{ interval }}`. */
 function templateReadsInterval(ctx: Parameters<Rule['check']>[0], name: string): boolean {
   const ref = ownReferences(ctx).find((r) => r.kind === 'MetricTemplate' && r.name === name);
   if (!ref) return false;
   const defs = ctx.project.resolve(ref);
-  return defs.length > 0 && defs.every((d) => d.item.readsInterval === true);
+  // A template in the Canary's own file is the one meant (docs repeat names across tutorials).
+  const local = defs.filter((d) => d.file === ctx.project.file);
+  const judged = local.length > 0 ? local : defs;
+  return judged.length > 0 && judged.every((d) => d.item.readsInterval === true);
 }
