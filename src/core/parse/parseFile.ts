@@ -8,7 +8,8 @@
  */
 import type { Document } from 'yaml';
 import type { Finding } from '../lint/finding';
-import { LineIndex } from '../text/lineIndex';
+import type { LineIndex } from '../text/lineIndex';
+import { ParsedText } from './parsedText';
 import { sniffDocument, type DocumentKind } from './sniff';
 import { fileNamesOurKind, sniffText } from './sniffText';
 import { findTemplateDirective } from './goTemplate';
@@ -49,15 +50,7 @@ export const DEFAULT_MAX_CHARS = 8 * 1024 * 1024;
 export const DEFAULT_MAX_DEPTH = 500;
 
 export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
-  let lineIndex: LineIndex | undefined;
-  const file: ParsedFile = {
-    text,
-    documents: [],
-    findings: [],
-    get lineIndex() {
-      return (lineIndex ??= new LineIndex(text));
-    },
-  };
+  const file = new ParsedText(text);
   const maxChars = limits.maxChars ?? DEFAULT_MAX_CHARS;
   if (text.length > maxChars) {
     if (limits.ours || fileNamesOurKind(text.slice(0, SNIFF_PREFIX)))
