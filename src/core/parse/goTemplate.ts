@@ -12,6 +12,8 @@ import type { Ref } from './yamlNodes';
 /** A Helm / Go template action, not an Argo or Flagger placeholder. */
 const HELM_ACTION =
   /\{\{-|-\}\}|\{\{\s*(?:\.|\$|\/\*|(?:if|else|end|range|with|define|include|template|block|toYaml|tpl|printf|default|required|quote|not|eq|ne|and|or|lookup)\b)|\{\{[^}]*\|/;
+/** What `blankQuotes` changes: a line without these is its own blanked form. */
+const QUOTE_OR_COMMENT = /["'#]/;
 const BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$|^\s*-\s+[|>][-+0-9]*\s*(?:#.*)?$/;
 
 /** The first template action of a file written as a Go / Helm template, or undefined for YAML. */
@@ -28,15 +30,21 @@ export function findTemplateDirective(text: string): Ref | undefined {
     if (blockOwnerIndent >= 0) {
       if (content === '' || content === '\r' || indent > blockOwnerIndent) {
         // A whole-line action inside a block scalar is still Helm's (`{{- end }}` closing a block).
-        if (/^\{\{-/.test(content) || /^\{\{\s*(?:end|else|if|range|with)\b/.test(content))
+        if (
+          content.startsWith('{{') &&
+          (/^\{\{-/.test(content) || /^\{\{\s*(?:end|else|if|range|with)\b/.test(content))
+        )
           return actionAt(line, start);
         continue;
       }
       blockOwnerIndent = -1;
     }
     if (content.startsWith('#')) continue;
-    const unquoted = blankQuotes(line);
-    const m = HELM_ACTION.exec(unquoted);
+    // Most lines hold neither an action nor a block scalar indicator: no blanking, no regex.
+    const action = line.includes('{{') || line.includes('-}}');
+    if (!action && !line.includes('|') && !line.includes('>')) continue;
+    const unquoted = QUOTE_OR_COMMENT.test(line) ? blankQuotes(line) : line;
+    const m = action ? HELM_ACTION.exec(unquoted) : null;
     if (m) return actionAt(line, start, unquoted.lastIndexOf('{{', m.index + 2));
     if (BLOCK_SCALAR_START.test(unquoted.replace(/\r$/, ''))) blockOwnerIndent = indent;
   }
