@@ -157,8 +157,9 @@ export function finishFindings(file: ParsedFile, raw: Finding[], config: LintCon
   for (const f of raw) {
     const setting = severityFor(config?.rules, f.rule);
     if (setting === 'off') continue;
-    const line = file.lineIndex.positionAt(f.offset).line;
-    if (isSuppressed(suppressions, line, f.rule)) continue;
+    // Lines only matter (and the line index is only built) when the file has suppression comments.
+    if (suppressions.byLine.size > 0 && isSuppressed(suppressions, file.lineIndex.positionAt(f.offset).line, f.rule))
+      continue;
     const key = `${f.rule}:${f.offset}:${f.length}:${f.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

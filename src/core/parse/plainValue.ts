@@ -8,6 +8,9 @@
  */
 import { Pair, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
 
+/** Names a fresh object inherits: assigning one (`__proto__`) would not make an own property. */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** Returned from deep inside the walk when a node needs yaml's own conversion. */
 const UNSUPPORTED = Symbol('unsupported');
 
@@ -44,7 +47,8 @@ function plainMap(map: YAMLMap): unknown {
     const value = plain(item.value);
     if (value === UNSUPPORTED) return UNSUPPORTED;
     // As yaml does: a key the object inherits (`constructor`, `__proto__`) becomes an own property.
-    if (key in out) Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+    if (INHERITED.has(key))
+      Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
     else out[key] = value;
   }
   return out;
