@@ -151,18 +151,20 @@ class DocumentContext implements RuleContext {
 
 /** Severities from the config, suppression comments, duplicates dropped, sorted by offset. */
 export function finishFindings(file: ParsedFile, raw: Finding[], config: LintConfig | undefined): Finding[] {
-  const suppressions = findSuppressions(file.text, file.lineIndex);
+  const suppressions = findSuppressions(file.text, () => file.lineIndex);
   const out: Finding[] = [];
-  const seen = new Set<string>();
+  // Duplicates (same rule, range and message) by offset: no key string built per finding.
+  const kept = new Map<number, Finding[]>();
   for (const f of raw) {
     const setting = severityFor(config?.rules, f.rule);
     if (setting === 'off') continue;
     // Lines only matter (and the line index is only built) when the file has suppression comments.
     if (suppressions.byLine.size > 0 && isSuppressed(suppressions, file.lineIndex.positionAt(f.offset).line, f.rule))
       continue;
-    const key = `${f.rule}:${f.offset}:${f.length}:${f.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const atOffset = kept.get(f.offset);
+    if (atOffset?.some((k) => k.rule === f.rule && k.length === f.length && k.message === f.message)) continue;
+    if (atOffset) atOffset.push(f);
+    else kept.set(f.offset, [f]);
     out.push(setting ? { ...f, severity: setting as Severity } : f);
   }
   return out.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
