@@ -12,6 +12,12 @@ import type { Ref } from './yamlNodes';
 /** A Helm / Go template action, not an Argo or Flagger placeholder. */
 const HELM_ACTION =
   /\{\{-|-\}\}|\{\{\s*(?:\.|\$|\/\*|(?:if|else|end|range|with|define|include|template|block|toYaml|tpl|printf|default|required|quote|not|eq|ne|and|or|lookup)\b)|\{\{[^}]*\|/;
+/**
+ * Matches wherever HELM_ACTION matches a line of the file, blanked or not (blanking only turns
+ * quoted text and comments into spaces, and a `|` after `{{` may sit past a `}`): a file it does not
+ * match has no template action.
+ */
+const ACTION_ANYWHERE = new RegExp(HELM_ACTION.source.replace(String.raw`\{\{[^}]*\|`, String.raw`\{\{[^\n]*\|`));
 /** What `blankQuotes` changes: a line without these is its own blanked form. */
 const QUOTE_OR_COMMENT = /["'#]/;
 const BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$|^\s*-\s+[|>][-+0-9]*\s*(?:#.*)?$/;
@@ -19,6 +25,8 @@ const BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$|^\s*-\s+[|>][-+0-9]*\s*
 /** The first template action of a file written as a Go / Helm template, or undefined for YAML. */
 export function findTemplateDirective(text: string): Ref | undefined {
   if (!text.includes('{{')) return undefined; // most files: no scan at all
+  // Argo's and Flagger's placeholders alone (`{{args.x}}`, `{{ interval }}`): no line can match.
+  if (!ACTION_ANYWHERE.test(text)) return undefined;
   let offset = 0;
   let blockOwnerIndent = -1; // >= 0 while inside a block scalar owned by a line of that indentation
   const lines = text.split('\n');
