@@ -57,7 +57,9 @@ function validate(document: SourceDocument, kind: SchemaKind): SchemaIssue[] {
   let value: unknown;
   try {
     // The direct conversion where it can; yaml's (aliases, merge keys, YAML 1.1 types) elsewhere.
-    value = (plainValueOf(document.doc) ?? { value: document.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }).value;
+    value = (
+      plainValueOf(document.doc, SCHEMAS[kind]) ?? { value: document.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }
+    ).value;
   } catch (e) {
     // yaml refuses to expand an alias bomb ("billion laughs"): one finding, no hang.
     const root = asMap(document.doc.contents);

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { parseFile } from '../../../src/core/parse/parseFile';
 import { plainValueOf } from '../../../src/core/parse/plainValue';
 import * as argoFlaggerCases from '../rules/schema/argoFlaggerCases';
+import { SCHEMAS } from '../../../src/core/schema/schemaValidator';
+import { compiledValidator } from '../../../src/core/schema/compiledValidators';
+import { mapAjvErrors } from '../../../src/core/schema/ajvErrorMapping';
 
 /** Same structure, key order and own keys (deepStrictEqual alone ignores order). */
 function assertSameAsYaml(text: string, label: string): 'direct' | 'yaml' {
@@ -102,4 +105,43 @@ test('aliases, merge keys, collection keys and YAML 1.1 types are left to yaml',
 test('empty and scalar documents', () => {
   for (const text of ['# only a comment\n', 'just a string\n', '42\n', '[]\n', '{}\n'])
     assertSameAsYaml(text, JSON.stringify(text));
+});
+
+/** The issues a schema finds in a value (the validator's own errors, mapped as the rules see them). */
+function issuesOf(kind: keyof typeof SCHEMAS, value: unknown, doc: Parameters<typeof mapAjvErrors>[1]) {
+  const validate = compiledValidator(kind, SCHEMAS[kind]);
+  if (validate(value)) return [];
+  return mapAjvErrors(validate.errors ?? [], doc, { native: kind === 'canary' || kind === 'synthetic' });
+}
+
+test('maps the schema accepts whole are left empty, and every schema finds the same issues', () => {
+  const texts = [...yamlFiles('examples'), ...yamlFiles('test')].map((f) => readFileSync(f, 'utf8'));
+  for (const text of Object.values(argoFlaggerCases)) if (typeof text === 'string') texts.push(text);
+  // Typos inside and beside the parts left empty.
+  texts.push(
+    argoFlaggerCases.ARGO_CANARY.replace('replicas: 5', 'replicas: five').replace('  template:', '  tempalte:'),
+  );
+  let pruned = 0;
+  for (const text of texts) {
+    for (const { doc, kind } of parseFile(text).documents) {
+      if (!kind) continue;
+      const fast = plainValueOf(doc, SCHEMAS[kind]);
+      if (!fast) continue;
+      const full = doc.toJS({ maxAliasCount: 100 });
+      if (JSON.stringify(fast.value) !== JSON.stringify(full)) pruned++;
+      assert.deepStrictEqual(issuesOf(kind, fast.value, doc), issuesOf(kind, full, doc), text.slice(0, 80));
+    }
+  }
+  assert.ok(pruned > 5, 'pod templates and metadata are not copied');
+  const rollout = parseFile(argoFlaggerCases.ARGO_CANARY).documents[0];
+  const value = plainValueOf(rollout.doc, SCHEMAS['argo-rollout'])!.value as { spec: { template: object } };
+  assert.deepEqual(value.spec.template, {});
+});
+
+test('an alias inside a part left empty still sends the document to yaml (alias bombs are counted there)', () => {
+  const text =
+    'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  labels: &l {a: b}\n  annotations: *l\nspec: {}\n';
+  const { doc, kind } = parseFile(text).documents[0];
+  assert.equal(kind, 'argo-rollout');
+  assert.equal(plainValueOf(doc, SCHEMAS['argo-rollout']), undefined);
 });
