@@ -4,7 +4,7 @@
  */
 import { parseFile, type ParsedFile, type ParseLimits, type SourceDocument } from '../parse/parseFile';
 import type { Finding, Severity } from './finding';
-import type { LintSettings, Rule, RuleContext } from './rule';
+import type { LintSettings, Report, Rule, RuleContext } from './rule';
 import { DEFAULT_LINT_SETTINGS, reportMessage } from './rule';
 import { allRules } from './rules/index';
 import { buildCanaryPlan } from '../plan/buildPlan';
@@ -85,7 +85,7 @@ export function lintDocument(
 ): Finding[] {
   const raw: Finding[] = [];
   if (!document.kind) return raw;
-  const ctx = makeContext(file, document, settings, raw, project);
+  const ctx = new DocumentContext(file, document, settings, raw, project);
   for (const rule of options.rules ?? allRules) {
     if (!rule.meta.appliesTo.includes(document.kind)) continue;
     if (severityFor(options.config?.rules, rule.meta.id) === 'off') continue;
@@ -99,66 +99,72 @@ export function lintDocument(
   return raw;
 }
 
-interface MutableContext extends RuleContext {
+/**
+ * One document's rule context. A class, not an object literal with getters: a literal's getter
+ * closures give every document a hidden class of its own (slow property reads in every rule, a
+ * new map promoted to the old generation per document).
+ */
+class DocumentContext implements RuleContext {
   current?: Rule;
-}
+  #plan: CanaryPlan | undefined | null = null;
+  #synthetic: SyntheticConfig | undefined | null = null;
 
-function makeContext(
-  file: ParsedFile,
-  document: SourceDocument,
-  settings: LintSettings,
-  out: Finding[],
-  projectOf: () => ProjectView,
-): MutableContext {
-  let plan: CanaryPlan | undefined | null = null;
-  let synthetic: SyntheticConfig | undefined | null = null;
-  const ctx: MutableContext = {
-    file,
-    document,
-    settings,
-    get plan() {
-      if (plan === null) plan = CANARY_KINDS.has(document.kind ?? '') ? buildCanaryPlan(document, file) : undefined;
-      return plan;
-    },
-    get project() {
-      return projectOf();
-    },
-    get synthetic() {
-      if (synthetic === null)
-        synthetic = document.kind === 'synthetic' ? buildSyntheticConfig(document, file) : undefined;
-      return synthetic;
-    },
-    report(r) {
-      const rule = ctx.current!;
-      out.push({
-        rule: rule.meta.id,
-        severity: rule.meta.defaultSeverity,
-        message: reportMessage(rule.meta, r),
-        ...(r.messageId !== undefined ? { messageId: r.messageId } : {}),
-        offset: r.offset,
-        length: r.length,
-        ...(r.fix ? { fix: r.fix } : {}),
-        ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}),
-        docIndex: document.index,
-      });
-    },
-  };
-  return ctx;
+  constructor(
+    readonly file: ParsedFile,
+    readonly document: SourceDocument,
+    readonly settings: LintSettings,
+    private readonly out: Finding[],
+    private readonly projectOf: () => ProjectView,
+  ) {}
+
+  get plan(): CanaryPlan | undefined {
+    if (this.#plan === null)
+      this.#plan = CANARY_KINDS.has(this.document.kind ?? '') ? buildCanaryPlan(this.document, this.file) : undefined;
+    return this.#plan;
+  }
+
+  get project(): ProjectView {
+    return this.projectOf();
+  }
+
+  get synthetic(): SyntheticConfig | undefined {
+    if (this.#synthetic === null)
+      this.#synthetic = this.document.kind === 'synthetic' ? buildSyntheticConfig(this.document, this.file) : undefined;
+    return this.#synthetic;
+  }
+
+  report(r: Report): void {
+    const rule = this.current!;
+    this.out.push({
+      rule: rule.meta.id,
+      severity: rule.meta.defaultSeverity,
+      message: reportMessage(rule.meta, r),
+      ...(r.messageId !== undefined ? { messageId: r.messageId } : {}),
+      offset: r.offset,
+      length: r.length,
+      ...(r.fix ? { fix: r.fix } : {}),
+      ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}),
+      docIndex: this.document.index,
+    });
+  }
 }
 
 /** Severities from the config, suppression comments, duplicates dropped, sorted by offset. */
 export function finishFindings(file: ParsedFile, raw: Finding[], config: LintConfig | undefined): Finding[] {
-  const suppressions = findSuppressions(file.text, file.lineIndex);
+  const suppressions = findSuppressions(file.text, () => file.lineIndex);
   const out: Finding[] = [];
-  const seen = new Set<string>();
+  // Duplicates (same rule, range and message) by offset: no key string built per finding.
+  const kept = new Map<number, Finding[]>();
   for (const f of raw) {
     const setting = severityFor(config?.rules, f.rule);
     if (setting === 'off') continue;
-    const line = file.lineIndex.positionAt(f.offset).line;
-    if (isSuppressed(suppressions, line, f.rule)) continue;
-    const key = `${f.rule}:${f.offset}:${f.length}:${f.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // Lines only matter (and the line index is only built) when the file has suppression comments.
+    if (suppressions.byLine.size > 0 && isSuppressed(suppressions, file.lineIndex.positionAt(f.offset).line, f.rule))
+      continue;
+    const atOffset = kept.get(f.offset);
+    if (atOffset?.some((k) => k.rule === f.rule && k.length === f.length && k.message === f.message)) continue;
+    if (atOffset) atOffset.push(f);
+    else kept.set(f.offset, [f]);
     out.push(setting ? { ...f, severity: setting as Severity } : f);
   }
   return out.sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));

@@ -72,9 +72,27 @@ export interface Rule {
 
 /** Fills `{{name}}` placeholders of a message template; an unknown name stays visible as is. */
 export function formatMessage(template: string, data: MessageData = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole,
-  );
+  const parts = templateParts(template);
+  let out = parts[0];
+  // parts: text, then (whole placeholder, its name, text after it) for each placeholder
+  for (let i = 1; i < parts.length; i += 3) {
+    const name = parts[i + 1];
+    out += (Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : parts[i]) + parts[i + 2];
+  }
+  return out;
+}
+
+const PLACEHOLDER = /(\{\{\s*(\w+)\s*\}\})/;
+/** Templates split once (they are the rules' `meta.messages`: a few hundred at most). */
+const splitTemplates = new Map<string, string[]>();
+
+function templateParts(template: string): string[] {
+  let parts = splitTemplates.get(template);
+  if (!parts) {
+    parts = template.split(PLACEHOLDER);
+    if (splitTemplates.size < 2000) splitTemplates.set(template, parts);
+  }
+  return parts;
 }
 
 /** The text of a report: its message id's template filled from its data, else its literal message. */

@@ -12,12 +12,14 @@ export interface Suppressions {
   byLine: Map<number, Set<string>>;
 }
 
-export function findSuppressions(text: string, lines: LineIndex): Suppressions {
+/** `lines` is asked for only when the text has a directive (building a line index costs a scan). */
+export function findSuppressions(text: string, lines: () => LineIndex): Suppressions {
   const byLine = new Map<number, Set<string>>();
   if (!text.includes('release-safety-disable')) return { byLine };
+  const index = lines();
   DIRECTIVE.lastIndex = 0;
   for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
-    const line = lines.positionAt(m.index).line + 1;
+    const line = index.positionAt(m.index).line + 1;
     // Anything after "--" is a reason, as in eslint.
     const ids = m[1]
       .split('--')[0]

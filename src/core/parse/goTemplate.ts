@@ -12,11 +12,21 @@ import type { Ref } from './yamlNodes';
 /** A Helm / Go template action, not an Argo or Flagger placeholder. */
 const HELM_ACTION =
   /\{\{-|-\}\}|\{\{\s*(?:\.|\$|\/\*|(?:if|else|end|range|with|define|include|template|block|toYaml|tpl|printf|default|required|quote|not|eq|ne|and|or|lookup)\b)|\{\{[^}]*\|/;
+/**
+ * Matches wherever HELM_ACTION matches a line of the file, blanked or not (blanking only turns
+ * quoted text and comments into spaces, and a `|` after `{{` may sit past a `}`): a file it does not
+ * match has no template action.
+ */
+const ACTION_ANYWHERE = new RegExp(HELM_ACTION.source.replace(String.raw`\{\{[^}]*\|`, String.raw`\{\{[^\n]*\|`));
+/** What `blankQuotes` changes: a line without these is its own blanked form. */
+const QUOTE_OR_COMMENT = /["'#]/;
 const BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$|^\s*-\s+[|>][-+0-9]*\s*(?:#.*)?$/;
 
 /** The first template action of a file written as a Go / Helm template, or undefined for YAML. */
 export function findTemplateDirective(text: string): Ref | undefined {
   if (!text.includes('{{')) return undefined; // most files: no scan at all
+  // Argo's and Flagger's placeholders alone (`{{args.x}}`, `{{ interval }}`): no line can match.
+  if (!ACTION_ANYWHERE.test(text)) return undefined;
   let offset = 0;
   let blockOwnerIndent = -1; // >= 0 while inside a block scalar owned by a line of that indentation
   const lines = text.split('\n');
@@ -28,15 +38,21 @@ export function findTemplateDirective(text: string): Ref | undefined {
     if (blockOwnerIndent >= 0) {
       if (content === '' || content === '\r' || indent > blockOwnerIndent) {
         // A whole-line action inside a block scalar is still Helm's (`{{- end }}` closing a block).
-        if (/^\{\{-/.test(content) || /^\{\{\s*(?:end|else|if|range|with)\b/.test(content))
+        if (
+          content.startsWith('{{') &&
+          (/^\{\{-/.test(content) || /^\{\{\s*(?:end|else|if|range|with)\b/.test(content))
+        )
           return actionAt(line, start);
         continue;
       }
       blockOwnerIndent = -1;
     }
     if (content.startsWith('#')) continue;
-    const unquoted = blankQuotes(line);
-    const m = HELM_ACTION.exec(unquoted);
+    // Most lines hold neither an action nor a block scalar indicator: no blanking, no regex.
+    const action = line.includes('{{') || line.includes('-}}');
+    if (!action && !line.includes('|') && !line.includes('>')) continue;
+    const unquoted = QUOTE_OR_COMMENT.test(line) ? blankQuotes(line) : line;
+    const m = action ? HELM_ACTION.exec(unquoted) : null;
     if (m) return actionAt(line, start, unquoted.lastIndexOf('{{', m.index + 2));
     if (BLOCK_SCALAR_START.test(unquoted.replace(/\r$/, ''))) blockOwnerIndent = indent;
   }

@@ -8,7 +8,8 @@
  */
 import type { Document } from 'yaml';
 import type { Finding } from '../lint/finding';
-import { LineIndex } from '../text/lineIndex';
+import type { LineIndex } from '../text/lineIndex';
+import { ParsedText } from './parsedText';
 import { sniffDocument, type DocumentKind } from './sniff';
 import { fileNamesOurKind, sniffText } from './sniffText';
 import { findTemplateDirective } from './goTemplate';
@@ -49,15 +50,7 @@ export const DEFAULT_MAX_CHARS = 8 * 1024 * 1024;
 export const DEFAULT_MAX_DEPTH = 500;
 
 export function parseFile(text: string, limits: ParseLimits = {}): ParsedFile {
-  let lineIndex: LineIndex | undefined;
-  const file: ParsedFile = {
-    text,
-    documents: [],
-    findings: [],
-    get lineIndex() {
-      return (lineIndex ??= new LineIndex(text));
-    },
-  };
+  const file = new ParsedText(text);
   const maxChars = limits.maxChars ?? DEFAULT_MAX_CHARS;
   if (text.length > maxChars) {
     if (limits.ours || fileNamesOurKind(text.slice(0, SNIFF_PREFIX)))
@@ -162,28 +155,41 @@ export function cleanMessage(message: string): string {
   return first.endsWith('.') ? first : `${first}.`;
 }
 
+const BRACKET_SCAN = /["'#[\]{}]/g;
+const [NEWLINE, SPACE, HASH, BACKSLASH] = [10, 32, 35, 92];
+const [DOUBLE_QUOTE, SINGLE_QUOTE] = [34, 39];
+const [OPEN_SQUARE, CLOSE_SQUARE, OPEN_CURLY, CLOSE_CURLY] = [91, 93, 123, 125];
+
 /**
  * A linear scan for nesting that would make the parser recurse too deep: flow brackets and
  * block indentation levels. Returns the offset where the limit is crossed.
  */
 export function findExcessiveNesting(text: string, maxDepth: number): number | undefined {
   let depth = 0;
-  let inQuote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inQuote) {
-      if (c === '\\' && inQuote === '"') i++;
-      else if (c === inQuote || c === '\n') inQuote = undefined;
-      continue;
-    }
-    if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\n')) {
-      while (i < text.length && text[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '"' || (c === "'" && (i === 0 || /[\s\[{,:]/.test(text[i - 1])))) inQuote = c;
-    else if (c === '[' || c === '{') {
+  // Only quotes, comments and brackets matter here: the regex skips everything else in one step.
+  const scan = BRACKET_SCAN;
+  scan.lastIndex = 0;
+  for (let m = scan.exec(text); m; m = scan.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if (c === HASH) {
+      const before = i === 0 ? NEWLINE : text.charCodeAt(i - 1);
+      if (before !== SPACE && before !== NEWLINE) continue;
+      const end = text.indexOf('\n', i);
+      if (end < 0) break;
+      scan.lastIndex = end + 1;
+    } else if (c === DOUBLE_QUOTE || (c === SINGLE_QUOTE && (i === 0 || /[\s\[{,:]/.test(text[i - 1])))) {
+      // A quoted scalar ends at its quote or at the end of the line (its brackets are text).
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        const q = text.charCodeAt(j);
+        if (q === BACKSLASH && c === DOUBLE_QUOTE) j++;
+        else if (q === c || q === NEWLINE) break;
+      }
+      scan.lastIndex = j + 1;
+    } else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
       if (++depth > maxDepth) return i;
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    } else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && depth > 0) depth--;
   }
   // Block nesting: indentation of N spaces can hold at most N levels.
   let lineStart = 0;

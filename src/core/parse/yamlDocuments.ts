@@ -11,7 +11,7 @@
  */
 import { visit, type Document } from 'yaml';
 import type { Finding } from '../lint/finding';
-import { LineIndex } from '../text/lineIndex';
+import { ParsedText } from './parsedText';
 import {
   DEFAULT_MAX_CHARS,
   DEFAULT_MAX_DEPTH,
@@ -21,7 +21,6 @@ import {
   safeSniff,
   type ParsedFile,
   type ParseLimits,
-  type SourceDocument,
 } from './parseFile';
 import { parseAllDocumentsAsKubernetes } from './kubeYaml';
 import { findTemplateDirective } from './goTemplate';
@@ -163,9 +162,8 @@ function shiftNodes(doc: Document.Parsed, delta: number): void {
 }
 
 function fileOf(text: string, chunks: DocumentChunk[]): ParsedFile {
-  let lineIndex: LineIndex | undefined;
-  const documents: SourceDocument[] = [];
-  const findings: Finding[] = [];
+  const file = new ParsedText(text);
+  const { documents, findings } = file;
   for (const c of chunks) {
     if (!c.doc) continue;
     const index = documents.length;
@@ -173,12 +171,5 @@ function fileOf(text: string, chunks: DocumentChunk[]): ParsedFile {
     const [start, , end] = c.doc.range;
     documents.push({ index, kind: c.kind, doc: c.doc, offset: start, length: end - start });
   }
-  return {
-    text,
-    documents,
-    findings,
-    get lineIndex() {
-      return (lineIndex ??= new LineIndex(text));
-    },
-  };
+  return file;
 }

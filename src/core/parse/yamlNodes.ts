@@ -53,9 +53,10 @@ export function asScalar(node: unknown, doc?: AnyDoc): Scalar | undefined {
 export function pairOf(map: YAMLMap | undefined, key: string): Pair | undefined {
   if (!map) return undefined;
   for (const item of map.items) {
-    if (!isPair(item)) continue;
-    const k = item.key;
-    if (isScalar(k) ? String(k.value) === key : k === key) return item as Pair;
+    const k = (item as Pair | null)?.key;
+    // Most keys are strings: compare first, and only turn a number or boolean key into text.
+    const found = isScalar(k) ? (typeof k.value === 'string' ? k.value : String(k.value)) === key : k === key;
+    if (found && isPair(item)) return item as Pair;
   }
   return undefined;
 }

@@ -23,27 +23,48 @@ export interface ProjectView {
 }
 
 export function projectView(parsed: ParsedFile, options: ProjectOptions | undefined): ProjectView {
-  const file = options?.file ?? '';
-  const index = options?.index;
-  let own: FileSummary | undefined;
-  let mine: ProjectIndex | undefined;
-  const local = (): ProjectIndex => {
-    if (!mine) {
-      mine = new ProjectIndex();
-      own = summarize(parsed);
-      mine.set(file, own);
+  return new FileProjectView(parsed, options?.file ?? '', options?.index);
+}
+
+/** A class rather than a literal with a getter, so that every file's view shares one hidden class. */
+class FileProjectView implements ProjectView {
+  #own: FileSummary | undefined;
+  #mine: ProjectIndex | undefined;
+
+  constructor(
+    private readonly parsed: ParsedFile,
+    readonly file: string,
+    private readonly index: ProjectIndex | undefined,
+  ) {}
+
+  get own(): FileSummary {
+    this.local();
+    return this.#own!;
+  }
+
+  resolve(ref: Pick<TemplateReference, 'kind' | 'name' | 'namespace'>): Located<TemplateDefinition>[] {
+    return [...this.local().resolve(ref), ...(this.index ? this.others(this.index.resolve(ref)) : [])];
+  }
+
+  referencesTo(def: Pick<TemplateDefinition, 'kind' | 'name' | 'namespace'>): Located<TemplateReference>[] {
+    return [...this.local().referencesTo(def), ...(this.index ? this.others(this.index.referencesTo(def)) : [])];
+  }
+
+  definitionsOf(kind: TemplateDefinition['kind']): Located<TemplateDefinition>[] {
+    return [...this.local().definitionsOf(kind), ...(this.index ? this.others(this.index.definitionsOf(kind)) : [])];
+  }
+
+  /** This file's own definitions and references, read from the text being linted now. */
+  private local(): ProjectIndex {
+    if (!this.#mine) {
+      this.#mine = new ProjectIndex();
+      this.#own = summarize(this.parsed);
+      this.#mine.set(this.file, this.#own);
     }
-    return mine;
-  };
-  const others = <T>(items: Located<T>[]): Located<T>[] => items.filter((l) => l.file !== file);
-  return {
-    file,
-    get own() {
-      local();
-      return own!;
-    },
-    resolve: (ref) => [...local().resolve(ref), ...(index ? others(index.resolve(ref)) : [])],
-    referencesTo: (def) => [...local().referencesTo(def), ...(index ? others(index.referencesTo(def)) : [])],
-    definitionsOf: (kind) => [...local().definitionsOf(kind), ...(index ? others(index.definitionsOf(kind)) : [])],
-  };
+    return this.#mine;
+  }
+
+  private others<T>(items: Located<T>[]): Located<T>[] {
+    return items.filter((l) => l.file !== this.file);
+  }
 }

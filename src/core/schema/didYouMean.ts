@@ -15,20 +15,31 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 
+/** Longest words compared letter by letter; longer ones only count as equal or not. */
+const MAX_WORD = 64;
+/** Rows i-2, i-1 and i of the distance table, reused by every call (called per key on every lint). */
+const ROWS = [new Int32Array(MAX_WORD + 1), new Int32Array(MAX_WORD + 1), new Int32Array(MAX_WORD + 1)];
+
 /** Optimal-string-alignment distance (a swap of two letters counts as one), stopping early past `cap`. */
 export function editDistance(a: string, b: string, cap = Infinity): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  if (a.length > 64 || b.length > 64) return a === b ? 0 : Math.max(a.length, b.length);
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i]);
-  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
+  if (a.length > MAX_WORD || b.length > MAX_WORD) return a === b ? 0 : Math.max(a.length, b.length);
+  let [before, prev, row] = ROWS;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
-      rows[i][j] = v;
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        v = Math.min(v, before[j - 2] + 1);
+      row[j] = v;
     }
+    const spare = before;
+    before = prev;
+    prev = row;
+    row = spare;
   }
-  return rows[a.length][b.length];
+  return prev[b.length];
 }

@@ -10,6 +10,7 @@ import type { SourceDocument } from '../parse/parseFile';
 import type { DocumentKind } from '../parse/sniff';
 import type { Node } from 'yaml';
 import { asMap, refOf } from '../parse/yamlNodes';
+import { plainValueOf } from '../parse/plainValue';
 import canarySchema from './canary.schema.json';
 import syntheticSchema from './synthetic.schema.json';
 import argoRolloutSchema from './argo-rollout.schema.json';
@@ -55,7 +56,10 @@ export function schemaIssues(document: SourceDocument): SchemaIssue[] {
 function validate(document: SourceDocument, kind: SchemaKind): SchemaIssue[] {
   let value: unknown;
   try {
-    value = document.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // The direct conversion where it can; yaml's (aliases, merge keys, YAML 1.1 types) elsewhere.
+    value = (
+      plainValueOf(document.doc, SCHEMAS[kind]) ?? { value: document.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }
+    ).value;
   } catch (e) {
     // yaml refuses to expand an alias bomb ("billion laughs"): one finding, no hang.
     const root = asMap(document.doc.contents);

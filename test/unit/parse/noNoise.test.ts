@@ -123,3 +123,9 @@ test('a file known to be ours keeps its syntax errors while a typo hides its kin
   assert.deepEqual(parseFile(text).findings, []);
   assert.ok(parseFile(text, { ours: true }).findings.length > 0);
 });
+
+test('templates: a pipe after a quoted brace, and placeholders alone, are told apart without a line scan', () => {
+  // The whole-file pre-check must not miss an action whose `|` follows a `}` inside quotes.
+  assert.deepEqual(findTemplateDirective('a: {{ "}" | quote }}\n'), { offset: 3, length: 17 });
+  assert.equal(findTemplateDirective('query: |\n  sum(rate(x{job="{{args.job}}"}[{{ interval }}]))\n'), undefined);
+});

@@ -83,6 +83,12 @@ test('JSON pointers and did-you-mean', () => {
   assert.equal(closest('colour', ['name', 'threshold', 'query', 'unit']), undefined);
   assert.equal(editDistance('ab', 'ba'), 1);
   assert.equal(editDistance('kitten', 'sitting'), 3);
+  // The rows are reused between calls: a long comparison must not leak into a shorter one.
+  assert.equal(editDistance('thresholdRange', 'thresold'), 6);
+  assert.equal(editDistance('', 'abc'), 3);
+  assert.equal(editDistance('abc', ''), 3);
+  assert.equal(editDistance('setwieght', 'setweight'), 1);
+  assert.equal(editDistance('ab', 'ab'), 0);
 });
 
 test('the Argo Rollouts and Flagger schemas describe the keys that gate a release (for hover)', () => {
