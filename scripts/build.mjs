@@ -3,6 +3,7 @@
 // loaded lazily, only when a browser journey runs.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { precompiledSchemasPlugin, precompiledValidatorsModule } from './precompileSchemas.mjs';
 import { lazyChunk, vscodeApiOnce } from './editorBundle.mjs';
 
@@ -62,7 +63,11 @@ if (existsSync('src/extension/extension.ts'))
       plugins: editorPlugins('canaryWatcher'),
     },
     {
-      stdin: { contents: precompiledValidatorsModule('src/core/schema'), resolveDir: process.cwd(), loader: 'js' },
+      stdin: {
+        contents: precompiledValidatorsModule(join(process.cwd(), 'src/core/schema')),
+        resolveDir: process.cwd(),
+        loader: 'js',
+      },
       outfile: 'dist/schemaValidators.js',
       minify: true,
     },

@@ -8,7 +8,15 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+const built = new Map();
+
+/** The module's source, compiled once per build whichever bundle asks first. */
 export function precompiledValidatorsModule(schemaDir) {
+  if (!built.has(schemaDir)) built.set(schemaDir, compileValidatorsModule(schemaDir));
+  return built.get(schemaDir);
+}
+
+function compileValidatorsModule(schemaDir) {
   const Ajv = require('ajv').default;
   const standaloneCode = require('ajv/dist/standalone').default;
   const options = JSON.parse(readFileSync(join(schemaDir, 'ajvOptions.json'), 'utf8'));
@@ -45,14 +53,12 @@ exports.compiledValidator = function compiledValidator(name) {
 /** An esbuild plugin: compiledValidators.ts is replaced by the precompiled module. */
 export function precompiledSchemasPlugin(root) {
   const schemaDir = join(root, 'src/core/schema');
-  let cached;
   return {
     name: 'precompiled-schemas',
     setup(build) {
       build.onLoad({ filter: /[\\/]src[\\/]core[\\/]schema[\\/]compiledValidators\.ts$/ }, () => {
-        cached ??= precompiledValidatorsModule(schemaDir);
         return {
-          contents: cached,
+          contents: precompiledValidatorsModule(schemaDir),
           loader: 'js',
           resolveDir: root,
           watchFiles: readdirSync(schemaDir).map((f) => join(schemaDir, f)),

@@ -38,6 +38,15 @@ const p99 = (bucket: string, selector: string, interval: string) =>
 const meanMs = (base: string, selector: string, interval: string, toMs: number) =>
   `sum(${rate(`${base}_sum`, selector, interval)}) / sum(${rate(`${base}_count`, selector, interval)})${toMs === 1 ? '' : ` * ${toMs}`}`;
 
+/** Every Envoy-based provider (App Mesh, Contour, Gloo, Kuma) queries the same Envoy cluster metrics. */
+const envoy = (sel: string, interval: string): ReturnType<Shape> => ({
+  requests: 'envoy_cluster_upstream_rq',
+  selector: sel,
+  errorLabel: 'envoy_response_code',
+  errorPattern: '5.*',
+  duration: p99('envoy_cluster_upstream_rq_time_bucket', sel, interval),
+});
+
 const SHAPES: Record<string, Shape> = {
   istio: (m) => {
     const sel = `reporter="destination", destination_workload_namespace="${m.namespace}", destination_workload=~"${m.target}"`;
@@ -62,13 +71,7 @@ const SHAPES: Record<string, Shape> = {
   },
   appmesh: (m) => {
     const sel = `kubernetes_namespace="${m.namespace}", kubernetes_pod_name=~"${m.target}-[0-9a-zA-Z]+(-[0-9a-zA-Z]+)"`;
-    return {
-      requests: 'envoy_cluster_upstream_rq',
-      selector: sel,
-      errorLabel: 'envoy_response_code',
-      errorPattern: '5.*',
-      duration: p99('envoy_cluster_upstream_rq_time_bucket', sel, m.interval),
-    };
+    return envoy(sel, m.interval);
   },
   nginx: (m) => {
     const sel = `namespace="${m.namespace}", ingress="${m.ingress}", canary!=""`;
@@ -82,33 +85,15 @@ const SHAPES: Record<string, Shape> = {
   },
   contour: (m) => {
     const sel = `envoy_cluster_name=~"${m.namespace}_${m.service}-canary_[0-9a-zA-Z-]+"`;
-    return {
-      requests: 'envoy_cluster_upstream_rq',
-      selector: sel,
-      errorLabel: 'envoy_response_code',
-      errorPattern: '5.*',
-      duration: p99('envoy_cluster_upstream_rq_time_bucket', sel, m.interval),
-    };
+    return envoy(sel, m.interval);
   },
   gloo: (m) => {
     const sel = `envoy_cluster_name=~"${m.namespace}-${m.target}-canaryupstream-[0-9a-zA-Z-]+_[0-9a-zA-Z-]+"`;
-    return {
-      requests: 'envoy_cluster_upstream_rq',
-      selector: sel,
-      errorLabel: 'envoy_response_code',
-      errorPattern: '5.*',
-      duration: p99('envoy_cluster_upstream_rq_time_bucket', sel, m.interval),
-    };
+    return envoy(sel, m.interval);
   },
   kuma: (m) => {
     const sel = `service=~"${m.target}-canary_${m.namespace}_svc_[0-9a-zA-Z-]+"`;
-    return {
-      requests: 'envoy_cluster_upstream_rq',
-      selector: sel,
-      errorLabel: 'envoy_response_code',
-      errorPattern: '5.*',
-      duration: p99('envoy_cluster_upstream_rq_time_bucket', sel, m.interval),
-    };
+    return envoy(sel, m.interval);
   },
   // Gateway API and plain Kubernetes: the app's own http_request_duration_seconds histogram.
   http: (m) => {
@@ -165,13 +150,7 @@ const SHAPES: Record<string, Shape> = {
   },
   knative: (m) => {
     const sel = `envoy_cluster_name=~"${m.namespace}/${m.route}"`;
-    return {
-      requests: 'envoy_cluster_upstream_rq',
-      selector: sel,
-      errorLabel: 'envoy_response_code',
-      errorPattern: '5.*',
-      duration: p99('envoy_cluster_upstream_rq_time_bucket', sel, m.interval),
-    };
+    return envoy(sel, m.interval);
   },
 };
 

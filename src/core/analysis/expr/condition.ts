@@ -4,7 +4,7 @@
  * the first problem with its offset in the condition's text.
  */
 import { ExprSyntaxError } from './lexer';
-import { parseExpr, type Expr } from './parser';
+import { parseExpr, PREDICATE_FUNCTIONS, type Expr } from './parser';
 import { evaluate, ExprRuntimeError, typeName, type Value } from './evaluate';
 
 /** Names Argo puts in the env besides expr-lang's own built-ins. */
@@ -12,18 +12,7 @@ const ARGO_FUNCTIONS = new Set(['asInt', 'asFloat', 'isNaN', 'isInf', 'isNil', '
 
 /** expr-lang's built-in functions (a condition may call them; an unknown one does not compile). */
 const EXPR_BUILTINS = new Set([
-  'all',
-  'any',
-  'none',
-  'one',
-  'filter',
-  'map',
-  'count',
-  'sum',
-  'find',
-  'findIndex',
-  'findLast',
-  'findLastIndex',
+  ...PREDICATE_FUNCTIONS,
   'groupBy',
   'sortBy',
   'reduce',
