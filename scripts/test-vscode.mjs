@@ -6,7 +6,7 @@
 // --untrusted runs test/vscode/untrusted/ instead, with Workspace Trust on: the folder opens in
 // Restricted Mode, and a test that logs GRANT_TRUST_SIGNAL gets trust granted through the page.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import util from 'node:util';
 import {
@@ -120,9 +120,13 @@ async function main() {
       if (verbose || !WORKBENCH_NOISE.test(line)) console.log(line);
       if (line.includes(SCAN_PAGE_SIGNAL)) {
         const dir = join(workspace, '.secret-scan');
-        scanPageForSecrets(page, JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8'))).then(
-          (r) => writeFileSync(join(dir, 'page.json'), JSON.stringify(r)),
-          (e) => writeFileSync(join(dir, 'page.json'), JSON.stringify({ error: e.message })),
+        // Written aside and renamed: the test polls for page.json and must never read half of it.
+        const answer = (result) => {
+          writeFileSync(join(dir, 'page.json.tmp'), JSON.stringify(result));
+          renameSync(join(dir, 'page.json.tmp'), join(dir, 'page.json'));
+        };
+        scanPageForSecrets(page, JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8'))).then(answer, (e) =>
+          answer({ error: e.message }),
         );
       }
       if (line.includes(GRANT_TRUST_SIGNAL)) {
